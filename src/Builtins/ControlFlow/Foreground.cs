@@ -1,0 +1,27 @@
+using Execline.Runtime;
+
+namespace Execline.Builtins.ControlFlow;
+
+/// foreground { command... } remainder... — run the block, wait, exec into the remainder with ? set to
+/// the block's exit code (or 256 + the signal that killed it).
+public sealed class Foreground : Builtin
+{
+    public override IReadOnlyList<string> Names { get; } = ["foreground"];
+    public override string Usage => "foreground { command... } remainder...";
+
+    public override Outcome Run(Invocation inv)
+    {
+        int next = 1;
+        var block = Block.ReadTerminated(inv, inv.Argv, ref next);
+        var r = inv.RunBlock(block);
+        int status;
+        if (r.Started) status = r.Status.WStatus;
+        else
+        {
+            inv.WarnErrno($"unable to spawn {r.Program}", r.SpawnErrno);
+            status = 127;
+        }
+        inv.Env.Set("?", status.ToString());
+        return Outcome.Exec(inv.Rest(next));
+    }
+}

@@ -1,0 +1,181 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Execline.Native;
+
+/// The one place that calls libc. Strings cross as NUL-terminated byte buffers, never as .NET strings,
+/// so file names and arguments keep every byte.
+public static unsafe partial class Libc
+{
+    const string L = "libc";
+
+    static Libc()
+    {
+        NativeLibrary.SetDllImportResolver(typeof(Libc).Assembly, (name, _, _) =>
+            name == L ? NativeLibrary.Load("libc.so.6") : IntPtr.Zero);
+    }
+
+    public const int O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0x40, O_EXCL = 0x80, O_NOCTTY = 0x100,
+        O_TRUNC = 0x200, O_APPEND = 0x400, O_NONBLOCK = 0x800, O_DIRECTORY = 0x10000, O_CLOEXEC = 0x80000, O_PATH = 0x200000;
+    public const int F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4, F_DUPFD_CLOEXEC = 1030, F_SETPIPE_SZ = 1031;
+    public const int FD_CLOEXEC = 1;
+    public const int WNOHANG = 1;
+    public const int AT_FDCWD = -100;
+
+    [LibraryImport(L, SetLastError = true)] public static partial nint read(int fd, byte* buf, nint count);
+    [LibraryImport(L, SetLastError = true)] public static partial nint write(int fd, byte* buf, nint count);
+    [LibraryImport(L, SetLastError = true)] public static partial int open(byte* path, int flags, int mode);
+    [LibraryImport(L, SetLastError = true)] public static partial int close(int fd);
+    [LibraryImport(L, SetLastError = true)] public static partial int dup(int fd);
+    [LibraryImport(L, SetLastError = true)] public static partial int dup2(int from, int to);
+    [LibraryImport(L, SetLastError = true)] public static partial int fcntl(int fd, int cmd, int arg);
+    [LibraryImport(L, SetLastError = true)] public static partial int pipe2(int* fds, int flags);
+    [LibraryImport(L, SetLastError = true)] public static partial int chdir(byte* path);
+    [LibraryImport(L, SetLastError = true)] public static partial int fchdir(int fd);
+    [LibraryImport(L, SetLastError = true)] public static partial byte* getcwd(byte* buf, nint size);
+    [LibraryImport(L)] public static partial int umask(int mask);
+    [LibraryImport(L, SetLastError = true)] public static partial int execve(byte* path, byte** argv, byte** envp);
+    [LibraryImport(L, SetLastError = true)] public static partial int waitpid(int pid, int* status, int options);
+    [LibraryImport(L, SetLastError = true)] public static partial int kill(int pid, int sig);
+    [LibraryImport(L)] public static partial int getpid();
+    [LibraryImport(L)] public static partial int getppid();
+    [LibraryImport(L)] public static partial int getuid();
+    [LibraryImport(L)] public static partial int geteuid();
+    [LibraryImport(L)] public static partial int getegid();
+    [LibraryImport(L, SetLastError = true)] public static partial int access(byte* path, int mode);
+    [LibraryImport(L, SetLastError = true)] public static partial int stat(byte* path, Stat* buf);
+    [LibraryImport(L, SetLastError = true)] public static partial int lstat(byte* path, Stat* buf);
+    [LibraryImport(L, SetLastError = true)] public static partial int fstat(int fd, Stat* buf);
+    [LibraryImport(L)] public static partial byte* strerror(int errnum);
+    [LibraryImport(L)] public static partial int isatty(int fd);
+    [LibraryImport(L)] public static partial nint signal(int sig, nint handler);
+    [LibraryImport(L)] public static partial int sigprocmask(int how, byte* set, byte* old);
+    [LibraryImport(L, SetLastError = true)] public static partial int getrlimit(int resource, long* rlim);
+    [LibraryImport(L, SetLastError = true)] public static partial int setsid();
+    [LibraryImport(L, SetLastError = true)] public static partial int getpgrp();
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Stat
+    {
+        public ulong Dev, Ino, Nlink;
+        public uint Mode, Uid, Gid, Pad0;
+        public ulong Rdev;
+        public long Size, Blksize, Blocks;
+        public long Atime, AtimeNsec, Mtime, MtimeNsec, Ctime, CtimeNsec;
+        public long Reserved0, Reserved1, Reserved2;
+    }
+
+    public const uint S_IFMT = 0xF000, S_IFDIR = 0x4000, S_IFREG = 0x8000, S_IFLNK = 0xA000, S_IFIFO = 0x1000,
+        S_IFCHR = 0x2000, S_IFBLK = 0x6000, S_IFSOCK = 0xC000;
+
+    public static int Errno => Marshal.GetLastPInvokeError();
+
+    public static string StrError(int errno)
+    {
+        byte* s = strerror(errno);
+        return s == null ? $"errno {errno}" : Text.Bytes.FromCString(s);
+    }
+
+    /// A byte string (Latin-1) as a NUL-terminated buffer.
+    public static byte[] C(string s)
+    {
+        var b = new byte[s.Length + 1];
+        for (int i = 0; i < s.Length; i++) b[i] = (byte)s[i];
+        return b;
+    }
+
+    public static int Open(string path, int flags, int mode = 0x1b6)
+    {
+        fixed (byte* p = C(path)) return open(p, flags, mode);
+    }
+
+    public static int StatPath(string path, out Stat st, bool follow = true)
+    {
+        Stat s;
+        int r;
+        fixed (byte* p = C(path)) r = follow ? stat(p, &s) : lstat(p, &s);
+        st = s;
+        return r;
+    }
+
+    public static int Access(string path, int mode)
+    {
+        fixed (byte* p = C(path)) return access(p, mode);
+    }
+
+    public static int Chdir(string path)
+    {
+        fixed (byte* p = C(path)) return chdir(p);
+    }
+
+    public static string? GetCwd()
+    {
+        var buf = new byte[4096];
+        fixed (byte* p = buf)
+        {
+            if (getcwd(p, buf.Length) == null) return null;
+            return Text.Bytes.FromCString(p);
+        }
+    }
+
+    /// Writes all of data, retrying on short writes and EINTR. Returns 0 or an errno.
+    public static int WriteAll(int fd, ReadOnlySpan<byte> data)
+    {
+        fixed (byte* p = data)
+        {
+            nint off = 0;
+            while (off < data.Length)
+            {
+                nint n = write(fd, p + off, data.Length - off);
+                if (n < 0)
+                {
+                    int e = Errno;
+                    if (e == 4) continue;
+                    return e;
+                }
+                off += n;
+            }
+        }
+        return 0;
+    }
+
+    /// Reads until EOF. Returns null on error (errno in err).
+    public static byte[]? ReadAll(int fd, out int err)
+    {
+        err = 0;
+        var ms = new MemoryStream();
+        var buf = new byte[65536];
+        fixed (byte* p = buf)
+        {
+            while (true)
+            {
+                nint n = read(fd, p, buf.Length);
+                if (n < 0)
+                {
+                    int e = Errno;
+                    if (e == 4) continue;
+                    err = e;
+                    return null;
+                }
+                if (n == 0) break;
+                ms.Write(buf, 0, (int)n);
+            }
+        }
+        return ms.ToArray();
+    }
+
+    public static (int r, int w) Pipe()
+    {
+        int* fds = stackalloc int[2];
+        if (pipe2(fds, O_CLOEXEC) < 0) return (-1, -1);
+        return (fds[0], fds[1]);
+    }
+
+    public static void ResetSignalsForExec()
+    {
+        signal(13, 0); // .NET ignores SIGPIPE; a program we exec must not inherit that.
+        byte* empty = stackalloc byte[128];
+        new Span<byte>(empty, 128).Clear();
+        sigprocmask(2, empty, null);
+    }
+}

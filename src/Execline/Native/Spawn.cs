@@ -1,0 +1,113 @@
+using System.Runtime.InteropServices;
+
+namespace Execline.Native;
+
+/// posix_spawn with file actions and attributes: how a program is started without forking the runtime.
+public static unsafe partial class Spawn
+{
+    const string L = "libc";
+    [LibraryImport(L)] private static partial int posix_spawn(int* pid, byte* path, void* actions, void* attr, byte** argv, byte** envp);
+    [LibraryImport(L)] private static partial int posix_spawn_file_actions_init(void* a);
+    [LibraryImport(L)] private static partial int posix_spawn_file_actions_destroy(void* a);
+    [LibraryImport(L)] private static partial int posix_spawn_file_actions_adddup2(void* a, int fd, int newfd);
+    [LibraryImport(L)] private static partial int posix_spawn_file_actions_addclose(void* a, int fd);
+    [LibraryImport(L)] private static partial int posix_spawn_file_actions_addfchdir_np(void* a, int fd);
+    [LibraryImport(L)] private static partial int posix_spawnattr_init(void* a);
+    [LibraryImport(L)] private static partial int posix_spawnattr_destroy(void* a);
+    [LibraryImport(L)] private static partial int posix_spawnattr_setflags(void* a, short flags);
+    [LibraryImport(L)] private static partial int posix_spawnattr_setsigmask(void* a, byte* set);
+    [LibraryImport(L)] private static partial int posix_spawnattr_setsigdefault(void* a, byte* set);
+    [LibraryImport(L)] private static partial int posix_spawnattr_setpgroup(void* a, int pgrp);
+
+    const short SETPGROUP = 0x02, SETSIGDEF = 0x04, SETSIGMASK = 0x08, SETSID = 0x80;
+
+    /// What the child gets besides argv and envp.
+    public sealed class Request
+    {
+        public readonly List<(int from, int to)> Dup2s = new();
+        public readonly List<int> Closes = new();
+        public int ChdirFd = -1;
+        public bool NewSession;
+        public int ProcessGroup = -1;
+        /// Temporary descriptors of ours that only the spawn needed.
+        public readonly List<int> CloseAfter = new();
+    }
+
+    /// Starts path; returns the pid, or -errno when the program could not be started.
+    public static int Start(string path, IReadOnlyList<string> argv, IReadOnlyList<string> envp, Request req)
+    {
+        byte* actions = stackalloc byte[256];
+        byte* attr = stackalloc byte[512];
+        byte* sigs = stackalloc byte[128];
+        posix_spawn_file_actions_init(actions);
+        posix_spawnattr_init(attr);
+        try
+        {
+            foreach (var (from, to) in req.Dup2s) posix_spawn_file_actions_adddup2(actions, from, to);
+            foreach (var fd in req.Closes) posix_spawn_file_actions_addclose(actions, fd);
+            if (req.ChdirFd >= 0) posix_spawn_file_actions_addfchdir_np(actions, req.ChdirFd);
+            short flags = SETSIGMASK | SETSIGDEF;
+            new Span<byte>(sigs, 128).Clear();
+            posix_spawnattr_setsigmask(attr, sigs);
+            new Span<byte>(sigs, 128).Fill(0xff);
+            posix_spawnattr_setsigdefault(attr, sigs);
+            if (req.NewSession) flags |= SETSID;
+            if (req.ProcessGroup >= 0) { flags |= SETPGROUP; posix_spawnattr_setpgroup(attr, req.ProcessGroup); }
+            posix_spawnattr_setflags(attr, flags);
+            using var a = new CStringArray(argv);
+            using var e = new CStringArray(envp);
+            int pid;
+            fixed (byte* p = Libc.C(path))
+            {
+                int r = posix_spawn(&pid, p, actions, attr, a.Pointer, e.Pointer);
+                return r == 0 ? pid : -r;
+            }
+        }
+        finally
+        {
+            posix_spawn_file_actions_destroy(actions);
+            posix_spawnattr_destroy(attr);
+            foreach (var fd in req.CloseAfter) Libc.close(fd);
+        }
+    }
+
+    /// execve; returns only on failure, with the errno.
+    public static int Exec(string path, IReadOnlyList<string> argv, IReadOnlyList<string> envp)
+    {
+        using var a = new CStringArray(argv);
+        using var e = new CStringArray(envp);
+        fixed (byte* p = Libc.C(path))
+        {
+            Libc.execve(p, a.Pointer, e.Pointer);
+            return Libc.Errno;
+        }
+    }
+}
+
+/// A NULL-terminated array of NUL-terminated byte strings in unmanaged memory.
+public sealed unsafe class CStringArray : IDisposable
+{
+    public readonly byte** Pointer;
+    readonly int _count;
+
+    public CStringArray(IReadOnlyList<string> items)
+    {
+        _count = items.Count;
+        Pointer = (byte**)NativeMemory.Alloc((nuint)(_count + 1), (nuint)sizeof(byte*));
+        for (int i = 0; i < _count; i++)
+        {
+            var s = items[i];
+            var p = (byte*)NativeMemory.Alloc((nuint)s.Length + 1);
+            for (int j = 0; j < s.Length; j++) p[j] = (byte)s[j];
+            p[s.Length] = 0;
+            Pointer[i] = p;
+        }
+        Pointer[_count] = null;
+    }
+
+    public void Dispose()
+    {
+        for (int i = 0; i < _count; i++) NativeMemory.Free(Pointer[i]);
+        NativeMemory.Free(Pointer);
+    }
+}

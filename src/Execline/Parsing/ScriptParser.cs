@@ -1,0 +1,74 @@
+using Sprache;
+
+namespace Execline.Parsing;
+
+/// A script could not be read: Kind is upstream's message ("syntax error", "unmatched {", "unmatched }"),
+/// the rest says where and why.
+public sealed class ScriptError : Exception
+{
+    public string Kind { get; }
+    public string Source { get; }
+    public int Line { get; }
+    public int Column { get; }
+    public string Detail { get; }
+
+    public ScriptError(string kind, string source, int line, int column, string detail)
+        : base($"{kind} in {source} at line {line}, column {column}: {detail}")
+    {
+        Kind = kind;
+        Source = source;
+        Line = line;
+        Column = column;
+        Detail = detail;
+    }
+}
+
+/// Script text to the argv execlineb hands on: each word prefixed with one space per enclosing block,
+/// each closing brace turned into a terminator word of (new depth) spaces.
+public static class ScriptParser
+{
+    public static List<string> Parse(string text, string source)
+    {
+        int nul = text.IndexOf('\0');
+        if (nul >= 0) text = text.Substring(0, nul);
+        var result = ScriptSyntax.Script.TryParse(text);
+        if (!result.WasSuccessful)
+        {
+            var at = result.Remainder;
+            throw new ScriptError("syntax error", source, at.Line, at.Column, Describe(result));
+        }
+        var words = new List<string>(result.Value.Count);
+        var open = new Stack<Token>();
+        foreach (var t in result.Value)
+        {
+            switch (t.Kind)
+            {
+                case TokenKind.Open:
+                    open.Push(t);
+                    break;
+                case TokenKind.Close:
+                    if (open.Count == 0)
+                        throw new ScriptError("unmatched }", source, t.Line, t.Column, "no block is open here");
+                    open.Pop();
+                    words.Add(new string(' ', open.Count));
+                    break;
+                default:
+                    words.Add(open.Count == 0 ? t.Text : new string(' ', open.Count) + t.Text);
+                    break;
+            }
+        }
+        if (open.Count > 0)
+        {
+            var t = open.Peek();
+            throw new ScriptError("unmatched {", source, t.Line, t.Column, "this block is never closed");
+        }
+        return words;
+    }
+
+    static string Describe(IResult<List<Token>> r)
+    {
+        var msg = r.Message ?? "unexpected input";
+        var expected = r.Expectations?.FirstOrDefault();
+        return expected == null || msg.Contains(expected) ? msg : $"{msg} (expected {expected})";
+    }
+}

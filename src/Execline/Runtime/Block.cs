@@ -1,0 +1,45 @@
+namespace Execline.Runtime;
+
+/// The block encoding execlineb writes into argv: words of a block carry one leading space per level,
+/// and an empty word ends it.
+public static class Block
+{
+    /// Reads the block starting at argv[start]: one leading space stripped from each word. Returns the
+    /// index of the terminating empty word, or -1 when there is none.
+    public static int Read(Invocation inv, IReadOnlyList<string> argv, int start, out List<string> block)
+    {
+        int number = ++inv.BlocksRead;
+        block = new List<string>();
+        int strict = -1;
+        for (int i = start; i < argv.Count; i++)
+        {
+            var w = argv[i];
+            if (w.Length == 0) return i;
+            if (w[0] == ' ') block.Add(w.Substring(1));
+            else
+            {
+                if (strict < 0) strict = inv.State.Strict;
+                if (strict >= 2) throw inv.Die(100, $"unquoted argument {w} at block {number} position {i - start}");
+                if (strict == 1) inv.Warn($"unquoted argument {w} at block {number} position {i - start}");
+                block.Add(w);
+            }
+        }
+        return -1;
+    }
+
+    /// Reads a block that must be terminated, failing with "PROG: fatal: MESSAGE" (100) otherwise.
+    public static List<string> ReadTerminated(Invocation inv, IReadOnlyList<string> argv, ref int index, string message = "unterminated block")
+    {
+        int end = Read(inv, argv, index, out var block);
+        if (end < 0) throw inv.Die(100, message);
+        index = end + 1;
+        return block;
+    }
+
+    /// Quotes words one level deeper, as execlineb would have encoded them inside a block.
+    public static IEnumerable<string> Quote(IEnumerable<string> words)
+    {
+        foreach (var w in words) yield return " " + w;
+        yield return "";
+    }
+}

@@ -1,0 +1,72 @@
+using Execline.Native;
+using Execline.Text;
+
+namespace Execline.Runtime;
+
+/// One run of a builtin: its command line, the state it transforms, and what it may ask of the system.
+public sealed class Invocation
+{
+    public Builtin Command { get; }
+    public IReadOnlyList<string> Argv { get; }
+    public ProcessState State { get; }
+    /// read_block calls so far in this command: the B in strict-mode warnings.
+    public int BlocksRead { get; set; }
+
+    public Invocation(Builtin command, IReadOnlyList<string> argv, ProcessState state)
+    {
+        Command = command;
+        Argv = argv;
+        State = state;
+    }
+
+    public string Prog => Command.Prog;
+    public Environ Env => State.Env;
+
+    public Fatal Usage() => new(100, $"{Prog}: usage: {Command.Usage}");
+    public Fatal Die(int code, string text) => new(code, $"{Prog}: fatal: {text}");
+    public Fatal DieErrno(int code, string text, int errno) => Die(code, $"{text}: {Libc.StrError(errno)}");
+    /// skalibs 2.13 prints an extra ": " before "unable to" messages that carry no errno.
+    public Fatal DieBare(int code, string text) => Die(code, ": " + text);
+    public void Warn(string text) => WriteErr($"{Prog}: warning: {text}\n");
+    public void WarnErrno(string text, int errno) => Warn($"{text}: {Libc.StrError(errno)}");
+
+    public void WriteErr(string text) => Write(2, text);
+
+    /// Writes bytes to the modelled descriptor; returns 0 or an errno.
+    public int Write(int fd, string bytes)
+    {
+        int real = State.Fds.Real(fd);
+        if (real < 0) return 9;
+        return Libc.WriteAll(real, Bytes.ToBytes(bytes));
+    }
+
+    public Outcome Exec(IEnumerable<string> argv) => Outcome.Exec(argv as IReadOnlyList<string> ?? argv.ToList());
+
+    public List<string> Rest(int from)
+    {
+        var r = new List<string>(Math.Max(0, Argv.Count - from));
+        for (int i = from; i < Argv.Count; i++) r.Add(Argv[i]);
+        return r;
+    }
+
+    /// Runs a block to completion on a copy of this state (or the given one): in this process up to its
+    /// first real program, which is spawned and waited for.
+    public BlockResult RunBlock(IReadOnlyList<string> argv, ProcessState? state = null) =>
+        Chain.RunBlock(argv, state ?? State.Clone(), Prog);
+
+    /// Starts a block that must run concurrently with the rest of the chain; returns its pid or -errno.
+    public int SpawnBlock(IReadOnlyList<string> argv, ProcessState? state = null) =>
+        Chain.SpawnBlock(argv, state ?? State.Clone());
+
+    public WaitStatus Wait(int pid) => Children.Wait(pid);
+
+    public bool IsValidVariable(string name) => name.Length > 0 && name.IndexOf('=') < 0;
+}
+
+/// How a block ended: a wait status, or the errno of a program that could not be started at all.
+public readonly record struct BlockResult(WaitStatus Status, int SpawnErrno, string? Program)
+{
+    public bool Started => SpawnErrno == 0;
+    public static BlockResult Done(WaitStatus s) => new(s, 0, null);
+    public static BlockResult NotStarted(int errno, string program) => new(default, errno, program);
+}

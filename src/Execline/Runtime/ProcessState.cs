@@ -1,0 +1,57 @@
+using Execline.Native;
+
+namespace Execline.Runtime;
+
+/// What a real process would carry from one exec to the next: environment, descriptors, cwd, umask,
+/// session and group requests, credentials to apply. Builtins change it; a block gets a copy.
+public sealed class ProcessState
+{
+    public Environ Env { get; private set; }
+    public FdTable Fds { get; private set; }
+    /// An O_PATH descriptor of the working directory, or -1 for the directory this process started in.
+    public int CwdFd { get; set; } = -1;
+    public int Umask { get; set; }
+    public bool NewSession { get; set; }
+    public int ProcessGroup { get; set; } = -1;
+    /// Real descriptors this state opened; closed when its chain ends (the exec'd program has its copies).
+    readonly List<int> _owned = new();
+
+    public ProcessState(Environ env, FdTable fds, int umask)
+    {
+        Env = env;
+        Fds = fds;
+        Umask = umask;
+    }
+
+    public static ProcessState FromThisProcess(IEnumerable<string> environ)
+    {
+        int mask = Libc.umask(18);
+        Libc.umask(mask);
+        return new ProcessState(new Environ(environ), FdTable.Inherited(), mask);
+    }
+
+    public ProcessState Clone() => new(Env.Clone(), Fds.Clone(), Umask)
+    {
+        CwdFd = CwdFd,
+        NewSession = NewSession,
+        ProcessGroup = ProcessGroup,
+    };
+
+    /// Records a real descriptor opened for this state so it is closed when the state's chain ends.
+    public int Own(int realFd)
+    {
+        _owned.Add(realFd);
+        return realFd;
+    }
+
+    public void ReleaseOwned()
+    {
+        foreach (var fd in _owned) Libc.close(fd);
+        _owned.Clear();
+    }
+
+    public string? Get(string name) => Env.Get(name);
+
+    /// The strictness level commands read from EXECLINE_STRICT: missing or invalid is 0.
+    public int Strict => Numbers.TryUnsigned(Env.Get("EXECLINE_STRICT"), out var n) ? (int)Math.Min(n, int.MaxValue) : 0;
+}

@@ -1,0 +1,48 @@
+using Execline.Native;
+
+namespace Execline.Runtime;
+
+/// Where a program name leads: execvp's PATH walk, as execline does it.
+public static class ProgramLookup
+{
+    const int ENOENT = 2, EACCES = 13, EPERM = 1, EISDIR = 21, ENOTDIR = 20;
+
+    public static IEnumerable<string> Candidates(string name, string? path)
+    {
+        if (name.IndexOf('/') >= 0)
+        {
+            yield return name;
+            yield break;
+        }
+        foreach (var dir in (path ?? "/usr/bin:/bin").Split(':'))
+            if (dir.Length > 0) yield return dir + "/" + name;
+    }
+
+    /// Tries each candidate with attempt (returning 0 or an errno) the way execvp does: ENOENT moves on,
+    /// permission-like errors are remembered and move on, anything else stops. Returns the final errno.
+    public static int Walk(string name, string? path, Func<string, int> attempt)
+    {
+        int remembered = 0, last = ENOENT;
+        foreach (var c in Candidates(name, path))
+        {
+            int e = attempt(c);
+            if (e == 0) return 0;
+            last = e;
+            if (e == ENOENT) continue;
+            if (e is EACCES or EPERM or EISDIR or ENOTDIR) { remembered = e; continue; }
+            return e;
+        }
+        return remembered != 0 ? remembered : last;
+    }
+
+    public static int ExitCodeFor(int errno) => errno == ENOENT ? 127 : 126;
+
+    /// The first candidate that is an executable regular file, if any.
+    public static string? FirstExecutable(string name, string? path)
+    {
+        foreach (var c in Candidates(name, path))
+            if (Libc.StatPath(c, out var st) == 0 && (st.Mode & Libc.S_IFMT) == Libc.S_IFREG && Libc.Access(c, 1) == 0)
+                return c;
+        return null;
+    }
+}

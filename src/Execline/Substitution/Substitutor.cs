@@ -1,0 +1,122 @@
+using System.Text;
+
+namespace Execline.Substitution;
+
+/// execline's substitution: every reference $KEY or ${KEY} to a known key in every word is replaced by the
+/// key's values. An odd run of backslashes before the "$" keeps the reference literal, and half of the
+/// backslashes stay. A word with several references expands to the cartesian product, the first
+/// reference varying slowest; a key with no values makes the word vanish.
+public static class Substitutor
+{
+    public static List<string> Apply(IEnumerable<string> words, IReadOnlyDictionary<string, IReadOnlyList<string>> values)
+    {
+        var output = new List<string>();
+        foreach (var w in words) Expand(w, values, output);
+        return output;
+    }
+
+    abstract record Segment;
+    sealed record Literal(string Text) : Segment;
+    sealed record Reference(IReadOnlyList<string> Values) : Segment;
+
+    static void Expand(string word, IReadOnlyDictionary<string, IReadOnlyList<string>> values, List<string> output)
+    {
+        if (word.IndexOf('$') < 0)
+        {
+            output.Add(word);
+            return;
+        }
+        var segments = new List<Segment>();
+        var lit = new StringBuilder();
+        int i = 0, n = word.Length;
+        while (i < n)
+        {
+            char c = word[i];
+            if (c != '\\' && c != '$')
+            {
+                lit.Append(c);
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < n && word[j] == '\\') j++;
+            int slashes = j - i;
+            if (j < n && TryReference(word, j, values, out var vals, out int end))
+            {
+                lit.Append('\\', slashes / 2);
+                if (slashes % 2 == 1) lit.Append(word, j, end - j);
+                else
+                {
+                    if (lit.Length > 0) segments.Add(new Literal(lit.ToString()));
+                    lit.Clear();
+                    segments.Add(new Reference(vals!));
+                }
+                i = end;
+                continue;
+            }
+            // not a reference to a key of ours: copy the backslashes and the "$" as they are
+            lit.Append(word, i, slashes);
+            i = j;
+            if (i < n && word[i] == '$')
+            {
+                lit.Append('$');
+                i++;
+            }
+        }
+        if (lit.Length > 0) segments.Add(new Literal(lit.ToString()));
+        Product(segments, 0, new StringBuilder(), output);
+    }
+
+    /// A reference at word[at] == '$' naming a known key: its values and the index after it.
+    static bool TryReference(string word, int at, IReadOnlyDictionary<string, IReadOnlyList<string>> values,
+        out IReadOnlyList<string>? vals, out int end)
+    {
+        vals = null;
+        end = at;
+        if (at >= word.Length || word[at] != '$' || at + 1 >= word.Length) return false;
+        string name;
+        if (word[at + 1] == '{')
+        {
+            int k = at + 2;
+            while (k < word.Length && word[k] != '}' && word[k] != '\\' && word[k] != '$' && word[k] != '{') k++;
+            if (k >= word.Length || word[k] != '}' || k == at + 2) return false;
+            name = word.Substring(at + 2, k - at - 2);
+            end = k + 1;
+        }
+        else
+        {
+            int k = at + 1;
+            while (k < word.Length && word[k] != '\\' && word[k] != '$' && word[k] != '{' && word[k] != '}') k++;
+            if (k == at + 1) return false;
+            name = word.Substring(at + 1, k - at - 1);
+            end = k;
+        }
+        return values.TryGetValue(name, out vals);
+    }
+
+    static void Product(List<Segment> segments, int index, StringBuilder prefix, List<string> output)
+    {
+        if (index == segments.Count)
+        {
+            output.Add(prefix.ToString());
+            return;
+        }
+        int mark = prefix.Length;
+        switch (segments[index])
+        {
+            case Literal l:
+                prefix.Append(l.Text);
+                Product(segments, index + 1, prefix, output);
+                break;
+            case Reference r:
+                foreach (var v in r.Values)
+                {
+                    prefix.Append(v);
+                    Product(segments, index + 1, prefix, output);
+                    prefix.Length = mark;
+                }
+                break;
+        }
+        prefix.Length = mark;
+    }
+}

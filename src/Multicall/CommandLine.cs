@@ -1,0 +1,47 @@
+using System.Runtime.InteropServices;
+using Execline;
+
+namespace Execline.Multicall;
+
+/// argv and the environment as the kernel gave them, byte for byte (the runtime's own string[] would
+/// have decoded them as UTF-8 and replaced invalid bytes).
+static unsafe class CommandLine
+{
+    public static List<string> Argv(string[] fallback)
+    {
+        try
+        {
+            var raw = File.ReadAllBytes("/proc/self/cmdline");
+            var words = Split(raw);
+            if (words.Count > 0) return words;
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        var list = new List<string> { Environment.ProcessPath ?? "execline" };
+        list.AddRange(fallback);
+        return list;
+    }
+
+    public static List<string> Environ()
+    {
+        var libc = NativeLibrary.Load("libc.so.6");
+        var environ = *(byte***)NativeLibrary.GetExport(libc, "environ");
+        var list = new List<string>();
+        for (var p = environ; p != null && *p != null; p++) list.Add(Text.Bytes.FromCString(*p));
+        return list;
+    }
+
+    static List<string> Split(byte[] raw)
+    {
+        var words = new List<string>();
+        int start = 0;
+        for (int i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] != 0) continue;
+            words.Add(Text.Bytes.Latin1(raw.AsSpan(start, i - start)));
+            start = i + 1;
+        }
+        if (start < raw.Length) words.Add(Text.Bytes.Latin1(raw.AsSpan(start)));
+        return words;
+    }
+}

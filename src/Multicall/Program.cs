@@ -1,0 +1,40 @@
+using Execline.Runtime;
+
+namespace Execline.Multicall;
+
+/// The multi-call binary: every command name is a link to it, and argv[0]'s basename says which one runs.
+/// Invoked by its own name, it takes the command as its first argument.
+static class Program
+{
+    static int Main(string[] args)
+    {
+        var argv = CommandLine.Argv(args);
+        Registry.Add(Builtins.BuiltinSet.All);
+        var name = Self.BaseName(argv.Count > 0 ? argv[0] : "execline");
+        if (name == "execline")
+        {
+            if (argv.Count < 2)
+            {
+                Console.Error.WriteLine("execline: usage: execline command [ args... ]");
+                return 100;
+            }
+            argv = argv.Skip(1).ToList();
+            name = Self.BaseName(argv[0]);
+        }
+        if (Registry.Find(name) == null)
+        {
+            Console.Error.WriteLine($"execline: fatal: unknown command: {name}");
+            return 100;
+        }
+        var state = ProcessState.FromThisProcess(CommandLine.Environ());
+        try
+        {
+            return Chain.RunTail(argv, state, name, name);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Console.Error.WriteLine($"{name}: fatal: internal error: {e.GetType().Name}: {e.Message}");
+            return 101;
+        }
+    }
+}
