@@ -2,15 +2,15 @@ using Execline.Runtime;
 
 namespace Execline.Builtins;
 
-/// Every command this binary answers to.
+/// Every command this binary answers to, family by family.
 public static class BuiltinSet
 {
     public static IEnumerable<Builtin> All =>
-    [
-        new Language.Execlineb(),
-        new ControlFlow.Foreground(),
-        new ControlFlow.Exit(),
-        new Variables.Define(),
-        new Variables.Importas(),
-    ];
+        new Builtin[] { new Language.Execlineb() }
+            .Concat(ControlFlow.ControlFlowFamily.All)
+            .Concat(Variables.VariablesFamily.All)
+            .Concat(Loops.LoopsFamily.All)
+            .Concat(Fds.FdsFamily.All)
+            .Concat(Environment.EnvironmentFamily.All)
+            .Concat(Tests.TestsFamily.All);
 }

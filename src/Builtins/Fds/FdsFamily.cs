@@ -1,0 +1,8 @@
+using Execline.Runtime;
+
+namespace Execline.Builtins.Fds;
+
+public static class FdsFamily
+{
+    public static IEnumerable<Builtin> All => [];
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs conformance cases under the real execline and ours, side by side, and shows differences.
+#   compare.sh -c 'shell snippet'        one ad-hoc snippet
+#   compare.sh FILE.cases [PATTERN]      the cases of a file whose name contains PATTERN
+# Our binary: $EXECLINE_BIN, else the Debug build of src/Multicall. The C# harness (dotnet test) is the
+# authority; this is the quick loop while writing a builtin.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+ours=${EXECLINE_BIN:-$root/src/Multicall/bin/Debug/net10.0/execline}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/real" "$work/ours"
+gcc -O2 -o "$work/a" "$here/tools/a.c"
+for f in /usr/lib/execline/bin/*; do
+  n=$(basename "$f")
+  ln -s "$f" "$work/real/$n"
+  ln -s "$ours" "$work/ours/$n"
+done
+cp "$work/a" "$work/real/a"; cp "$work/a" "$work/ours/a"
+
+run_one() { # side snippet -> files in $work/out.side.*
+  local side=$1 snippet=$2 dir="$work/cwd.$1"
+  rm -rf "$dir"; mkdir -p "$dir"
+  (cd "$dir" && env -i PATH="$work/$side:/usr/bin:/bin" HOME="$dir" LC_ALL=C \
+     timeout 10 sh -c "$snippet" </dev/null >"$work/out.$side" 2>"$work/err.$side"; echo $? >"$work/rc.$side")
+}
+
+fails=0 total=0
+check() { # name improved snippet
+  local name=$1 improved=$2 snippet=$3 ok=1
+  total=$((total+1))
+  run_one real "$snippet"; run_one ours "$snippet"
+  cmp -s "$work/out.real" "$work/out.ours" || ok=0
+  cmp -s "$work/rc.real" "$work/rc.ours" || ok=0
+  if [ -n "$improved" ]; then
+    while IFS= read -r theirs <&3 && IFS= read -r mine <&4; do
+      case "$mine" in "$theirs"*) ;; *) ok=0 ;; esac
+    done 3<"$work/err.real" 4<"$work/err.ours"
+    [ "$(wc -l <"$work/err.real")" = "$(wc -l <"$work/err.ours")" ] || ok=0
+  else
+    cmp -s "$work/err.real" "$work/err.ours" || ok=0
+  fi
+  if [ $ok = 1 ]; then echo "ok   $name"; else
+    fails=$((fails+1)); echo "FAIL $name"; echo "  snippet: $snippet"
+    for s in real ours; do
+      echo "  --- $s rc=$(cat "$work/rc.$s")"; sed 's/^/  out| /' "$work/out.$s"; sed 's/^/  err| /' "$work/err.$s"
+    done
+  fi
+}
+
+if [ "${1:-}" = "-c" ]; then
+  check "ad hoc" "" "$2"
+else
+  file=$1 pattern=${2:-}
+  name="" improved="" snippet=""
+  flush() { if [ -n "$name" ] && { [ -z "$pattern" ] || [[ "$name" == *"$pattern"* ]]; }; then check "$name" "$improved" "$snippet"; fi; }
+  while IFS= read -r line || [ -n "$line" ]; do
+    case "$line" in
+      "## "*) flush; name=${line#\#\# }; improved=""; snippet="" ;;
+      "#! improved:"*) improved=${line#\#! improved:} ;;
+      *) if [ -n "$name" ]; then snippet+="$line"$'\n'; fi ;;
+    esac
+  done <"$file"
+  flush
+fi
+echo "$((total-fails)) passed, $fails failed"
+[ $fails = 0 ]
