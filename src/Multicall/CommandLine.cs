@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Execline;
+using Execline.Native;
 
 namespace Execline.Multicall;
 
@@ -9,23 +9,18 @@ static unsafe class CommandLine
 {
     public static List<string> Argv(string[] fallback)
     {
-        try
-        {
-            var raw = File.ReadAllBytes("/proc/self/cmdline");
-            var words = Split(raw);
-            if (words.Count > 0) return words;
-        }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
-        var list = new List<string> { Environment.ProcessPath ?? "execline" };
+        var raw = Libc.ReadFile("/proc/self/cmdline");
+        if (raw != null && raw.Length > 0) return Split(raw);
+        var list = new List<string> { System.Environment.ProcessPath ?? "execline" };
         list.AddRange(fallback);
         return list;
     }
 
     public static List<string> Environ()
     {
-        var libc = NativeLibrary.Load("libc.so.6");
-        var environ = *(byte***)NativeLibrary.GetExport(libc, "environ");
+        var raw = Libc.ReadFile("/proc/self/environ");
+        if (raw != null) return Split(raw);
+        var environ = *(byte***)NativeLibrary.GetExport(NativeLibrary.Load("libc.so.6"), "environ");
         var list = new List<string>();
         for (var p = environ; p != null && *p != null; p++) list.Add(Text.Bytes.FromCString(*p));
         return list;

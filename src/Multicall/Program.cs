@@ -15,7 +15,7 @@ static class Program
         {
             if (argv.Count < 2)
             {
-                Console.Error.WriteLine("execline: usage: execline command [ args... ]");
+                Say("execline: usage: execline command [ args... ]");
                 return 100;
             }
             argv = argv.Skip(1).ToList();
@@ -23,7 +23,7 @@ static class Program
         }
         if (Registry.Find(name) == null)
         {
-            Console.Error.WriteLine($"execline: fatal: unknown command: {name}");
+            Say($"execline: fatal: unknown command: {name}");
             return 100;
         }
         var state = ProcessState.FromThisProcess(CommandLine.Environ());
@@ -33,8 +33,10 @@ static class Program
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            Console.Error.WriteLine($"{name}: fatal: internal error: {e.GetType().Name}: {e.Message}");
+            Say($"{name}: fatal: internal error: {e.GetType().Name}: {e.Message}");
             return 101;
         }
     }
+
+    static void Say(string line) => Native.Libc.WriteAll(2, Text.Bytes.ToBytes(line + "\n"));
 }

@@ -7,13 +7,7 @@ namespace Execline.Native;
 /// so file names and arguments keep every byte.
 public static unsafe partial class Libc
 {
-    const string L = "libc";
-
-    static Libc()
-    {
-        NativeLibrary.SetDllImportResolver(typeof(Libc).Assembly, (name, _, _) =>
-            name == L ? NativeLibrary.Load("libc.so.6") : IntPtr.Zero);
-    }
+    const string L = "libc.so.6";
 
     public const int O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0x40, O_EXCL = 0x80, O_NOCTTY = 0x100,
         O_TRUNC = 0x200, O_APPEND = 0x400, O_NONBLOCK = 0x800, O_DIRECTORY = 0x10000, O_CLOEXEC = 0x80000, O_PATH = 0x200000;
@@ -53,6 +47,36 @@ public static unsafe partial class Libc
     [LibraryImport(L, SetLastError = true)] public static partial int getrlimit(int resource, long* rlim);
     [LibraryImport(L, SetLastError = true)] public static partial int setsid();
     [LibraryImport(L, SetLastError = true)] public static partial int getpgrp();
+    [LibraryImport(L, SetLastError = true)] public static partial nint opendir(byte* path);
+    [LibraryImport(L, SetLastError = true)] public static partial byte* readdir(nint dir);
+    [LibraryImport(L)] public static partial int closedir(nint dir);
+
+    /// Names in a directory (without "." and ".."), or null when it cannot be opened.
+    public static List<string>? ListDirectory(string path)
+    {
+        nint dir;
+        fixed (byte* p = C(path)) dir = opendir(p);
+        if (dir == 0) return null;
+        var names = new List<string>();
+        byte* ent;
+        while ((ent = readdir(dir)) != null)
+        {
+            var name = Text.Bytes.FromCString(ent + 19); // d_ino, d_off, d_reclen, d_type, then d_name
+            if (name != "." && name != "..") names.Add(name);
+        }
+        closedir(dir);
+        return names;
+    }
+
+    /// The whole content of a file, or null.
+    public static byte[]? ReadFile(string path)
+    {
+        int fd = Open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return null;
+        var data = ReadAll(fd, out _);
+        close(fd);
+        return data;
+    }
 
     [StructLayout(LayoutKind.Sequential)]
     public struct Stat

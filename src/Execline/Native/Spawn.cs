@@ -5,7 +5,7 @@ namespace Execline.Native;
 /// posix_spawn with file actions and attributes: how a program is started without forking the runtime.
 public static unsafe partial class Spawn
 {
-    const string L = "libc";
+    const string L = "libc.so.6";
     [LibraryImport(L)] private static partial int posix_spawn(int* pid, byte* path, void* actions, void* attr, byte** argv, byte** envp);
     [LibraryImport(L)] private static partial int posix_spawn_file_actions_init(void* a);
     [LibraryImport(L)] private static partial int posix_spawn_file_actions_destroy(void* a);
@@ -24,7 +24,8 @@ public static unsafe partial class Spawn
     /// What the child gets besides argv and envp.
     public sealed class Request
     {
-        public readonly List<(int from, int to)> Dup2s = new();
+        /// dup2(DupFrom[i], DupTo[i]) in order.
+        public readonly List<int> DupFrom = new(), DupTo = new();
         public readonly List<int> Closes = new();
         public int ChdirFd = -1;
         public bool NewSession;
@@ -43,7 +44,7 @@ public static unsafe partial class Spawn
         posix_spawnattr_init(attr);
         try
         {
-            foreach (var (from, to) in req.Dup2s) posix_spawn_file_actions_adddup2(actions, from, to);
+            for (int i = 0; i < req.DupFrom.Count; i++) posix_spawn_file_actions_adddup2(actions, req.DupFrom[i], req.DupTo[i]);
             foreach (var fd in req.Closes) posix_spawn_file_actions_addclose(actions, fd);
             if (req.ChdirFd >= 0) posix_spawn_file_actions_addfchdir_np(actions, req.ChdirFd);
             short flags = SETSIGMASK | SETSIGDEF;

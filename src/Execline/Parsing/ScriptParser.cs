@@ -7,7 +7,7 @@ namespace Execline.Parsing;
 public sealed class ScriptError : Exception
 {
     public string Kind { get; }
-    public string Source { get; }
+    public new string Source { get; }
     public int Line { get; }
     public int Column { get; }
     public string Detail { get; }
@@ -65,10 +65,5 @@ public static class ScriptParser
         return words;
     }
 
-    static string Describe(IResult<List<Token>> r)
-    {
-        var msg = r.Message ?? "unexpected input";
-        var expected = r.Expectations?.FirstOrDefault();
-        return expected == null || msg.Contains(expected) ? msg : $"{msg} (expected {expected})";
-    }
+    static string Describe(IResult<List<Token>> r) => r.Message ?? "unexpected input";
 }

@@ -5,26 +5,41 @@ namespace Execline.Parsing;
 /// execlineb's lexer as parser combinators over the script's bytes (one char per byte). Whitespace is any
 /// byte from 0x01 to 0x20; a word is glued from plain bytes, backslash-escaped bytes and quoted strings.
 /// Alternatives that have consumed input commit (XOr, XMany), so an error is reported where it happens.
+/// Every parser yields a reference type: generic code over them is shared and precompiled, which keeps
+/// the cost of starting a script low.
 static class ScriptSyntax
 {
     public static bool IsSpace(char c) => c >= '\x01' && c <= ' ';
 
-    static Parser<char> Char(Predicate<char> p, string what) => Parse.Char(p, what);
+    /// From min to max bytes satisfying p, as one string.
+    static Parser<string> Chars(Predicate<char> p, int min, int max, string what) => i =>
+    {
+        var start = i;
+        int n = 0;
+        var sb = new System.Text.StringBuilder();
+        while (n < max && !i.AtEnd && p(i.Current))
+        {
+            sb.Append(i.Current);
+            i = i.Advance();
+            n++;
+        }
+        return n >= min ? Result.Success(sb.ToString(), i) : Result.Failure<string>(start, $"expected {what}", new[] { what });
+    };
+
+    static Parser<string> Ch(char c) => Chars(x => x == c, 1, 1, $"'{c}'");
 
     static Parser<T> Fail<T>(string what, string expected) => i => Result.Failure<T>(i, what, new[] { expected });
 
-    static readonly Parser<string> Space = Char(IsSpace, "whitespace").AtLeastOnce().Return("");
+    static readonly Parser<string> AtEnd = i => i.AtEnd ? Result.Success("", i) : Result.Failure<string>(i, "expected the end", new[] { "end" });
 
-    static readonly Parser<string> Comment =
-        from hash in Parse.Char('#')
-        from body in Parse.CharExcept('\n').Many()
-        select "";
+    static readonly Parser<string> Space = Chars(IsSpace, 1, int.MaxValue, "whitespace");
+
+    static readonly Parser<string> Comment = Ch('#').Then(_ => Chars(c => c != '\n', 0, int.MaxValue, "comment"));
 
     /// Between words, "\" then newline continues the line and a "\" at the very end is ignored.
-    static readonly Parser<string> IgnoredBackslash =
-        Parse.Char('\\').Then(_ => Parse.Char('\n').Return("").Or(Parse.Return("").End()));
+    static readonly Parser<string> IgnoredBackslash = Ch('\\').Then(_ => Ch('\n').Or(AtEnd));
 
-    static readonly Parser<string> Skip = Space.Or(Comment).Or(IgnoredBackslash).Many().Return("");
+    static readonly Parser<IEnumerable<string>> Skip = Space.Or(Comment).Or(IgnoredBackslash).Many();
 
     static bool IsOctal(char c) => c >= '0' && c <= '7';
     static bool IsDecimal(char c) => c >= '0' && c <= '9';
@@ -33,59 +48,69 @@ static class ScriptSyntax
     /// Up to max digits of the radix, read greedily; the byte must be 1 to 255.
     static Parser<string> Number(Predicate<char> digit, int max, int radix, string leader) => i =>
     {
-        var r = Char(digit, "digit").Repeat(1, max)(i);
+        var r = Chars(digit, 1, max, "a digit")(i);
         if (!r.WasSuccessful)
             return Result.Failure<string>(i, $"\"{leader}\" must be followed by a digit", new[] { "a digit" });
-        int v = Convert.ToInt32(new string(r.Value.ToArray()), radix);
+        int v = Convert.ToInt32(r.Value, radix);
         if (v == 0 || v > 255)
-            return Result.Failure<string>(i, $"escape \"{leader}{new string(r.Value.ToArray())}\" is not a byte from 1 to 255", new[] { "a byte value" });
+            return Result.Failure<string>(i, $"escape \"{leader}{r.Value}\" is not a byte from 1 to 255", new[] { "a byte value" });
         return Result.Success(((char)v).ToString(), r.Remainder);
     };
 
-    static string Control(char c) => c switch
+    /// A piece of a quoted string; a numeric escape may leave the quote open at the end of the script.
+    sealed record Piece(string Text, bool Numeric);
+
+    static Piece Escaped(string c) => new(c switch
     {
-        'a' => "\a", 'b' => "\b", 't' => "\t", 'n' => "\n", 'v' => "\v", 'f' => "\f", 'r' => "\r",
-        _ => c.ToString(),
+        "a" => "\a", "b" => "\b", "t" => "\t", "n" => "\n", "v" => "\v", "f" => "\f", "r" => "\r",
+        _ => c,
+    }, false);
+
+    /// After "\" in a quoted string: a newline continues the line, "\0" starts an octal or (with x) hex byte,
+    /// "\1" to "\9" a decimal one, a letter of "abtnvfr" a control byte, anything else stands for itself.
+    static readonly Parser<Piece> QuotedEscape = i0 =>
+    {
+        var i = i0.Advance();
+        if (i.AtEnd) return Result.Failure<Piece>(i, "backslash at the end of the script", new[] { "a byte after \\" });
+        char c = i.Current;
+        var next = i.Advance();
+        Parser<string>? number = c switch
+        {
+            '0' when !next.AtEnd && next.Current == 'x' => p => Number(IsHex, 2, 16, "\\0x")(p.Advance()),
+            '0' => Number(IsOctal, 3, 8, "\\0"),
+            >= '1' and <= '9' => Number(IsDecimal, 3, 10, "\\"),
+            _ => null,
+        };
+        if (number == null) return Result.Success(c == '\n' ? new Piece("", false) : Escaped(c.ToString()), next);
+        var r = number(c == '0' ? next : i);
+        return r.WasSuccessful ? Result.Success(new Piece(r.Value, true), r.Remainder) : Result.Failure<Piece>(r.Remainder, r.Message, r.Expectations);
     };
 
-    /// One escape in a quoted string; Numeric tells whether it was a number (a quote may then stay open at the end).
-    static readonly Parser<(string Text, bool Numeric)> QuotedEscape =
-        Parse.Char('\\').Then(_ =>
-            Parse.Char('\n').Return(("", false))
-            .XOr(Parse.Char('0').Then(_ => Parse.Char('x').Then(_ => Number(IsHex, 2, 16, "\\0x")).XOr(Number(IsOctal, 3, 8, "\\0")))
-                .Select(s => (s, true)))
-            .XOr(Parse.Char(c => c >= '1' && c <= '9', "digit").Preview().Then(d => d.IsDefined
-                ? Number(IsDecimal, 3, 10, "\\").Select(s => (s, true))
-                : Parse.AnyChar.Select(c => (Control(c), false))))
-            .XOr(Fail<(string, bool)>("backslash at the end of the script", "a character after \\")));
+    static readonly Parser<Piece> Backslash = i => !i.AtEnd && i.Current == '\\' ? QuotedEscape(i) : Result.Failure<Piece>(i, "expected \\", new[] { "\\" });
 
-    static readonly Parser<(string Text, bool Numeric)> QuotedPlain =
-        Parse.CharExcept("\"\\").AtLeastOnce().Text().Select(s => (s, false));
+    static readonly Parser<Piece> QuotedPlain =
+        Chars(c => c != '"' && c != '\\', 1, int.MaxValue, "quoted text").Select(s => new Piece(s, false));
 
-    /// A quoted string; an error inside it is reported at the opening quote.
+    /// A quoted string; an unterminated one is reported at its opening quote.
     static readonly Parser<string> Quoted = i0 =>
     {
-        var body =
-            from open in Parse.Char('"')
-            from parts in QuotedPlain.XOr(QuotedEscape).XMany()
-            from close in Parse.Char('"').Return("")
-                .XOr(i => parts.Any() && parts.Last().Numeric && i.AtEnd
-                    ? Result.Success("", i)
-                    : Result.Failure<string>(i, "unterminated quoted string", new[] { "a closing \"" }))
-            select string.Concat(parts.Select(p => p.Text));
-        var r = body(i0);
-        if (r.WasSuccessful || r.Remainder.Equals(i0)) return r;
-        var why = r.Message == "unterminated quoted string" ? "quoted string never closed" : r.Message;
-        return Result.Failure<string>(r.Remainder, why, r.Expectations);
+        var open = Ch('"')(i0);
+        if (!open.WasSuccessful) return open;
+        var parts = QuotedPlain.XOr(Backslash).XMany()(open.Remainder);
+        if (!parts.WasSuccessful) return Result.Failure<string>(parts.Remainder, parts.Message, parts.Expectations);
+        var text = string.Concat(parts.Value.Select(p => p.Text));
+        var i = parts.Remainder;
+        if (!i.AtEnd) return Result.Success(text, i.Advance());
+        if (parts.Value.LastOrDefault()?.Numeric == true) return Result.Success(text, i);
+        return Result.Failure<string>(i, $"the quoted string opened at line {i0.Line}, column {i0.Column} is never closed", new[] { "a closing \"" });
     };
 
     /// Inside a word a backslash takes the next byte literally, newline included.
     static readonly Parser<string> WordEscape =
-        Parse.Char('\\').Then(_ => Parse.AnyChar.Select(c => c.ToString())
-            .XOr(Fail<string>("backslash at the end of the script", "a character after \\")));
+        Ch('\\').Then(_ => Chars(_ => true, 1, 1, "a byte after the backslash")
+            .XOr(Fail<string>("backslash at the end of the script", "a byte after \\")));
 
-    static readonly Parser<string> Plain =
-        Char(c => !IsSpace(c) && c != '"' && c != '\\', "word byte").AtLeastOnce().Text();
+    static readonly Parser<string> Plain = Chars(c => !IsSpace(c) && c != '"' && c != '\\', 1, int.MaxValue, "a word");
 
     static readonly Parser<string> Tail = Plain.XOr(Quoted).XOr(WordEscape).XMany().Select(string.Concat);
 
@@ -94,9 +119,8 @@ static class ScriptSyntax
     /// "{" or "}" followed by whitespace (or "}" by the end) delimits a block; otherwise it starts a word.
     static Parser<Token> Brace(char brace, TokenKind kind) => i0 =>
     {
-        var b = Parse.Char(brace)(i0);
-        if (!b.WasSuccessful) return Result.Failure<Token>(i0, $"{brace}", new[] { brace.ToString() });
-        var i = b.Remainder;
+        if (i0.AtEnd || i0.Current != brace) return Result.Failure<Token>(i0, $"expected {brace}", new[] { brace.ToString() });
+        var i = i0.Advance();
         if (i.AtEnd)
             return brace == '{'
                 ? Result.Failure<Token>(i, "\"{\" at the end of the script", new[] { "a block after {" })
@@ -105,24 +129,22 @@ static class ScriptSyntax
         if (i.Current != '\\') return WordFrom(brace.ToString())(i);
         // upstream's quirk: "{\" keeps the brace pending; at the end it is dropped, a newline joins it to the next word
         var j = i.Advance();
-        if (j.AtEnd) return Result.Success<Token>(null!, j);
+        if (j.AtEnd) return Result.Success(new Token(TokenKind.Nothing), j);
         if (j.Current == '\n') return Skip.Then(_ => WordFrom(brace.ToString()))(j.Advance());
         return WordFrom(brace.ToString() + j.Current)(j.Advance());
     };
 
-    static readonly Parser<Token> Word =
-        from first in Quoted
-            .XOr(Parse.Char('\\').Then(_ => Parse.AnyChar.Select(c => c.ToString())))
-            .XOr(Char(c => !IsSpace(c) && c != '#' && c != '"' && c != '\\', "a word").Once().Text())
-        from rest in Tail
-        select new Token(TokenKind.Word, first + rest);
+    static readonly Parser<string> WordHead =
+        Quoted
+            .XOr(Ch('\\').Then(_ => Chars(_ => true, 1, 1, "a byte after the backslash")))
+            .XOr(Chars(c => !IsSpace(c) && c != '#' && c != '"' && c != '\\', 1, 1, "a word"));
+
+    static readonly Parser<Token> Word = WordHead.Then(head => WordFrom(head));
 
     static readonly Parser<Token> OneToken =
         Brace('{', TokenKind.Open).XOr(Brace('}', TokenKind.Close)).XOr(Word).Positioned();
 
     public static readonly Parser<List<Token>> Script =
-        from lead in Skip
-        from tokens in OneToken.Then(t => Skip.Return(t)).XMany()
-        from end in Parse.Return("").End()
-        select tokens.Where(t => t != null).ToList();
+        Skip.Then(_ => OneToken.Then(t => Skip.Return(t)).XMany())
+            .Then(tokens => AtEnd.Return(tokens.Where(t => t.Kind != TokenKind.Nothing).ToList()));
 }

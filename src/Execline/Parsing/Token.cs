@@ -2,7 +2,7 @@ using Sprache;
 
 namespace Execline.Parsing;
 
-public enum TokenKind { Word, Open, Close }
+public enum TokenKind { Word, Open, Close, Nothing }
 
 /// A lexeme of the script with where it starts.
 public sealed class Token : IPositionAware<Token>

@@ -6,70 +6,105 @@ namespace Execline.Runtime;
 /// A block works on a copy, so moving or closing descriptors in it never touches the parent's.
 public sealed class FdTable
 {
-    readonly SortedDictionary<int, int> _map;
+    // Parallel lists sorted by number: a handful of entries, copied for every block. (Lists of int, unlike
+    // lists of pairs, come precompiled with the runtime, which matters for startup.)
+    readonly List<int> _numbers;
+    readonly List<int> _reals;
 
-    FdTable(SortedDictionary<int, int> map) => _map = map;
+    FdTable(List<int> numbers, List<int> reals)
+    {
+        _numbers = numbers;
+        _reals = reals;
+    }
 
     /// The descriptors this process inherited (not close-on-exec: the runtime opens its own close-on-exec).
     public static FdTable Inherited()
     {
-        var map = new SortedDictionary<int, int>();
-        foreach (var fd in RealFds.InheritedOpen()) map[fd] = fd;
-        return new FdTable(map);
+        var table = new FdTable(new List<int>(), new List<int>());
+        foreach (var fd in RealFds.InheritedOpen()) table.Set(fd, fd);
+        return table;
     }
 
-    public FdTable Clone() => new(new SortedDictionary<int, int>(_map));
+    public FdTable Clone() => new(new List<int>(_numbers), new List<int>(_reals));
 
-    public IEnumerable<KeyValuePair<int, int>> Entries => _map;
+    /// The open descriptor numbers, ascending.
+    public IReadOnlyList<int> Numbers => _numbers;
+
+    int Find(int fd)
+    {
+        for (int i = 0; i < _numbers.Count; i++)
+            if (_numbers[i] >= fd) return _numbers[i] == fd ? i : ~i;
+        return ~_numbers.Count;
+    }
 
     /// The real descriptor behind fd, or -1 when fd is closed.
-    public int Real(int fd) => _map.TryGetValue(fd, out var r) ? r : -1;
+    public int Real(int fd)
+    {
+        int i = Find(fd);
+        return i >= 0 ? _reals[i] : -1;
+    }
 
-    public bool IsOpen(int fd) => _map.ContainsKey(fd);
+    public bool IsOpen(int fd) => Find(fd) >= 0;
 
-    public void Set(int fd, int real) => _map[fd] = real;
+    public void Set(int fd, int real)
+    {
+        int i = Find(fd);
+        if (i >= 0) _reals[i] = real;
+        else
+        {
+            _numbers.Insert(~i, fd);
+            _reals.Insert(~i, real);
+        }
+    }
 
-    public void Close(int fd) => _map.Remove(fd);
+    public void Close(int fd)
+    {
+        int i = Find(fd);
+        if (i < 0) return;
+        _numbers.RemoveAt(i);
+        _reals.RemoveAt(i);
+    }
 
     public int LowestFree(int from = 0)
     {
         int fd = from;
-        while (_map.ContainsKey(fd)) fd++;
+        while (IsOpen(fd)) fd++;
         return fd;
     }
 
-    public int Highest => _map.Count == 0 ? -1 : _map.Keys.Max();
+    public int Highest => _numbers.Count == 0 ? -1 : _numbers[^1];
 }
 
 /// Facts about the real descriptors of this process.
 public static class RealFds
 {
-    static HashSet<int>? _inherited;
+    static List<int>? _inherited;
 
     /// Non-close-on-exec descriptors open in this process: inherited ones we have not closed.
-    public static HashSet<int> InheritedOpen()
+    public static List<int> InheritedOpen()
     {
         if (_inherited != null) return _inherited;
-        _inherited = new HashSet<int>();
-        try
+        _inherited = new List<int>();
+        var names = Libc.ListDirectory("/proc/self/fd");
+        if (names != null)
         {
-            foreach (var f in Directory.EnumerateFiles("/proc/self/fd"))
-                if (int.TryParse(Path.GetFileName(f), out var fd)) Consider(fd);
+            foreach (var n in names)
+                if (int.TryParse(n, out var fd)) Consider(fd);
         }
-        catch (IOException) { ScanLow(); }
-        catch (UnauthorizedAccessException) { ScanLow(); }
-        return _inherited;
-
-        void ScanLow()
-        {
+        else
             for (int fd = 0; fd < 1024; fd++) Consider(fd);
-        }
+        return _inherited;
 
         void Consider(int fd)
         {
             int flags = Libc.fcntl(fd, Libc.F_GETFD, 0);
-            if (flags >= 0 && (flags & Libc.FD_CLOEXEC) == 0) _inherited!.Add(fd);
+            if (flags >= 0 && (flags & Libc.FD_CLOEXEC) == 0 && !_inherited!.Contains(fd)) _inherited.Add(fd);
         }
+    }
+
+    public static void MarkInherited(int fd)
+    {
+        if (!InheritedOpen().Contains(fd)) _inherited!.Add(fd);
     }
 
     /// A close-on-exec duplicate of real at or above min.

@@ -42,7 +42,7 @@ public static class RealProcess
     public static Spawn.Request SpawnRequest(ProcessState st)
     {
         var req = new Spawn.Request { NewSession = st.NewSession, ProcessGroup = st.ProcessGroup };
-        foreach (var (to, from) in Moves(st.Fds, req.CloseAfter)) req.Dup2s.Add((from, to));
+        Moves(st.Fds, req.DupFrom, req.DupTo, req.CloseAfter);
         foreach (var fd in RealFds.InheritedOpen())
             if (!st.Fds.IsOpen(fd)) req.Closes.Add(fd);
         return req;
@@ -52,41 +52,42 @@ public static class RealProcess
     public static void Apply(ProcessState st)
     {
         Sync(st);
-        foreach (var (to, from) in Moves(st.Fds, new List<int>()))
+        var from = new List<int>();
+        var to = new List<int>();
+        Moves(st.Fds, from, to, new List<int>());
+        for (int i = 0; i < from.Count; i++)
         {
-            Libc.dup2(from, to);
-            RealFds.InheritedOpen().Add(to);
+            Libc.dup2(from[i], to[i]);
+            RealFds.MarkInherited(to[i]);
         }
-        foreach (var fd in RealFds.InheritedOpen().ToList())
+        foreach (var fd in RealFds.InheritedOpen().ToArray())
             if (!st.Fds.IsOpen(fd)) RealFds.CloseReal(fd);
         if (st.NewSession) Libc.setsid();
         Libc.ResetSignalsForExec();
     }
 
-    /// (target, source) pairs whose dup2s, done in order, build the table. A source that is also some
-    /// target, or that is close-on-exec at its own number, goes through a fresh temporary descriptor first.
-    static List<(int to, int from)> Moves(FdTable fds, List<int> temps)
+    /// The dup2s (from[i] onto to[i], in order) that build the table. When a source is also some target, or
+    /// is close-on-exec at its own number, every source goes through a fresh temporary descriptor first.
+    static void Moves(FdTable fds, List<int> from, List<int> to, List<int> temps)
     {
-        var moves = new List<(int to, int from)>();
-        var targets = new HashSet<int>();
-        bool needsTemps = false;
         var inherited = RealFds.InheritedOpen();
-        foreach (var (to, from) in fds.Entries)
+        foreach (var n in fds.Numbers)
         {
-            if (to == from && inherited.Contains(from)) continue;
-            moves.Add((to, from));
-            targets.Add(to);
+            int real = fds.Real(n);
+            if (real == n && inherited.Contains(real)) continue;
+            from.Add(real);
+            to.Add(n);
         }
-        foreach (var (to, from) in moves)
-            if (from == to || targets.Contains(from)) needsTemps = true;
-        if (!needsTemps) return moves;
+        bool needsTemps = false;
+        for (int i = 0; i < from.Count && !needsTemps; i++)
+            needsTemps = from[i] == to[i] || to.Contains(from[i]);
+        if (!needsTemps) return;
         int above = Math.Max(fds.Highest, 2) + 1;
-        for (int i = 0; i < moves.Count; i++)
+        for (int i = 0; i < from.Count; i++)
         {
-            int temp = RealFds.DupAbove(moves[i].from, above);
+            int temp = RealFds.DupAbove(from[i], above);
             temps.Add(temp);
-            moves[i] = (moves[i].to, temp);
+            from[i] = temp;
         }
-        return moves;
     }
 }

@@ -3,14 +3,29 @@ namespace Execline.Text;
 /// Byte strings are carried as Latin-1 strings: one char per byte, so every byte survives a round trip.
 public static unsafe class Bytes
 {
-    public static string Latin1(ReadOnlySpan<byte> b) => System.Text.Encoding.Latin1.GetString(b);
+    public static string Latin1(ReadOnlySpan<byte> b)
+    {
+        fixed (byte* p = b) return Latin1(p, b.Length);
+    }
 
-    public static byte[] ToBytes(string s) => System.Text.Encoding.Latin1.GetBytes(s);
+    static string Latin1(byte* p, int n) =>
+        string.Create(n, (nint)p, static (dst, src) =>
+        {
+            var s = (byte*)src;
+            for (int i = 0; i < dst.Length; i++) dst[i] = (char)s[i];
+        });
+
+    public static byte[] ToBytes(string s)
+    {
+        var b = new byte[s.Length];
+        for (int i = 0; i < s.Length; i++) b[i] = (byte)s[i];
+        return b;
+    }
 
     public static string FromCString(byte* s)
     {
         int n = 0;
         while (s[n] != 0) n++;
-        return System.Text.Encoding.Latin1.GetString(s, n);
+        return Latin1(s, n);
     }
 }
