@@ -13,9 +13,14 @@ static class Program
         var name = Self.BaseName(argv.Count > 0 ? argv[0] : "execline");
         if (name == "execline")
         {
+            if (argv.Count == 2 && argv[1] == "--list")
+            {
+                foreach (var n in Registry.Names.Order(StringComparer.Ordinal)) Native.Libc.WriteAll(1, Text.Bytes.ToBytes(n + "\n"));
+                return 0;
+            }
             if (argv.Count < 2)
             {
-                Say("execline: usage: execline command [ args... ]");
+                Say("execline: usage: execline command [ args... ] | execline --list");
                 return 100;
             }
             argv = argv.Skip(1).ToList();
