@@ -31,6 +31,7 @@ static class Program
             Say($"execline: fatal: unknown command: {name}");
             return 100;
         }
+        Native.Libc.DefaultSignalDispositions();
         var state = ProcessState.FromThisProcess(CommandLine.Environ());
         try
         {

@@ -195,9 +195,26 @@ public static unsafe partial class Libc
         return (fds[0], fds[1]);
     }
 
-    public static void ResetSignalsForExec()
+    [LibraryImport(L)] public static partial int sigaction(int sig, byte* act, byte* old);
+
+    const int SIGINT = 2, SIGQUIT = 3, SIGPIPE = 13, SIGTERM = 15;
+
+    /// The runtime turns SIGINT, SIGQUIT and SIGTERM into a managed shutdown and ignores SIGPIPE; a chain
+    /// must die of these signals the way a C program does. A signal our parent had us ignore stays ignored.
+    public static void DefaultSignalDispositions()
     {
-        signal(13, 0); // .NET ignores SIGPIPE; a program we exec must not inherit that.
+        byte* old = stackalloc byte[152];
+        foreach (var sig in new[] { SIGINT, SIGQUIT, SIGTERM })
+        {
+            sigaction(sig, null, old);
+            if (*(nint*)old != 1) signal(sig, 0);
+        }
+        signal(SIGPIPE, 0);
+    }
+
+    /// A program we exec starts with no blocked signal.
+    public static void UnblockSignals()
+    {
         byte* empty = stackalloc byte[128];
         new Span<byte>(empty, 128).Clear();
         sigprocmask(2, empty, null);

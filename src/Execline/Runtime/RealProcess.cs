@@ -63,7 +63,7 @@ public static class RealProcess
         foreach (var fd in RealFds.InheritedOpen().ToArray())
             if (!st.Fds.IsOpen(fd)) RealFds.CloseReal(fd);
         if (st.NewSession) Libc.setsid();
-        Libc.ResetSignalsForExec();
+        Libc.UnblockSignals();
     }
 
     /// The dup2s (from[i] onto to[i], in order) that build the table. When a source is also some target, or
