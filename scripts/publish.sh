@@ -7,6 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 pkg=usr/lib/execline-cs
 
+mkdir -p out
 dotnet publish src/Multicall -c Release -r linux-x64 --self-contained \
   -p:PublishTrimmed=true -p:PublishReadyToRun=true -p:DebugType=none -o out/publish >out/publish.log 2>&1 \
   || { cat out/publish.log; exit 1; }

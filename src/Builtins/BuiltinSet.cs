@@ -2,15 +2,29 @@ using Execline.Runtime;
 
 namespace Execline.Builtins;
 
-/// Every command this binary answers to, family by family.
+/// Every command this binary answers to, family by family. Each family lists its names and makes a
+/// builtin on demand, so a chain loads only the classes it calls.
 public static class BuiltinSet
 {
-    public static IEnumerable<Builtin> All =>
-        new Builtin[] { new Language.Execlineb() }
-            .Concat(ControlFlow.ControlFlowFamily.All)
-            .Concat(Variables.VariablesFamily.All)
-            .Concat(Loops.LoopsFamily.All)
-            .Concat(Fds.FdsFamily.All)
-            .Concat(Environment.EnvironmentFamily.All)
-            .Concat(Tests.TestsFamily.All);
+    public static readonly string[] Names =
+    [
+        "execlineb",
+        .. ControlFlow.ControlFlowFamily.Names,
+        .. Variables.VariablesFamily.Names,
+        .. Loops.LoopsFamily.Names,
+        .. Fds.FdsFamily.Names,
+        .. Environment.EnvironmentFamily.Names,
+        .. Tests.TestsFamily.Names,
+    ];
+
+    public static Builtin? Make(string name) =>
+        name == "execlineb" ? new Language.Execlineb()
+        : ControlFlow.ControlFlowFamily.Make(name)
+          ?? Variables.VariablesFamily.Make(name)
+          ?? Loops.LoopsFamily.Make(name)
+          ?? Fds.FdsFamily.Make(name)
+          ?? Environment.EnvironmentFamily.Make(name)
+          ?? Tests.TestsFamily.Make(name);
+
+    public static void Register() => Registry.Use(Names, Make);
 }

@@ -9,7 +9,7 @@ static class Program
     static int Main(string[] args)
     {
         var argv = CommandLine.Argv(args);
-        Registry.Add(Builtins.BuiltinSet.All);
+        Builtins.BuiltinSet.Register();
         var name = Self.BaseName(argv.Count > 0 ? argv[0] : "execline");
         if (name == "execline")
         {

@@ -4,5 +4,12 @@ namespace Execline.Builtins.ControlFlow;
 
 public static class ControlFlowFamily
 {
-    public static IEnumerable<Builtin> All => [new Foreground(), new Exit(),];
+    public static readonly string[] Names = ["foreground", "exit"];
+
+    public static Builtin? Make(string name) => name switch
+    {
+        "foreground" => new Foreground(),
+        "exit" => new Exit(),
+        _ => null,
+    };
 }

@@ -4,5 +4,10 @@ namespace Execline.Builtins.Fds;
 
 public static class FdsFamily
 {
-    public static IEnumerable<Builtin> All => [];
+    public static readonly string[] Names = [];
+
+    public static Builtin? Make(string name) => name switch
+    {
+        _ => null,
+    };
 }

@@ -9,7 +9,7 @@ namespace Execline.Builtins.Language;
 /// parameters and strictness, and execs into it — here, continues the chain with it.
 public sealed class Execlineb : Builtin
 {
-    public override IReadOnlyList<string> Names { get; } = ["execlineb"];
+    public override string Prog => "execlineb";
     public override string Usage => "execlineb [ -p | -P | -S nmin | -s nmin ] [ -q | -w | -W ] [ -c commandline ] script args";
 
     enum Positional { Push, Set, None, Substitute, SubstituteShifted }

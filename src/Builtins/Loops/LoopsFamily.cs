@@ -4,5 +4,10 @@ namespace Execline.Builtins.Loops;
 
 public static class LoopsFamily
 {
-    public static IEnumerable<Builtin> All => [];
+    public static readonly string[] Names = [];
+
+    public static Builtin? Make(string name) => name switch
+    {
+        _ => null,
+    };
 }
