@@ -15,6 +15,7 @@ public static class BuiltinSet
         .. Fds.FdsFamily.Names,
         .. Environment.EnvironmentFamily.Names,
         .. Tests.TestsFamily.Names,
+        .. Jobs.JobsFamily.Names,
     ];
 
     public static Builtin? Make(string name) =>
@@ -24,7 +25,8 @@ public static class BuiltinSet
           ?? Loops.LoopsFamily.Make(name)
           ?? Fds.FdsFamily.Make(name)
           ?? Environment.EnvironmentFamily.Make(name)
-          ?? Tests.TestsFamily.Make(name);
+          ?? Tests.TestsFamily.Make(name)
+          ?? Jobs.JobsFamily.Make(name);
 
     public static void Register() => Registry.Use(Names, Make);
 }
