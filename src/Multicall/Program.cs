@@ -33,6 +33,18 @@ static class Program
         }
         Native.Libc.DefaultSignalDispositions();
         var state = ProcessState.FromThisProcess(CommandLine.Environ());
+        int code = 0;
+        // Each nested block is a level of recursion: a large stack lets scripts nest blocks 10,000 deep.
+        var chain = new Thread(() => code = Run(argv, state, name), ChainStackBytes);
+        chain.Start();
+        chain.Join();
+        return code;
+    }
+
+    const int ChainStackBytes = 1 << 30;
+
+    static int Run(List<string> argv, ProcessState state, string name)
+    {
         try
         {
             return Chain.RunTail(argv, state, name, name);

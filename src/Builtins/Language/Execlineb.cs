@@ -39,7 +39,7 @@ public sealed class Execlineb : Builtin
                 default: throw inv.Usage();
             }
         }
-        var operands = inv.Rest(g.Index);
+        var operands = inv.Rest(g.Index).ToList();
         string dollar0, text, source;
         if (command != null)
         {
@@ -56,7 +56,7 @@ public sealed class Execlineb : Builtin
             source = dollar0;
         }
 
-        List<string> words;
+        IReadOnlyList<string> words;
         try
         {
             words = ScriptParser.Parse(text, source);

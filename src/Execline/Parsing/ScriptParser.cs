@@ -27,7 +27,7 @@ public sealed class ScriptError : Exception
 /// each closing brace turned into a terminator word of (new depth) spaces.
 public static class ScriptParser
 {
-    public static List<string> Parse(string text, string source)
+    public static Runtime.Words Parse(string text, string source)
     {
         int nul = text.IndexOf('\0');
         if (nul >= 0) text = text.Substring(0, nul);
@@ -37,7 +37,7 @@ public static class ScriptParser
             var at = result.Remainder;
             throw new ScriptError("syntax error", source, at.Line, at.Column, Describe(result));
         }
-        var words = new List<string>(result.Value.Count);
+        var words = new Runtime.Words.Builder();
         var open = new Stack<Token>();
         foreach (var t in result.Value)
         {
@@ -50,10 +50,10 @@ public static class ScriptParser
                     if (open.Count == 0)
                         throw new ScriptError("unmatched }", source, t.Line, t.Column, "no block is open here");
                     open.Pop();
-                    words.Add(new string(' ', open.Count));
+                    words.Add(open.Count, "");
                     break;
                 default:
-                    words.Add(open.Count == 0 ? t.Text : new string(' ', open.Count) + t.Text);
+                    words.Add(open.Count, t.Text);
                     break;
             }
         }
@@ -62,7 +62,7 @@ public static class ScriptParser
             var t = open.Peek();
             throw new ScriptError("unmatched {", source, t.Line, t.Column, "this block is never closed");
         }
-        return words;
+        return words.Build();
     }
 
     static string Describe(IResult<List<Token>> r) => r.Message ?? "unexpected input";

@@ -6,29 +6,29 @@ public static class Block
 {
     /// Reads the block starting at argv[start]: one leading space stripped from each word. Returns the
     /// index of the terminating empty word, or -1 when there is none.
-    public static int Read(Invocation inv, IReadOnlyList<string> argv, int start, out List<string> block)
+    public static int Read(Invocation inv, IReadOnlyList<string> argv, int start, out Words block)
     {
         int number = ++inv.BlocksRead;
-        block = new List<string>();
+        var words = Words.Of(argv);
         int strict = -1;
-        for (int i = start; i < argv.Count; i++)
+        for (int i = start; i < words.Count; i++)
         {
-            var w = argv[i];
-            if (w.Length == 0) return i;
-            if (w[0] == ' ') block.Add(w.Substring(1));
-            else
+            if (words.IsEnd(i))
             {
-                if (strict < 0) strict = inv.State.Strict;
-                if (strict >= 2) throw inv.Die(100, $"unquoted argument {w} at block {number} position {i - start}");
-                if (strict == 1) inv.Warn($"unquoted argument {w} at block {number} position {i - start}");
-                block.Add(w);
+                block = words.Inner(start, i - start);
+                return i;
             }
+            if (words.IsIndented(i)) continue;
+            if (strict < 0) strict = inv.State.Strict;
+            if (strict >= 2) throw inv.Die(100, $"unquoted argument {words[i]} at block {number} position {i - start}");
+            if (strict == 1) inv.Warn($"unquoted argument {words[i]} at block {number} position {i - start}");
         }
+        block = words.Inner(start, words.Count - start);
         return -1;
     }
 
     /// Reads a block that must be terminated, failing with "PROG: fatal: MESSAGE" (100) otherwise.
-    public static List<string> ReadTerminated(Invocation inv, IReadOnlyList<string> argv, ref int index, string message = "unterminated block")
+    public static Words ReadTerminated(Invocation inv, IReadOnlyList<string> argv, ref int index, string message = "unterminated block")
     {
         int end = Read(inv, argv, index, out var block);
         if (end < 0) throw inv.Die(100, message);

@@ -87,6 +87,11 @@ public static class Chain
     {
         try
         {
+            if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            {
+                WriteFatal(st, $"{execer}: fatal: blocks are nested too deeply");
+                return BlockResult.Done(WaitStatus.Exited(100));
+            }
             var c = Start(argv, st, execer);
             if (Advance(c, st, false, out int code) == Stop.Exit) return BlockResult.Done(WaitStatus.Exited(code));
             int pid = SpawnExternal(c, st, out int err);

@@ -42,12 +42,8 @@ public sealed class Invocation
 
     public Outcome Exec(IEnumerable<string> argv) => Outcome.Exec(argv as IReadOnlyList<string> ?? argv.ToList());
 
-    public List<string> Rest(int from)
-    {
-        var r = new List<string>(Math.Max(0, Argv.Count - from));
-        for (int i = from; i < Argv.Count; i++) r.Add(Argv[i]);
-        return r;
-    }
+    /// The command line from index from on, without copying.
+    public Words Rest(int from) => Words.Of(Argv).Slice(Math.Min(from, Argv.Count));
 
     /// Runs a block to completion on a copy of this state (or the given one): in this process up to its
     /// first real program, which is spawned and waited for.
