@@ -33,3 +33,43 @@ public class WordsTests
         Assert.Equal(["c"], w);
     }
 }
+
+public class WordsSubstitutionTests
+{
+    static List<string>? Upper(string w) => w.StartsWith("$") ? [w[1..].ToUpperInvariant(), "+"] : null;
+
+    [Fact]
+    public void Substitution_replaces_only_the_words_it_expands()
+    {
+        var w = Words.Of(["a", "$b", "c", "$d", "e$"]).Substitute(Upper);
+        Assert.Equal(["a", "B", "+", "c", "D", "+", "e$"], w);
+    }
+
+    [Fact]
+    public void Substitution_without_changes_returns_the_same_view()
+    {
+        var w = Words.Of(["a", "b$", "c"]);
+        Assert.Same(w, w.Substitute(Upper));
+    }
+
+    [Fact]
+    public void Substituted_words_inside_a_block_keep_their_indentation()
+    {
+        var w = Words.Of(["if", " $x", " y", ""]).Substitute(x => x == " $x" ? [" v", "  w"] : null);
+        Assert.Equal(["if", " v", "  w", " y", ""], w);
+        Assert.Equal(["v", " w", "y"], w.Inner(1, 3));
+    }
+
+    [Fact]
+    public void A_word_expanded_to_nothing_vanishes() =>
+        Assert.Equal(["a", "c"], Words.Of(["a", "$b", "c"]).Substitute(_ => []));
+
+    [Fact]
+    public void Many_scattered_substitutions_read_back_in_order()
+    {
+        var input = Enumerable.Range(0, 500).Select(i => i % 3 == 0 ? $"${i}" : $"w{i}").ToList();
+        var w = Words.Of(input).Substitute(x => [x.Replace("$", "v")]);
+        Assert.Equal(input.Select(x => x.Replace("$", "v")), w);
+        Assert.Equal("v498", w[498]);
+    }
+}

@@ -56,7 +56,7 @@ public sealed class Execlineb : Builtin
             source = dollar0;
         }
 
-        IReadOnlyList<string> words;
+        Words words;
         try
         {
             words = ScriptParser.Parse(text, source);

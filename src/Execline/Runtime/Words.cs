@@ -2,49 +2,77 @@ using System.Collections;
 
 namespace Execline.Runtime;
 
-/// A command line in execlineb's block encoding, viewed without copying: a block is the same words seen
-/// with one more leading space stripped. Each word is stored once as (leading spaces, rest), so reading a
-/// block nested n deep costs O(words), not O(characters), and a script of 10,000 nested blocks runs in
-/// linear memory instead of building and re-copying every indented word at every level.
+/// A command line in execlineb's block encoding, viewed without copying. A block is the same words seen
+/// with one more leading space stripped; a substitution shares every word it leaves unchanged. Each word
+/// is stored once as (leading spaces, rest), so reading blocks nested n deep, or a chain of thousands of
+/// defines, costs time in proportion to what changes, not to the whole remaining script at every step.
 public sealed class Words : IReadOnlyList<string>
 {
     sealed class Store
     {
         public readonly int[] Lead;
         public readonly string[] Rest;
-        public Store(int n) { Lead = new int[n]; Rest = new string[n]; }
+        int[]? _nextDollar;
+
+        public Store(int n)
+        {
+            Lead = new int[n];
+            Rest = new string[n];
+        }
+
+        public void Set(int i, string word)
+        {
+            int lead = 0;
+            while (lead < word.Length && word[lead] == ' ') lead++;
+            Lead[i] = lead;
+            Rest[i] = lead == 0 ? word : word.Substring(lead);
+        }
+
+        /// For each index, the first index at or after it whose word holds a "$" (Length when none).
+        public int[] NextDollar
+        {
+            get
+            {
+                if (_nextDollar != null) return _nextDollar;
+                var next = new int[Rest.Length + 1];
+                next[Rest.Length] = Rest.Length;
+                for (int i = Rest.Length - 1; i >= 0; i--) next[i] = Rest[i].Contains('$') ? i : next[i + 1];
+                return _nextDollar = next;
+            }
+        }
     }
 
-    readonly Store _store;
-    readonly int _start;
-    readonly int _strip;
+    /// A run of consecutive words of one store, seen with Strip leading spaces removed.
+    readonly record struct Part(Store Store, int Start, int Count, int Strip);
+
+    readonly Part[] _parts;
+    /// Index of each part's first word in this view.
+    readonly int[] _offsets;
 
     public int Count { get; }
 
-    Words(Store store, int start, int count, int strip)
+    Words(Part[] parts)
     {
-        _store = store;
-        _start = start;
-        Count = count;
-        _strip = strip;
+        _parts = parts;
+        _offsets = new int[parts.Length];
+        int n = 0;
+        for (int i = 0; i < parts.Length; i++)
+        {
+            _offsets[i] = n;
+            n += parts[i].Count;
+        }
+        Count = n;
     }
 
-    public static readonly Words Empty = new(new Store(0), 0, 0, 0);
+    public static readonly Words Empty = new([]);
 
     /// Plain argv words (a process's argv, a substitution's output).
     public static Words Of(IReadOnlyList<string> argv)
     {
         if (argv is Words w) return w;
         var s = new Store(argv.Count);
-        for (int i = 0; i < argv.Count; i++)
-        {
-            var word = argv[i];
-            int lead = 0;
-            while (lead < word.Length && word[lead] == ' ') lead++;
-            s.Lead[i] = lead;
-            s.Rest[i] = lead == 0 ? word : word.Substring(lead);
-        }
-        return new Words(s, 0, argv.Count, 0);
+        for (int i = 0; i < argv.Count; i++) s.Set(i, argv[i]);
+        return new Words([new Part(s, 0, argv.Count, 0)]);
     }
 
     /// Builds words given as (block depth, text) pairs, the way the parser produces them.
@@ -66,8 +94,17 @@ public sealed class Words : IReadOnlyList<string>
             var s = new Store(_lead.Count);
             _lead.CopyTo(s.Lead);
             _rest.CopyTo(s.Rest);
-            return new Words(s, 0, s.Lead.Length, 0);
+            return new Words([new Part(s, 0, s.Lead.Length, 0)]);
         }
+    }
+
+    (Part part, int j) Locate(int index)
+    {
+        if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
+        int p = _parts.Length == 1 ? 0 : Array.BinarySearch(_offsets, index);
+        if (p < 0) p = ~p - 1;
+        while (_parts[p].Count == 0) p++;
+        return (_parts[p], _parts[p].Start + index - _offsets[p]);
     }
 
     /// The word as this view sees it: up to Strip leading spaces removed.
@@ -75,42 +112,94 @@ public sealed class Words : IReadOnlyList<string>
     {
         get
         {
-            if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
-            int j = _start + index;
-            int spaces = _store.Lead[j] - Math.Min(_strip, _store.Lead[j]);
-            var rest = _store.Rest[j];
-            return spaces == 0 ? rest : new string(' ', spaces) + rest;
+            var (part, j) = Locate(index);
+            return Word(part, j);
         }
     }
 
     /// True when the word is empty in this view: a block terminator at this level.
     public bool IsEnd(int index)
     {
-        int j = _start + index;
-        return _store.Rest[j].Length == 0 && _store.Lead[j] <= _strip;
+        var (part, j) = Locate(index);
+        return part.Store.Rest[j].Length == 0 && part.Store.Lead[j] <= part.Strip;
     }
 
     /// True when the word starts with a space in this view: it belongs to a block one level down.
-    public bool IsIndented(int index) => _store.Lead[_start + index] > _strip;
+    public bool IsIndented(int index)
+    {
+        var (part, j) = Locate(index);
+        return part.Store.Lead[j] > part.Strip;
+    }
 
     public Words Slice(int from) => Slice(from, Count - from);
 
-    public Words Slice(int from, int count)
-    {
-        if (from < 0 || count < 0 || from + count > Count) throw new ArgumentOutOfRangeException(nameof(from));
-        return new Words(_store, _start + from, count, _strip);
-    }
+    public Words Slice(int from, int count) => View(from, count, 0);
 
     /// Words [from, from+count) seen one block level down.
-    public Words Inner(int from, int count)
+    public Words Inner(int from, int count) => View(from, count, 1);
+
+    Words View(int from, int count, int deeper)
     {
-        var slice = Slice(from, count);
-        return new Words(_store, slice._start, count, _strip + 1);
+        if (from < 0 || count < 0 || from + count > Count) throw new ArgumentOutOfRangeException(nameof(from));
+        var parts = new List<Part>();
+        int end = from + count;
+        for (int p = 0; p < _parts.Length; p++)
+        {
+            int lo = Math.Max(from, _offsets[p]), hi = Math.Min(end, _offsets[p] + _parts[p].Count);
+            if (lo >= hi) continue;
+            var part = _parts[p];
+            parts.Add(part with { Start = part.Start + lo - _offsets[p], Count = hi - lo, Strip = part.Strip + deeper });
+        }
+        return new Words(parts.ToArray());
+    }
+
+    /// These words with each word holding a "$" offered to expand, which returns its replacement words, or
+    /// null to keep it. Unchanged runs are shared with this view.
+    public Words Substitute(Func<string, List<string>?> expand)
+    {
+        List<Part>? parts = null;
+        for (int pi = 0; pi < _parts.Length; pi++)
+        {
+            var part = _parts[pi];
+            var next = part.Store.NextDollar;
+            int end = part.Start + part.Count, kept = part.Start;
+            for (int j = next[part.Start]; j < end; j = next[j + 1])
+            {
+                var replacement = expand(Word(part, j));
+                if (replacement == null) continue;
+                parts ??= _parts[..pi].ToList();
+                if (j > kept) parts.Add(part with { Start = kept, Count = j - kept });
+                if (replacement.Count > 0) parts.Add(Fresh(replacement));
+                kept = j + 1;
+            }
+            if (parts == null) continue;
+            if (end > kept) parts.Add(part with { Start = kept, Count = end - kept });
+        }
+        if (parts == null) return this;
+        var result = new Words(parts.ToArray());
+        // Many small parts make indexing and slicing slow: past a point, one flat copy is cheaper.
+        return parts.Count > 32 && parts.Count > result.Count / 8 ? Of(result.ToArray()) : result;
+    }
+
+    static Part Fresh(List<string> words)
+    {
+        var s = new Store(words.Count);
+        for (int i = 0; i < words.Count; i++) s.Set(i, words[i]);
+        return new Part(s, 0, words.Count, 0);
+    }
+
+    static string Word(Part part, int j)
+    {
+        int lead = part.Store.Lead[j];
+        int spaces = lead - Math.Min(part.Strip, lead);
+        var rest = part.Store.Rest[j];
+        return spaces == 0 ? rest : new string(' ', spaces) + rest;
     }
 
     public IEnumerator<string> GetEnumerator()
     {
-        for (int i = 0; i < Count; i++) yield return this[i];
+        foreach (var part in _parts)
+            for (int j = part.Start; j < part.Start + part.Count; j++) yield return Word(part, j);
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -15,6 +15,15 @@ public static class Substitutor
         return output;
     }
 
+    /// The same substitution on a command line in block encoding, sharing every word it leaves unchanged.
+    public static Runtime.Words Apply(Runtime.Words words, IReadOnlyDictionary<string, IReadOnlyList<string>> values) =>
+        words.Substitute(w =>
+        {
+            var output = new List<string>(1);
+            Expand(w, values, output);
+            return output.Count == 1 && output[0] == w ? null : output;
+        });
+
     abstract record Segment;
     sealed record Literal(string Text) : Segment;
     sealed record Reference(IReadOnlyList<string> Values) : Segment;
