@@ -13,17 +13,13 @@ static class Program
         var name = Self.BaseName(argv.Count > 0 ? argv[0] : "execline");
         if (name == "execline")
         {
-            if (argv.Count == 2 && argv[1] == "--list")
-            {
-                foreach (var n in Registry.Names.Order(StringComparer.Ordinal)) Native.Libc.WriteAll(1, Text.Bytes.ToBytes(n + "\n"));
-                return 0;
-            }
+            if (argv.Count == 2 && argv[1] == "--list") return List();
             if (argv.Count < 2)
             {
                 Say("execline: usage: execline command [ args... ] | execline --list");
                 return 100;
             }
-            argv = argv.Skip(1).ToList();
+            argv.RemoveAt(0);
             name = Self.BaseName(argv[0]);
         }
         if (Registry.Find(name) == null)
@@ -33,18 +29,6 @@ static class Program
         }
         Native.Libc.DefaultSignalDispositions();
         var state = ProcessState.FromThisProcess(CommandLine.Environ());
-        int code = 0;
-        // Each nested block is a level of recursion: a large stack lets scripts nest blocks 10,000 deep.
-        var chain = new Thread(() => code = Run(argv, state, name), ChainStackBytes);
-        chain.Start();
-        chain.Join();
-        return code;
-    }
-
-    const int ChainStackBytes = 1 << 30;
-
-    static int Run(List<string> argv, ProcessState state, string name)
-    {
         try
         {
             return Chain.RunTail(argv, state, name, name);
@@ -54,6 +38,12 @@ static class Program
             Say($"{name}: fatal: internal error: {e.GetType().Name}: {e.Message}");
             return 101;
         }
+    }
+
+    static int List()
+    {
+        foreach (var n in Registry.Names.Order(StringComparer.Ordinal)) Native.Libc.WriteAll(1, Text.Bytes.ToBytes(n + "\n"));
+        return 0;
     }
 
     static void Say(string line) => Native.Libc.WriteAll(2, Text.Bytes.ToBytes(line + "\n"));

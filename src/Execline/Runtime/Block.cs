@@ -10,21 +10,19 @@ public static class Block
     {
         int number = ++inv.BlocksRead;
         var words = Words.Of(argv);
-        int strict = -1;
-        for (int i = start; i < words.Count; i++)
+        var unquoted = new List<int>();
+        int end = words.EndOfBlock(start, unquoted);
+        if (unquoted.Count > 0)
         {
-            if (words.IsEnd(i))
+            int strict = inv.State.Strict;
+            foreach (var i in unquoted)
             {
-                block = words.Inner(start, i - start);
-                return i;
+                if (strict >= 2) throw inv.Die(100, $"unquoted argument {words[i]} at block {number} position {i - start}");
+                if (strict == 1) inv.Warn($"unquoted argument {words[i]} at block {number} position {i - start}");
             }
-            if (words.IsIndented(i)) continue;
-            if (strict < 0) strict = inv.State.Strict;
-            if (strict >= 2) throw inv.Die(100, $"unquoted argument {words[i]} at block {number} position {i - start}");
-            if (strict == 1) inv.Warn($"unquoted argument {words[i]} at block {number} position {i - start}");
         }
-        block = words.Inner(start, words.Count - start);
-        return -1;
+        block = words.Inner(start, (end < 0 ? words.Count : end) - start);
+        return end;
     }
 
     /// Reads a block that must be terminated, failing with "PROG: fatal: MESSAGE" (100) otherwise.

@@ -85,13 +85,20 @@ public static class Chain
     /// Runs a block to its end on st (a copy the caller hands over) and reports how it ended.
     public static BlockResult RunBlock(IReadOnlyList<string> argv, ProcessState st, string execer)
     {
-        try
-        {
-            if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            return DeepStack.Run(() => RunBlockHere(argv, st, execer), () =>
             {
                 WriteFatal(st, $"{execer}: fatal: blocks are nested too deeply");
+                st.ReleaseOwned();
                 return BlockResult.Done(WaitStatus.Exited(100));
-            }
+            });
+        return RunBlockHere(argv, st, execer);
+    }
+
+    static BlockResult RunBlockHere(IReadOnlyList<string> argv, ProcessState st, string execer)
+    {
+        try
+        {
             var c = Start(argv, st, execer);
             if (Advance(c, st, false, out int code) == Stop.Exit) return BlockResult.Done(WaitStatus.Exited(code));
             int pid = SpawnExternal(c, st, out int err);

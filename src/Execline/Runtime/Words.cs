@@ -43,7 +43,7 @@ public sealed class Words : IReadOnlyList<string>
     }
 
     /// A run of consecutive words of one store, seen with Strip leading spaces removed.
-    readonly record struct Part(Store Store, int Start, int Count, int Strip);
+    sealed record Part(Store Store, int Start, int Count, int Strip);
 
     readonly Part[] _parts;
     /// Index of each part's first word in this view.
@@ -98,13 +98,15 @@ public sealed class Words : IReadOnlyList<string>
         }
     }
 
-    (Part part, int j) Locate(int index)
+    /// The part holding the word at index, and the word's index in that part's store.
+    int Locate(int index, out Part part)
     {
         if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
         int p = _parts.Length == 1 ? 0 : Array.BinarySearch(_offsets, index);
         if (p < 0) p = ~p - 1;
         while (_parts[p].Count == 0) p++;
-        return (_parts[p], _parts[p].Start + index - _offsets[p]);
+        part = _parts[p];
+        return part.Start + index - _offsets[p];
     }
 
     /// The word as this view sees it: up to Strip leading spaces removed.
@@ -112,7 +114,7 @@ public sealed class Words : IReadOnlyList<string>
     {
         get
         {
-            var (part, j) = Locate(index);
+            int j = Locate(index, out var part);
             return Word(part, j);
         }
     }
@@ -120,15 +122,36 @@ public sealed class Words : IReadOnlyList<string>
     /// True when the word is empty in this view: a block terminator at this level.
     public bool IsEnd(int index)
     {
-        var (part, j) = Locate(index);
+        int j = Locate(index, out var part);
         return part.Store.Rest[j].Length == 0 && part.Store.Lead[j] <= part.Strip;
     }
 
     /// True when the word starts with a space in this view: it belongs to a block one level down.
     public bool IsIndented(int index)
     {
-        var (part, j) = Locate(index);
+        int j = Locate(index, out var part);
         return part.Store.Lead[j] > part.Strip;
+    }
+
+    /// The index of the first terminator at or after start (-1 if none), noting in unindented each word
+    /// before it that does not belong to a block one level down.
+    public int EndOfBlock(int start, List<int> unindented)
+    {
+        for (int p = 0; p < _parts.Length; p++)
+        {
+            var part = _parts[p];
+            int first = Math.Max(start - _offsets[p], 0);
+            var lead = part.Store.Lead;
+            var rest = part.Store.Rest;
+            for (int k = first; k < part.Count; k++)
+            {
+                int j = part.Start + k;
+                if (lead[j] > part.Strip) continue;
+                if (rest[j].Length == 0) return _offsets[p] + k;
+                unindented.Add(_offsets[p] + k);
+            }
+        }
+        return -1;
     }
 
     public Words Slice(int from) => Slice(from, Count - from);
