@@ -7,7 +7,7 @@ namespace Execline.Builtins.Variables;
 public sealed class Define : SubstitutionDirective
 {
     public override string Prog => "define";
-    public override string Usage => "define [ -n ] [ -s ] [ -C | -c ] [ -d delim ] key value prog...";
+    public override string Usage => "define [ -N | -n ] [ -s ] [ -C | -c ] [ -d delim ] key value prog...";
 
     public override int Parse(Invocation inv, IReadOnlyList<string> argv, int start, SubstitutionSet set)
     {
@@ -19,7 +19,7 @@ public sealed class Define : SubstitutionDirective
             t = Transform(t, c, arg);
         }
         if (argv.Count - g.Index < 2) throw new DirectiveError(DirectiveError.Kind.Syntax);
-        set.Add(argv[g.Index], Words(inv, t, argv[g.Index + 1]));
+        set.Add(argv[g.Index], Words(t, argv[g.Index + 1]));
         return g.Index + 2;
     }
 }

@@ -8,18 +8,25 @@ public sealed class SubstitutionSet
 {
     public Dictionary<string, IReadOnlyList<string>> Values { get; } = new(StringComparer.Ordinal);
     public List<string> Unsets { get; } = new();
+    /// The key added last: multidefine -r gives the leftover words to it.
+    public string? LastKey { get; private set; }
 
     public void Add(string key, IReadOnlyList<string> values)
     {
         if (key.Length == 0 || !Values.TryAdd(key, values)) throw new DirectiveError(DirectiveError.Kind.Key);
+        LastKey = key;
     }
+
+    public bool Has(string key) => Values.ContainsKey(key);
 }
 
-/// A directive's operands are wrong (Syntax) or its key is empty or already used (Key).
-public sealed class DirectiveError(DirectiveError.Kind kind) : Exception
+/// A directive's operands are wrong (Syntax), its key is empty or already used (Key), its block is
+/// empty (EmptyBlock), or a system call failed with Errno (System).
+public sealed class DirectiveError(DirectiveError.Kind kind, int errno = 0) : Exception
 {
-    public enum Kind { Syntax, Key }
+    public enum Kind { Syntax, Key, EmptyBlock, System }
     public Kind What { get; } = kind;
+    public int Errno { get; } = errno;
 }
 
 /// A command that substitutes values into the rest of its command line (define, importas, elglob,
@@ -41,7 +48,13 @@ public abstract class SubstitutionDirective : Builtin
         }
         catch (DirectiveError e)
         {
-            throw e.What == DirectiveError.Kind.Syntax ? inv.Usage() : inv.Die(111, "bad substitution key");
+            throw e.What switch
+            {
+                DirectiveError.Kind.Syntax => inv.Usage(),
+                DirectiveError.Kind.Key => inv.Die(111, "bad substitution key"),
+                DirectiveError.Kind.EmptyBlock => inv.Die(100, "empty block"),
+                _ => inv.DieErrno(111, "unable to complete exlsn function", e.Errno),
+            };
         }
         foreach (var u in set.Unsets) inv.Env.Unset(u);
         return Outcome.Exec(Substitutor.Apply(inv.Rest(next), set.Values));
@@ -59,6 +72,8 @@ public abstract class SubstitutionDirective : Builtin
         _ => t,
     };
 
-    protected static List<string> Words(Invocation inv, ValueTransform t, string value) =>
-        t.Apply(value) ?? throw inv.Die(111, "unable to complete exlsn function: Invalid argument");
+    const int EINVAL = 22;
+
+    protected static List<string> Words(ValueTransform t, string value) =>
+        t.Apply(value) ?? throw new DirectiveError(DirectiveError.Kind.System, EINVAL);
 }

@@ -51,6 +51,53 @@ public static unsafe partial class Libc
     [LibraryImport(L, SetLastError = true)] public static partial byte* readdir(nint dir);
     [LibraryImport(L)] public static partial int closedir(nint dir);
 
+    [LibraryImport(L, SetLastError = true)] private static partial int glob(byte* pattern, int flags, delegate* unmanaged<byte*, int, int> errfunc, byte* pglob);
+    [LibraryImport(L)] private static partial void globfree(byte* pglob);
+    [LibraryImport(L)] private static partial int* __errno_location();
+
+    public const int GLOB_ERR = 1, GLOB_MARK = 2, GLOB_NOSORT = 4, GLOB_NOCHECK = 16, GLOB_NOESCAPE = 64;
+    public const int GLOB_NOSPACE = 1, GLOB_ABORTED = 2, GLOB_NOMATCH = 3;
+
+    [ThreadStatic] static Action<string, int>? _globError;
+
+    [UnmanagedCallersOnly]
+    static int GlobError(byte* path, int err)
+    {
+        _globError?.Invoke(Text.Bytes.FromCString(path), err);
+        // the C callback leaves errno as the error it reported
+        *__errno_location() = err;
+        return 0;
+    }
+
+    /// glob(3): the paths matched (in glob's own order), glob's return value, and errno when it failed.
+    /// onError (if given) is told of each directory that could not be read; globbing goes on.
+    public static int Glob(string pattern, int flags, Action<string, int>? onError, out List<string> paths, out int errno)
+    {
+        paths = new List<string>();
+        byte* g = stackalloc byte[128]; // glob_t is 72 bytes on LP64 glibc
+        new Span<byte>(g, 128).Clear();
+        _globError = onError;
+        int r;
+        try
+        {
+            fixed (byte* p = C(pattern))
+                r = glob(p, flags, onError == null ? null : &GlobError, g);
+            errno = Errno;
+        }
+        finally
+        {
+            _globError = null;
+        }
+        if (r == 0)
+        {
+            nint count = *(nint*)g;
+            byte** v = *(byte***)(g + 8);
+            for (nint i = 0; i < count; i++) paths.Add(Text.Bytes.FromCString(v[i]));
+        }
+        if (r == 0) globfree(g);
+        return r;
+    }
+
     /// Names in a directory (without "." and ".."), or null when it cannot be opened.
     public static List<string>? ListDirectory(string path)
     {
