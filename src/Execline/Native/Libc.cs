@@ -50,6 +50,11 @@ public static unsafe partial class Libc
     [LibraryImport(L, SetLastError = true)] public static partial nint opendir(byte* path);
     [LibraryImport(L, SetLastError = true)] public static partial byte* readdir(nint dir);
     [LibraryImport(L)] public static partial int closedir(nint dir);
+    [LibraryImport(L)] public static partial int regcomp(byte* preg, byte* pattern, int cflags);
+    [LibraryImport(L)] public static partial int regexec(byte* preg, byte* s, nint nmatch, int* pmatch, int eflags);
+    [LibraryImport(L)] public static partial nint regerror(int errcode, byte* preg, byte* buf, nint size);
+    [LibraryImport(L)] public static partial void regfree(byte* preg);
+    [LibraryImport(L)] public static partial int fnmatch(byte* pattern, byte* s, int flags);
 
     /// Names in a directory (without "." and ".."), or null when it cannot be opened.
     public static List<string>? ListDirectory(string path)
