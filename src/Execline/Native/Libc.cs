@@ -50,6 +50,11 @@ public static unsafe partial class Libc
     [LibraryImport(L, SetLastError = true)] public static partial nint opendir(byte* path);
     [LibraryImport(L, SetLastError = true)] public static partial byte* readdir(nint dir);
     [LibraryImport(L)] public static partial int closedir(nint dir);
+    [LibraryImport(L)] public static partial int regcomp(byte* preg, byte* pattern, int cflags);
+    [LibraryImport(L)] public static partial int regexec(byte* preg, byte* s, nint nmatch, int* pmatch, int eflags);
+    [LibraryImport(L)] public static partial nint regerror(int errcode, byte* preg, byte* buf, nint size);
+    [LibraryImport(L)] public static partial void regfree(byte* preg);
+    [LibraryImport(L)] public static partial int fnmatch(byte* pattern, byte* s, int flags);
 
     [LibraryImport(L, SetLastError = true)] private static partial int glob(byte* pattern, int flags, delegate* unmanaged<byte*, int, int> errfunc, byte* pglob);
     [LibraryImport(L)] private static partial void globfree(byte* pglob);
