@@ -60,7 +60,7 @@ public sealed class Case : Builtin
 
     /// Anchored match of the whole value (REG_NEWLINE as upstream 2.9.3, so ^ and $ also match at
     /// newlines). On a match with captures wanted, sets #, 0, 1.. in the environment.
-    static bool RegexMatches(Invocation inv, string value, string pattern, List<string> block, bool extended, bool icase, bool noSub)
+    static bool RegexMatches(Invocation inv, string value, string pattern, IReadOnlyList<string> block, bool extended, bool icase, bool noSub)
     {
         int cflags = (extended ? PosixRegex.REG_EXTENDED : 0) | (icase ? PosixRegex.REG_ICASE : 0)
             | (noSub ? PosixRegex.REG_NOSUB : 0) | PosixRegex.REG_NEWLINE;

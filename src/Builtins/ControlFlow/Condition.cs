@@ -22,7 +22,7 @@ static class Condition
     }
 
     /// Runs a block like foreground does, then continues with rest, `?` holding how the block ended.
-    public static Outcome Sequence(Invocation inv, IReadOnlyList<string> block, List<string> rest)
+    public static Outcome Sequence(Invocation inv, IReadOnlyList<string> block, IReadOnlyList<string> rest)
     {
         var r = inv.RunBlock(block);
         int status;

@@ -25,7 +25,7 @@ public sealed class Exec : Builtin
             }
         }
         if (g.Index >= inv.Argv.Count) throw inv.Usage();
-        var argv = inv.Rest(g.Index);
+        var argv = inv.Rest(g.Index).ToList();
         var program = argv[0];
         argv[0] = Rename(program, argv0, dash);
         if (clear) inv.Env.Clear();
