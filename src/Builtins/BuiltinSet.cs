@@ -28,5 +28,5 @@ public static class BuiltinSet
           ?? Tests.TestsFamily.Make(name)
           ?? Jobs.JobsFamily.Make(name);
 
-    public static void Register() => Registry.Use(Names, Make);
+    public static void Register() => Registry.Use(() => Names, Make);
 }

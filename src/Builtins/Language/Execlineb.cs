@@ -39,7 +39,7 @@ public sealed class Execlineb : Builtin
                 default: throw inv.Usage();
             }
         }
-        var operands = inv.Rest(g.Index).ToList();
+        var operands = new List<string>(inv.Rest(g.Index));
         string dollar0, text, source;
         if (command != null)
         {
@@ -120,7 +120,7 @@ public sealed class Execlineb : Builtin
         {
             ["#"] = [args.Count.ToString()],
             ["0"] = [dollar0],
-            ["@"] = shifted ? args.Skip(min).ToList() : args,
+            ["@"] = shifted ? args.GetRange(Math.Min(min, args.Count), args.Count - Math.Min(min, args.Count)) : args,
         };
         for (int i = 1; i <= Math.Max(args.Count, min); i++)
             keys[i.ToString()] = [i <= args.Count ? args[i - 1] : ""];

@@ -38,18 +38,18 @@ public static class ScriptParser
             throw new ScriptError("syntax error", source, at.Line, at.Column, Describe(result));
         }
         var words = new Runtime.Words.Builder();
-        var open = new Stack<Token>();
+        var open = new List<Token>();
         foreach (var t in result.Value)
         {
             switch (t.Kind)
             {
                 case TokenKind.Open:
-                    open.Push(t);
+                    open.Add(t);
                     break;
                 case TokenKind.Close:
                     if (open.Count == 0)
                         throw new ScriptError("unmatched }", source, t.Line, t.Column, "no block is open here");
-                    open.Pop();
+                    open.RemoveAt(open.Count - 1);
                     words.Add(open.Count, "");
                     break;
                 default:
@@ -59,7 +59,7 @@ public static class ScriptParser
         }
         if (open.Count > 0)
         {
-            var t = open.Peek();
+            var t = open[^1];
             throw new ScriptError("unmatched {", source, t.Line, t.Column, "this block is never closed");
         }
         return words.Build();

@@ -98,10 +98,16 @@ static class ScriptSyntax
         if (!open.WasSuccessful) return open;
         var parts = QuotedPlain.XOr(Backslash).XMany()(open.Remainder);
         if (!parts.WasSuccessful) return Result.Failure<string>(parts.Remainder, parts.Message, parts.Expectations);
-        var text = string.Concat(parts.Value.Select(p => p.Text));
+        var text = new System.Text.StringBuilder();
+        Piece? last = null;
+        foreach (var p in parts.Value)
+        {
+            text.Append(p.Text);
+            last = p;
+        }
         var i = parts.Remainder;
-        if (!i.AtEnd) return Result.Success(text, i.Advance());
-        if (parts.Value.LastOrDefault()?.Numeric == true) return Result.Success(text, i);
+        if (!i.AtEnd) return Result.Success(text.ToString(), i.Advance());
+        if (last?.Numeric == true) return Result.Success(text.ToString(), i);
         return Result.Failure<string>(i, $"the quoted string opened at line {i0.Line}, column {i0.Column} is never closed", new[] { "a closing \"" });
     };
 
@@ -146,5 +152,13 @@ static class ScriptSyntax
 
     public static readonly Parser<List<Token>> Script =
         Skip.Then(_ => OneToken.Then(t => Skip.Return(t)).XMany())
-            .Then(tokens => AtEnd.Return(tokens.Where(t => t.Kind != TokenKind.Nothing).ToList()));
+            .Then(tokens => AtEnd.Return(Significant(tokens)));
+
+    static List<Token> Significant(IEnumerable<Token> tokens)
+    {
+        var list = new List<Token>();
+        foreach (var t in tokens)
+            if (t.Kind != TokenKind.Nothing) list.Add(t);
+        return list;
+    }
 }

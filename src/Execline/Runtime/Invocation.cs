@@ -40,7 +40,7 @@ public sealed class Invocation
         return Libc.WriteAll(real, Bytes.ToBytes(bytes));
     }
 
-    public Outcome Exec(IEnumerable<string> argv) => Outcome.Exec(argv as IReadOnlyList<string> ?? argv.ToList());
+    public Outcome Exec(IEnumerable<string> argv) => Outcome.Exec(argv as IReadOnlyList<string> ?? new List<string>(argv));
 
     /// The command line from index from on, without copying.
     public Words Rest(int from) => Words.Of(Argv).Slice(Math.Min(from, Argv.Count));

@@ -5,10 +5,11 @@ namespace Execline.Runtime;
 public static class Registry
 {
     static Func<string, Builtin?> _make = _ => null;
-    static IReadOnlyList<string> _names = [];
-    static readonly Dictionary<string, Builtin?> _made = new(StringComparer.Ordinal);
+    static Func<IReadOnlyList<string>> _names = () => [];
+    static readonly Dictionary<string, Builtin?> _made = new();
 
-    public static void Use(IReadOnlyList<string> names, Func<string, Builtin?> make)
+    /// names is asked only when the list is wanted, so a chain never builds it.
+    public static void Use(Func<IReadOnlyList<string>> names, Func<string, Builtin?> make)
     {
         _names = names;
         _make = make;
@@ -21,5 +22,5 @@ public static class Registry
         return b;
     }
 
-    public static IReadOnlyList<string> Names => _names;
+    public static IReadOnlyList<string> Names => _names();
 }

@@ -190,7 +190,7 @@ public sealed class Words : IReadOnlyList<string>
             {
                 var replacement = expand(Word(part, j));
                 if (replacement == null) continue;
-                parts ??= _parts[..pi].ToList();
+                parts ??= new List<Part>(_parts[..pi]);
                 if (j > kept) parts.Add(part with { Start = kept, Count = j - kept });
                 if (replacement.Count > 0) parts.Add(Fresh(replacement));
                 kept = j + 1;
@@ -201,7 +201,7 @@ public sealed class Words : IReadOnlyList<string>
         if (parts == null) return this;
         var result = new Words(parts.ToArray());
         // Many small parts make indexing and slicing slow: past a point, one flat copy is cheaper.
-        return parts.Count > 32 && parts.Count > result.Count / 8 ? Of(result.ToArray()) : result;
+        return parts.Count > 32 && parts.Count > result.Count / 8 ? Of(new List<string>(result)) : result;
     }
 
     static Part Fresh(List<string> words)
