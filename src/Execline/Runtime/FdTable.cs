@@ -89,7 +89,7 @@ public static class RealFds
         if (names != null)
         {
             foreach (var n in names)
-                if (int.TryParse(n, out var fd)) Consider(fd);
+                if (Numbers.TryUInt(n, out var fd)) Consider(fd);
         }
         else
             for (int fd = 0; fd < 1024; fd++) Consider(fd);
