@@ -29,7 +29,7 @@ public sealed class Multidefine : SubstitutionDirective
         if (argv.Count - g.Index < 2) throw new DirectiveError(DirectiveError.Kind.Syntax);
         var value = argv[g.Index];
         int first = g.Index + 1;
-        int end = ReadVars(inv, argv, first, set, out var vars);
+        int end = ReadBlock(inv, argv, first, set, out var vars);
         if (end == first) throw new DirectiveError(DirectiveError.Kind.EmptyBlock);
         if (end < 0) throw new DirectiveError(DirectiveError.Kind.Syntax);
         var words = Words(t, value);
@@ -46,28 +46,5 @@ public sealed class Multidefine : SubstitutionDirective
         if (rest && vars.Count < words.Count && lastIndex >= 0)
             set.Values[vars[lastIndex]] = words.GetRange(lastIndex, words.Count - vars.Count + 1);
         return end + 1;
-    }
-
-    /// Block.Read, with its strict-mode warnings held back in the set like the other directives' ones.
-    static int ReadVars(Invocation inv, IReadOnlyList<string> argv, int start, SubstitutionSet set, out List<string> vars)
-    {
-        int number = ++inv.BlocksRead;
-        vars = new List<string>();
-        for (int i = start; i < argv.Count; i++)
-        {
-            var w = argv[i];
-            if (w.Length == 0) return i;
-            if (w[0] == ' ')
-            {
-                vars.Add(w.Substring(1));
-                continue;
-            }
-            int strict = inv.State.Strict;
-            var text = $"unquoted argument {w} at block {number} position {i - start}";
-            if (strict >= 2) throw inv.Die(100, text);
-            if (strict == 1) set.Warn(inv, text);
-            vars.Add(w);
-        }
-        return -1;
     }
 }

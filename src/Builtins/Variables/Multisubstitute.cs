@@ -26,11 +26,10 @@ public sealed class Multisubstitute : Builtin
     {
         var argv = inv.Argv;
         if (argv.Count < 2) throw inv.Usage();
-        int end = Block.Read(inv, argv, 1, out var block);
-        if (end < 0) throw inv.Die(100, "unterminated block");
-        if (end + 1 == argv.Count) throw inv.Usage();
-
         var set = new SubstitutionSet();
+        int end = SubstitutionDirective.ReadBlock(inv, argv, 1, set, out var block);
+        if (end < 0) throw set.WithWarnings(inv.Die(100, "unterminated block"));
+        if (end + 1 == argv.Count) throw set.WithWarnings(inv.Usage());
         int i = 0;
         while (i < block.Count)
         {

@@ -97,4 +97,27 @@ public abstract class SubstitutionDirective : Builtin
 
     protected static List<string> Words(ValueTransform t, string value) =>
         t.Apply(value) ?? throw new DirectiveError(DirectiveError.Kind.System, EINVAL);
+
+    /// Block.Read, with its strict-mode warnings held back in the set like the other directives' ones.
+    internal static int ReadBlock(Invocation inv, IReadOnlyList<string> argv, int start, SubstitutionSet set, out List<string> words)
+    {
+        int number = ++inv.BlocksRead;
+        words = new List<string>();
+        for (int i = start; i < argv.Count; i++)
+        {
+            var w = argv[i];
+            if (w.Length == 0) return i;
+            if (w[0] == ' ')
+            {
+                words.Add(w.Substring(1));
+                continue;
+            }
+            int strict = inv.State.Strict;
+            var text = $"unquoted argument {w} at block {number} position {i - start}";
+            if (strict >= 2) throw inv.Die(100, text);
+            if (strict == 1) set.Warn(inv, text);
+            words.Add(w);
+        }
+        return -1;
+    }
 }
