@@ -24,7 +24,7 @@ public sealed class Elgetpositionals : SubstitutionDirective
         {
             var text = $"too few arguments: expected at least {min} but got {n}";
             if (strict > 1) throw inv.Die(100, text);
-            inv.Warn(text);
+            set.Warn(inv, text);
         }
         ulong total = Math.Max(n, min);
         var values = new List<string>();

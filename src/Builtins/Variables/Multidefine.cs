@@ -29,7 +29,7 @@ public sealed class Multidefine : SubstitutionDirective
         if (argv.Count - g.Index < 2) throw new DirectiveError(DirectiveError.Kind.Syntax);
         var value = argv[g.Index];
         int first = g.Index + 1;
-        int end = Block.Read(inv, argv, first, out var vars);
+        int end = ReadBlock(inv, argv, first, set, out var vars);
         if (end == first) throw new DirectiveError(DirectiveError.Kind.EmptyBlock);
         if (end < 0) throw new DirectiveError(DirectiveError.Kind.Syntax);
         var words = Words(t, value);

@@ -26,31 +26,35 @@ public sealed class Multisubstitute : Builtin
     {
         var argv = inv.Argv;
         if (argv.Count < 2) throw inv.Usage();
-        int end = Block.Read(inv, argv, 1, out var block);
-        if (end < 0) throw inv.Die(100, "unterminated block");
-        if (end + 1 == argv.Count) throw inv.Usage();
-
         var set = new SubstitutionSet();
+        int end = SubstitutionDirective.ReadBlock(inv, argv, 1, set, out var block);
+        if (end < 0) throw set.WithWarnings(inv.Die(100, "unterminated block"));
+        if (end + 1 == argv.Count) throw set.WithWarnings(inv.Usage());
         int i = 0;
         while (i < block.Count)
         {
             var name = block[i];
-            var directive = Directive(name) ?? throw inv.Die(100, $"syntax error: unrecognized directive {name}");
+            var directive = Directive(name) ?? throw set.WithWarnings(inv.Die(100, $"syntax error: unrecognized directive {name}"));
             try
             {
                 i = directive.Parse(inv, block, i, set);
             }
             catch (DirectiveError e)
             {
-                throw e.What switch
+                throw set.WithWarnings(e.What switch
                 {
                     DirectiveError.Kind.Syntax => inv.Die(100, $"syntax error at directive {name}"),
                     DirectiveError.Kind.Key => inv.Die(100, $"wrong key for directive {name}"),
                     DirectiveError.Kind.System => inv.DieErrno(111, $"unable to run directive {name}", e.Errno),
                     _ => inv.Die(111, $"unknown error with directive {name}"),
-                };
+                });
+            }
+            catch (Fatal f)
+            {
+                throw set.WithWarnings(f);
             }
         }
+        set.Flush(inv);
         foreach (var u in set.Unsets) inv.Env.Unset(u);
         return Outcome.Exec(Substitutor.Apply(inv.Rest(end + 1), set.Values));
     }
