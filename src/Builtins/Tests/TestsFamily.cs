@@ -4,10 +4,11 @@ namespace Execline.Builtins.Tests;
 
 public static class TestsFamily
 {
-    public static readonly string[] Names = [];
+    public static readonly string[] Names = ["eltest"];
 
     public static Builtin? Make(string name) => name switch
     {
+        "eltest" => new Eltest(),
         _ => null,
     };
 }

@@ -1,0 +1,98 @@
+using Execline.Native;
+using Execline.Runtime;
+
+namespace Execline.Builtins.Tests;
+
+/// The unary and binary tests of eltest, evaluated for one invocation (its cwd, environment and fds).
+/// A file that cannot be stat'ed makes a file test false, never an error.
+sealed class TestPrimaries(Invocation inv)
+{
+    const uint S_ISUID = 0x800, S_ISGID = 0x400, S_ISVTX = 0x200;
+    const int F_OK = 0, X_OK = 1, W_OK = 2, R_OK = 4;
+
+    public bool Unary(string op, string x) => op switch
+    {
+        "-n" => x.Length > 0,
+        "-z" => x.Length == 0,
+        "-e" => Libc.Access(x, F_OK) == 0,
+        "-r" => Libc.Access(x, R_OK) == 0,
+        "-w" => Libc.Access(x, W_OK) == 0,
+        "-x" => Libc.Access(x, X_OK) == 0,
+        "-f" => IsType(x, Libc.S_IFREG),
+        "-d" => IsType(x, Libc.S_IFDIR),
+        "-b" => IsType(x, Libc.S_IFBLK),
+        "-c" => IsType(x, Libc.S_IFCHR),
+        "-p" => IsType(x, Libc.S_IFIFO),
+        "-S" => IsType(x, Libc.S_IFSOCK),
+        "-h" or "-L" => Libc.StatPath(x, out var l, follow: false) == 0 && (l.Mode & Libc.S_IFMT) == Libc.S_IFLNK,
+        "-u" => Stat(x) is { } st && (st.Mode & S_ISUID) != 0,
+        "-g" => Stat(x) is { } st && (st.Mode & S_ISGID) != 0,
+        "-k" => Stat(x) is { } st && (st.Mode & S_ISVTX) != 0,
+        "-s" => Stat(x) is { } st && st.Size > 0,
+        "-O" or "-U" => Stat(x) is { } st && st.Uid == (uint)Libc.geteuid(),
+        "-G" => Stat(x) is { } st && st.Gid == (uint)Libc.getegid(),
+        // whole seconds: the real program compares st_mtime with st_atime
+        "-N" => Stat(x) is { } st && st.Mtime > st.Atime,
+        "-t" => IsTerminal(x),
+        "-v" => IsSet(x),
+        _ => throw new ArgumentException(op),
+    };
+
+    public bool Binary(string op, string a, string b) => op switch
+    {
+        "=" => string.CompareOrdinal(a, b) == 0,
+        "!=" => string.CompareOrdinal(a, b) != 0,
+        "<" => string.CompareOrdinal(a, b) < 0,
+        "<=" => string.CompareOrdinal(a, b) <= 0,
+        ">" => string.CompareOrdinal(a, b) > 0,
+        ">=" => string.CompareOrdinal(a, b) >= 0,
+        "-eq" => Compare(op, a, b) == 0,
+        "-ne" => Compare(op, a, b) != 0,
+        "-lt" => Compare(op, a, b) < 0,
+        "-le" => Compare(op, a, b) <= 0,
+        "-gt" => Compare(op, a, b) > 0,
+        "-ge" => Compare(op, a, b) >= 0,
+        // With a missing file the answers are upstream's, not symmetrical: first missing -> -nt false,
+        // -ot true, -ef false; only the second missing -> -nt true, -ot false, -ef true.
+        "-nt" => Stat(a) is not { } sa ? false : Stat(b) is not { } sb || sa.Mtime > sb.Mtime,
+        "-ot" => Stat(a) is not { } sa ? true : Stat(b) is { } sb && sa.Mtime < sb.Mtime,
+        "-ef" => Stat(a) is not { } sa ? false : Stat(b) is not { } sb || (sa.Dev == sb.Dev && sa.Ino == sb.Ino),
+        "=~" => Matches(a, b),
+        _ => throw new ArgumentException(op),
+    };
+
+    static Libc.Stat? Stat(string path) => Libc.StatPath(path, out var st) == 0 ? st : null;
+
+    static bool IsType(string path, uint type) => Stat(path) is { } st && (st.Mode & Libc.S_IFMT) == type;
+
+    int Compare(string op, string a, string b)
+    {
+        if (!TestNumbers.TryInt(a, out var x) || !TestNumbers.TryInt(b, out var y))
+            throw inv.Die(100, $"{op} requires integer arguments");
+        return x.CompareTo(y);
+    }
+
+    /// The fd is one of the modelled process's descriptors.
+    bool IsTerminal(string word)
+    {
+        if (!TestNumbers.TryFullUnsigned(word, out var fd)) throw inv.Die(100, "-t requires an integer argument");
+        if (fd > int.MaxValue) return false;
+        int real = inv.State.Fds.Real((int)fd);
+        return real >= 0 && Libc.isatty(real) == 1;
+    }
+
+    /// As getenv(3) answers: an empty name is never set.
+    bool IsSet(string name) =>
+        name.Length > 0 && inv.Env.Entries.Any(e =>
+            e.Length > name.Length && e[name.Length] == '=' && string.CompareOrdinal(e, 0, name, 0, name.Length) == 0);
+
+    /// An extended regular expression, searched anywhere in the string.
+    bool Matches(string s, string re)
+    {
+        int r = Libc.RegexSearch(re, Libc.REG_EXTENDED | Libc.REG_NOSUB, s, out var error);
+        if (r < 0)
+            throw inv.DieBare(-r == Libc.REG_ESPACE ? 111 : 100,
+                $"unable to compile {re} into a regular expression: {error}");
+        return r == 1;
+    }
+}
