@@ -50,6 +50,19 @@ public static unsafe partial class Libc
     [LibraryImport(L, SetLastError = true)] public static partial nint opendir(byte* path);
     [LibraryImport(L, SetLastError = true)] public static partial byte* readdir(nint dir);
     [LibraryImport(L)] public static partial int closedir(nint dir);
+    [LibraryImport(L, SetLastError = true)] public static partial byte* getpwnam(byte* name);
+
+    /// The home directory in user's passwd entry (through NSS, like getpwnam), or null with the errno
+    /// getpwnam left (0 when there is simply no such user).
+    public static string? HomeOf(string user, out int errno)
+    {
+        byte* pw;
+        fixed (byte* p = C(user)) pw = getpwnam(p);
+        errno = pw == null ? Errno : 0;
+        if (pw == null) return null;
+        byte* dir = *(byte**)(pw + 32); // pw_name, pw_passwd, pw_uid + pw_gid, pw_gecos, then pw_dir
+        return dir == null ? "" : Text.Bytes.FromCString(dir);
+    }
 
     /// Names in a directory (without "." and ".."), or null when it cannot be opened.
     public static List<string>? ListDirectory(string path)
