@@ -37,7 +37,7 @@ public sealed class Backtick : Builtin
         }
         if (inv.Argv.Count - g.Index < 2) throw inv.Usage();
         var variable = inv.Argv[g.Index];
-        if (!SetAndExec.IsValidName(variable)) throw inv.Die(100, "invalid variable name");
+        if (!inv.IsValidVariable(variable)) throw inv.Die(100, "invalid variable name");
         int next = g.Index + 1;
         int end = Block.Read(inv, inv.Argv, next, out var block);
         if (block.Count == 0 && end >= 0) throw inv.Die(100, "empty block");

@@ -21,7 +21,7 @@ public sealed class Getcwd : Builtin
         }
         if (inv.Argv.Count - g.Index < 2) throw inv.Usage();
         var variable = inv.Argv[g.Index];
-        if (!SetAndExec.IsValidName(variable)) throw inv.Die(100, "invalid variable name");
+        if (!inv.IsValidVariable(variable)) throw inv.Die(100, "invalid variable name");
         RealProcess.Sync(inv.State);
         var cwd = CurrentDirectory(out int errno);
         if (cwd == null) throw inv.DieErrno(111, "unable to getcwd", errno);

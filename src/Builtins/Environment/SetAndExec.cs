@@ -17,9 +17,6 @@ public static class SetAndExec
         return Outcome.Exec(argv);
     }
 
-    /// The checks every one of them makes on the variable's name.
-    public static bool IsValidName(string name) => name.Length > 0 && name.IndexOf('=') < 0;
-
     /// A C string ends at its first NUL byte.
     public static string UpToNul(string s)
     {

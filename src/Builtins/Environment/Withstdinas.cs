@@ -36,9 +36,10 @@ public sealed class Withstdinas : Builtin
         }
         if (g.Index >= inv.Argv.Count) throw inv.Usage();
         var variable = inv.Argv[g.Index];
-        if (!SetAndExec.IsValidName(variable)) throw inv.Die(100, "invalid variable name");
+        if (!inv.IsValidVariable(variable)) throw inv.Die(100, "invalid variable name");
 
-        var data = Libc.ReadAll(inv.State.Fds.Real(0) is var fd and >= 0 ? fd : -1, out int err);
+        // A closed stdin is -1 here, which read refuses with EBADF as upstream's read of fd 0 would.
+        var data = Libc.ReadAll(inv.State.Fds.Real(0), out int err);
         if (data == null) throw inv.DieErrno(111, "unable to slurp", err);
         string? value = Bytes.Latin1(data);
         if (value.IndexOf('\0') >= 0)
