@@ -89,10 +89,10 @@ sealed class TestPrimaries(Invocation inv)
     /// An extended regular expression, searched anywhere in the string.
     bool Matches(string s, string re)
     {
-        int r = Libc.RegexSearch(re, Libc.REG_EXTENDED | Libc.REG_NOSUB, s, out var error);
-        if (r < 0)
-            throw inv.DieBare(-r == Libc.REG_ESPACE ? 111 : 100,
+        using var rx = PosixRegex.Compile(re, PosixRegex.REG_EXTENDED | PosixRegex.REG_NOSUB, out int code, out var error);
+        if (rx == null)
+            throw inv.DieBare(code == PosixRegex.REG_ESPACE ? 111 : 100,
                 $"unable to compile {re} into a regular expression: {error}");
-        return r == 1;
+        return rx.Match(s, 0, out _) == 0;
     }
 }

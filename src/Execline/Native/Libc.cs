@@ -103,32 +103,18 @@ public static unsafe partial class Libc
         return r;
     }
 
-    [LibraryImport(L)] public static partial int regcomp(byte* preg, byte* pattern, int cflags);
-    [LibraryImport(L)] public static partial int regexec(byte* preg, byte* s, nint nmatch, byte* pmatch, int eflags);
-    [LibraryImport(L)] public static partial nint regerror(int errcode, byte* preg, byte* buf, nint size);
-    [LibraryImport(L)] public static partial void regfree(byte* preg);
+    [LibraryImport(L, SetLastError = true)] public static partial byte* getpwnam(byte* name);
 
-    public const int REG_EXTENDED = 1, REG_ICASE = 2, REG_NEWLINE = 4, REG_NOSUB = 8, REG_ESPACE = 12;
-
-    /// Whether the POSIX regular expression matches somewhere in s (regexec without anchoring).
-    /// Returns 1 (match) or 0 (no match); when regcomp fails, its error code (negated) and its message
-    /// as regerror writes it into a 256-byte buffer.
-    public static int RegexSearch(string pattern, int cflags, string s, out string error)
+    /// The home directory in user's passwd entry (through NSS, like getpwnam), or null with the errno
+    /// getpwnam left (0 when there is simply no such user).
+    public static string? HomeOf(string user, out int errno)
     {
-        error = "";
-        var re = stackalloc byte[256]; // regex_t is 64 bytes on glibc; room to spare
-        int r;
-        fixed (byte* p = C(pattern)) r = regcomp(re, p, cflags);
-        if (r != 0)
-        {
-            var buf = stackalloc byte[256];
-            regerror(r, re, buf, 256);
-            error = Text.Bytes.FromCString(buf);
-            return -r;
-        }
-        fixed (byte* t = C(s)) r = regexec(re, t, 0, null, 0);
-        regfree(re);
-        return r == 0 ? 1 : 0;
+        byte* pw;
+        fixed (byte* p = C(user)) pw = getpwnam(p);
+        errno = pw == null ? Errno : 0;
+        if (pw == null) return null;
+        byte* dir = *(byte**)(pw + 32); // pw_name, pw_passwd, pw_uid + pw_gid, pw_gecos, then pw_dir
+        return dir == null ? "" : Text.Bytes.FromCString(dir);
     }
 
     /// Names in a directory (without "." and ".."), or null when it cannot be opened.

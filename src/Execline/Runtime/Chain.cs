@@ -72,6 +72,7 @@ public static class Chain
     /// Runs argv as this process's remaining life. Returns the exit code when it ends without exec.
     public static int RunTail(IReadOnlyList<string> argv, ProcessState st, string execer, string? program = null)
     {
+        st.IsThisProcess = true;
         var c = Start(argv, st, execer);
         c.Program = program;
         if (Advance(c, st, false, out int code) == Stop.Exit) return code;

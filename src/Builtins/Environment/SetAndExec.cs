@@ -1,0 +1,26 @@
+using Execline.Runtime;
+
+namespace Execline.Builtins.Environment;
+
+/// How backtick, withstdinas, getcwd and getpid end: the variable is set (or unset, for a null value) in
+/// the environment handed on, and the rest of the line runs. With -E the rest goes through
+/// `importas -ui -- var var`, so $var is substituted and the variable leaves the environment again.
+public static class SetAndExec
+{
+    public static Outcome Run(Invocation inv, IReadOnlyList<string> rest, string variable, string? value, bool import)
+    {
+        if (value == null) inv.Env.Unset(variable);
+        else inv.Env.Set(variable, value);
+        if (!import) return Outcome.Exec(rest);
+        var argv = new List<string>(rest.Count + 5) { "importas", "-ui", "--", variable, variable };
+        argv.AddRange(rest);
+        return Outcome.Exec(argv);
+    }
+
+    /// A C string ends at its first NUL byte.
+    public static string UpToNul(string s)
+    {
+        int i = s.IndexOf('\0');
+        return i < 0 ? s : s.Substring(0, i);
+    }
+}

@@ -1,0 +1,20 @@
+using Execline.Runtime;
+
+namespace Execline.Builtins.Environment;
+
+/// unexport variable prog... — exec prog with variable removed from the environment.
+public sealed class Unexport : Builtin
+{
+    public override string Prog => "unexport";
+    public override string Usage => "unexport variable prog...";
+    public override bool RunsEagerly => true;
+
+    public override Outcome Run(Invocation inv)
+    {
+        var argv = inv.Argv;
+        if (argv.Count < 3) throw inv.Usage();
+        if (argv[1].IndexOf('=') >= 0) throw inv.Die(100, "invalid variable name: " + argv[1]);
+        inv.Env.Unset(argv[1]);
+        return Outcome.Exec(inv.Rest(2));
+    }
+}
