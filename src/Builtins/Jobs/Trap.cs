@@ -1,0 +1,119 @@
+using Execline.Native;
+using Execline.Runtime;
+
+namespace Execline.Builtins.Jobs;
+
+/// trap [ -x ] { signal { cmdline } ... } prog... — run prog as a child; when a listed signal arrives, run
+/// its cmdline (! = prog's pid, SIGNAL = the number) unless that one is still running. `default` stands for
+/// every signal without its own entry; -x forwards the others to prog. Exits with prog's estatus.
+public sealed class Trap : Builtin
+{
+    public override string Prog => "trap";
+    public override string Usage => "trap [ -x ] { signal { cmdline } ... } prog...";
+
+    public override Outcome Run(Invocation inv)
+    {
+        if (!inv.OwnsProcess) return OwnProcess.Continue(inv);
+        // The caught signals must be blocked in every thread of the process, which only a process started
+        // with them blocked has: the runtime's threads inherit the mask of the thread that exec'd us.
+        var quiet = TryParseQuietly(inv);
+        if (quiet != null && !quiet.Caught.IsSubsetOf(SignalSet.BlockedNow())) ReExec(inv, quiet.Caught);
+        return TrapLoop.Run(inv, Parse(inv));
+    }
+
+    /// The plan, worked out without printing anything (no strict-mode warnings, no errors).
+    static TrapPlan? TryParseQuietly(Invocation inv)
+    {
+        var st = inv.State.Clone();
+        st.Env.Unset("EXECLINE_STRICT");
+        try { return Parse(new Invocation(inv.Command, inv.Argv, st)); }
+        catch (Fatal) { return null; }
+    }
+
+    /// Becomes trap again, in this same process, with the signals blocked from the start.
+    static void ReExec(Invocation inv, SignalSet caught)
+    {
+        RealProcess.Apply(inv.State);
+        caught.Block();
+        var argv = new List<string>(inv.Argv) { [0] = "trap" };
+        Spawn.Exec(Self.Path, argv, inv.State.Env.Entries);
+        caught.Unblock(); // could not: carry on here, as well as this process can
+    }
+
+    static TrapPlan Parse(Invocation inv)
+    {
+        bool forward = false;
+        var g = new Getopt(inv.Argv, "xt:");
+        while (g.Next(out char opt, out _))
+        {
+            if (opt != 'x') throw inv.Usage();
+            forward = true;
+        }
+        int start = g.Index;
+        if (start >= inv.Argv.Count) throw inv.Usage();
+        int end = Block.Read(inv, inv.Argv, start, out var outer);
+        if (end == start) throw inv.Die(100, "empty block");
+        if (end < 0) throw inv.Die(100, "unterminated block");
+        if (end + 1 == inv.Argv.Count) throw inv.Usage();
+
+        var plan = new TrapPlan(forward, inv.Rest(end + 1));
+        for (int i = 0; i < outer.Count;)
+        {
+            var name = outer[i++];
+            if (!SignalNames.TryScan(name, out uint sig))
+            {
+                if (!SignalNames.AsciiEqualsIgnoreCase(name, "default")) throw inv.Die(100, $"unrecognized directive: {name}");
+                sig = 0;
+            }
+            int close = Block.Read(inv, outer, i, out var command);
+            if (close < 0) throw inv.Die(100, $"unterminated internal block for directive {name}");
+            // Numbers past the last signal are undefined upstream (it reads outside its table): refused.
+            if (sig < TrapPlan.Slots && plan.Commands[sig] != null) throw inv.Die(100, $"duplicate directive: {name}");
+            if (sig != 0 && (sig == TrapPlan.SIGCHLD || !TrapPlan.Catchable.Contains((int)Math.Min(sig, 65))))
+                throw inv.Die(100, $"SIG{SignalNames.Name(sig)} ({sig}) cannot be trapped");
+            plan.Commands[sig] = command;
+            i = close + 1;
+        }
+        plan.ApplyDefault();
+        return plan;
+    }
+}
+
+/// What trap was asked to do: a command per signal (slot 0 = default), forwarding, the program.
+sealed class TrapPlan
+{
+    public const int Slots = 65, SIGCHLD = 17;
+
+    /// Every signal but KILL, STOP and the two glibc keeps for itself (32, 33).
+    public static readonly SignalSet Catchable = new(ulong.MaxValue & ~(1UL << 8) & ~(1UL << 18) & ~(1UL << 31) & ~(1UL << 32));
+
+    public readonly List<string>?[] Commands = new List<string>?[Slots];
+    public readonly bool Forward;
+    public readonly List<string> Program;
+
+    public TrapPlan(bool forward, List<string> program)
+    {
+        Forward = forward;
+        Program = program;
+    }
+
+    public void ApplyDefault()
+    {
+        if (Commands[0] == null) return;
+        for (int sig = 1; sig < Slots; sig++)
+            if (Commands[sig] == null && Catchable.Contains(sig)) Commands[sig] = Commands[0];
+    }
+
+    /// The signals trap reads instead of letting them act: all with -x, else those with a command, and CHLD.
+    public SignalSet Caught
+    {
+        get
+        {
+            if (Forward) return Catchable;
+            var set = new SignalSet(0).With(SIGCHLD);
+            for (int sig = 1; sig < Slots; sig++)
+                if (Commands[sig] != null) set = set.With(sig);
+            return set;
+        }
+    }
+}
