@@ -36,7 +36,9 @@ public sealed class Trap : Builtin
         RealProcess.Apply(inv.State);
         caught.Block();
         var argv = new List<string>(inv.Argv) { [0] = "trap" };
-        Spawn.Exec(Self.Path, argv, inv.State.Env.Entries);
+        // Through a link named trap when there is one, so the process keeps its name.
+        var path = ProgramLookup.Candidates("trap", inv.Env.Get("PATH")).FirstOrDefault(Self.Is) ?? Self.Path;
+        Spawn.Exec(path, argv, inv.State.Env.Entries);
         caught.Unblock(); // could not: carry on here, as well as this process can
     }
 
