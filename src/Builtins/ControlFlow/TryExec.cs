@@ -29,8 +29,8 @@ public sealed class TryExec : Builtin
             }
         }
         int end = Block.Read(inv, inv.Argv, g.Index, out var block);
-        if (block.Count == 0) throw inv.Die(100, "empty block");
         if (end < 0) throw inv.Die(100, "unterminated block");
+        if (block.Count == 0) throw inv.Die(100, "empty block");
         var rest = inv.Rest(end + 1);
         if (not && rest.Count == 0) throw inv.Die(100, "empty remainder not allowed with -n");
         var first = not ? rest : block;

@@ -4,10 +4,15 @@ namespace Execline.Builtins.Jobs;
 
 public static class JobsFamily
 {
-    public static readonly string[] Names = [];
+    public static readonly string[] Names = ["background", "wait", "trap"];
 
     public static Builtin? Make(string name) => name switch
     {
+        "background" => new Background(),
+        "wait" => new Wait(),
+        "trap" => new Trap(),
+        // Not a command: background -d's intermediate process.
+        Grandchild.Name => new Grandchild(),
         _ => null,
     };
 }

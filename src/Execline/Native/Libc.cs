@@ -44,6 +44,7 @@ public static unsafe partial class Libc
     [LibraryImport(L)] public static partial int isatty(int fd);
     [LibraryImport(L)] public static partial nint signal(int sig, nint handler);
     [LibraryImport(L)] public static partial int sigprocmask(int how, byte* set, byte* old);
+    [LibraryImport(L, SetLastError = true)] public static partial int signalfd(int fd, byte* mask, int flags);
     [LibraryImport(L, SetLastError = true)] public static partial int getrlimit(int resource, long* rlim);
     [LibraryImport(L, SetLastError = true)] public static partial int setsid();
     [LibraryImport(L, SetLastError = true)] public static partial int getpgrp();

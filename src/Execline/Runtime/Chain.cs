@@ -16,6 +16,8 @@ public static class Chain
         public string Execer = "execlineb";
         public string? LookupPath;
         public bool RanBuiltin;
+        /// True when the chain is this process's remaining life (RunTail), not a block run in-process.
+        public bool OwnsProcess;
         public string Name => Program ?? Argv[0];
     }
 
@@ -40,7 +42,7 @@ public static class Chain
             }
             if (eagerOnly && !b.RunsEagerly) return Stop.NeedsOwnProcess;
             var path = st.Env.Get("PATH");
-            var inv = new Invocation(b, c.Argv, st);
+            var inv = new Invocation(b, c.Argv, st) { OwnsProcess = c.OwnsProcess };
             Outcome outcome;
             try
             {
@@ -75,6 +77,7 @@ public static class Chain
         st.IsThisProcess = true;
         var c = Start(argv, st, execer);
         c.Program = program;
+        c.OwnsProcess = true;
         if (Advance(c, st, false, out int code) == Stop.Exit) return code;
         RealProcess.Apply(st);
         var envp = st.Env.Entries;

@@ -11,6 +11,9 @@ public sealed class Invocation
     public ProcessState State { get; }
     /// read_block calls so far in this command: the B in strict-mode warnings.
     public int BlocksRead { get; set; }
+    /// True when this command runs as the process's own chain (upstream's process running it is ours);
+    /// false inside a block that runs in our process on behalf of another command.
+    public bool OwnsProcess { get; init; }
 
     public Invocation(Builtin command, IReadOnlyList<string> argv, ProcessState state)
     {

@@ -1,0 +1,15 @@
+using Execline.Runtime;
+
+namespace Execline.Builtins.Jobs;
+
+/// Job control needs the process upstream would have: inside a block run in our process, the children a
+/// command starts, reaps or receives signals for would be the caller's. Such a command reruns itself as
+/// a real program (this binary under the command's name), which the block then spawns and waits for.
+static class OwnProcess
+{
+    public static Outcome Continue(Invocation inv)
+    {
+        var argv = new List<string>(inv.Argv) { [0] = inv.Prog };
+        return Outcome.Exec(argv, Self.Path);
+    }
+}

@@ -1,0 +1,82 @@
+using Execline.Native;
+using Execline.Runtime;
+
+namespace Execline.Builtins.Jobs;
+
+/// trap [ -x ] { signal { cmdline } ... } prog... — run prog as a child; when a listed signal arrives, run
+/// its cmdline (! = prog's pid, SIGNAL = the number) unless that one is still running. `default` stands for
+/// every signal without its own entry; -x forwards the others to prog. Exits with prog's estatus.
+public sealed class Trap : Builtin
+{
+    public override string Prog => "trap";
+    public override string Usage => "trap [ -x ] { signal { cmdline } ... } prog...";
+
+    public override Outcome Run(Invocation inv)
+    {
+        if (!inv.OwnsProcess) return OwnProcess.Continue(inv);
+        // The caught signals must be blocked in every thread of the process, which only a process started
+        // with them blocked has: the runtime's threads inherit the mask of the thread that exec'd us.
+        var quiet = TryParseQuietly(inv);
+        if (quiet != null && !quiet.Caught.IsSubsetOf(SignalSet.BlockedNow())) ReExec(inv, quiet.Caught);
+        return TrapLoop.Run(inv, Parse(inv));
+    }
+
+    /// The plan, worked out without printing anything (no strict-mode warnings, no errors).
+    static TrapPlan? TryParseQuietly(Invocation inv)
+    {
+        var st = inv.State.Clone();
+        st.Env.Unset("EXECLINE_STRICT");
+        try { return Parse(new Invocation(inv.Command, inv.Argv, st)); }
+        catch (Fatal) { return null; }
+    }
+
+    /// Becomes trap again, in this same process, with the signals blocked from the start.
+    static void ReExec(Invocation inv, SignalSet caught)
+    {
+        RealProcess.Apply(inv.State);
+        caught.Block();
+        var argv = new List<string>(inv.Argv) { [0] = "trap" };
+        // Through a link named trap when there is one, so the process keeps its name.
+        var path = ProgramLookup.Candidates("trap", inv.Env.Get("PATH")).FirstOrDefault(Self.Is) ?? Self.Path;
+        Spawn.Exec(path, argv, inv.State.Env.Entries);
+        caught.Unblock(); // could not: carry on here, as well as this process can
+    }
+
+    static TrapPlan Parse(Invocation inv)
+    {
+        bool forward = false;
+        var g = new Getopt(inv.Argv, "xt:");
+        while (g.Next(out char opt, out _))
+        {
+            if (opt != 'x') throw inv.Usage();
+            forward = true;
+        }
+        int start = g.Index;
+        if (start >= inv.Argv.Count) throw inv.Usage();
+        int end = Block.Read(inv, inv.Argv, start, out var outer);
+        if (end == start) throw inv.Die(100, "empty block");
+        if (end < 0) throw inv.Die(100, "unterminated block");
+        if (end + 1 == inv.Argv.Count) throw inv.Usage();
+
+        var plan = new TrapPlan(forward, inv.Rest(end + 1));
+        for (int i = 0; i < outer.Count;)
+        {
+            var name = outer[i++];
+            if (!SignalNames.TryScan(name, out uint sig))
+            {
+                if (!SignalNames.AsciiEqualsIgnoreCase(name, "default")) throw inv.Die(100, $"unrecognized directive: {name}");
+                sig = 0;
+            }
+            int close = Block.Read(inv, outer, i, out var command);
+            if (close < 0) throw inv.Die(100, $"unterminated internal block for directive {name}");
+            // Numbers past the last signal are undefined upstream (it reads outside its table): refused.
+            if (sig < TrapPlan.Slots && plan.Commands[sig] != null) throw inv.Die(100, $"duplicate directive: {name}");
+            if (sig != 0 && (sig == TrapPlan.SIGCHLD || !TrapPlan.Catchable.Contains((int)Math.Min(sig, 65))))
+                throw inv.Die(100, $"SIG{SignalNames.Name(sig)} ({sig}) cannot be trapped");
+            plan.Commands[sig] = command;
+            i = close + 1;
+        }
+        plan.ApplyDefault();
+        return plan;
+    }
+}
