@@ -29,19 +29,8 @@ public sealed class Getpid : Builtin
         if (inv.Argv.Count - g.Index < 2) throw inv.Usage();
         var variable = inv.Argv[g.Index];
         if (!inv.IsValidVariable(variable)) throw inv.Die(100, "invalid variable name");
-        if (!inv.State.IsThisProcess) return InOwnProcess(inv);
+        if (!inv.OwnsProcess) return OwnProcess.Continue(inv);
         int pid = parent ? Libc.getppid() : Libc.getpid();
         return SetAndExec.Run(inv, inv.Rest(g.Index + 1), variable, pid.ToString(), import);
-    }
-
-    /// In a block run inside our process, the pid upstream reports is that of a process of the block's
-    /// own: so the rest of the block gets one, and its exit code is the block's. (A signal that kills it
-    /// can only come back as 128 + the signal.)
-    static Outcome InOwnProcess(Invocation inv)
-    {
-        int pid = inv.SpawnBlock(inv.Argv, inv.State.Clone());
-        if (pid < 0) throw inv.DieErrno(111, "unable to spawn getpid", -pid);
-        var status = inv.Wait(pid);
-        return Outcome.Exit(status.IsSignaled ? 128 + status.Signal : status.ExitCode);
     }
 }

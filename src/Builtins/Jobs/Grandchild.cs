@@ -13,7 +13,7 @@ public sealed class Grandchild : Builtin
     public override string Usage => "background [ -d ] { command... }";
 
     /// Runs in background's process: returns the grandchild's pid, or -errno when no intermediate started.
-    public static int Start(Invocation inv, List<string> block)
+    public static int Start(Invocation inv, IReadOnlyList<string> block)
     {
         var (r, w) = Libc.Pipe();
         if (r < 0) throw inv.DieErrno(111, "unable to doublefork", Libc.Errno);

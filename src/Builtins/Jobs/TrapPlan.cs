@@ -10,11 +10,11 @@ sealed class TrapPlan
     /// Every signal but KILL, STOP and the two glibc keeps for itself (32, 33).
     public static readonly SignalSet Catchable = new(ulong.MaxValue & ~(1UL << 8) & ~(1UL << 18) & ~(1UL << 31) & ~(1UL << 32));
 
-    public readonly List<string>?[] Commands = new List<string>?[Slots];
+    public readonly IReadOnlyList<string>?[] Commands = new IReadOnlyList<string>?[Slots];
     public readonly bool Forward;
-    public readonly List<string> Program;
+    public readonly IReadOnlyList<string> Program;
 
-    public TrapPlan(bool forward, List<string> program)
+    public TrapPlan(bool forward, IReadOnlyList<string> program)
     {
         Forward = forward;
         Program = program;

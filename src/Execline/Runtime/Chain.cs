@@ -74,7 +74,6 @@ public static class Chain
     /// Runs argv as this process's remaining life. Returns the exit code when it ends without exec.
     public static int RunTail(IReadOnlyList<string> argv, ProcessState st, string execer, string? program = null)
     {
-        st.IsThisProcess = true;
         var c = Start(argv, st, execer);
         c.Program = program;
         c.OwnsProcess = true;

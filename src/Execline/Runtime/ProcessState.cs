@@ -13,9 +13,6 @@ public sealed class ProcessState
     public int Umask { get; set; }
     public bool NewSession { get; set; }
     public int ProcessGroup { get; set; } = -1;
-    /// True for the state of the chain this very process runs (not a block's copy): only then is our pid
-    /// the chain's pid. Clone does not carry it.
-    public bool IsThisProcess { get; set; }
     /// Real descriptors this state opened; closed when its chain ends (the exec'd program has its copies).
     readonly List<int> _owned = new();
 

@@ -1,9 +1,9 @@
 using Execline.Runtime;
 
-namespace Execline.Builtins.Jobs;
+namespace Execline.Builtins;
 
-/// Job control needs the process upstream would have: inside a block run in our process, the children a
-/// command starts, reaps or receives signals for would be the caller's. Such a command reruns itself as
+/// Some commands need the process upstream would have: inside a block run in our process, the pid a
+/// command reports, or the children it starts, reaps or receives signals for, would be the caller's. Such a command reruns itself as
 /// a real program (this binary under the command's name), which the block then spawns and waits for.
 static class OwnProcess
 {
