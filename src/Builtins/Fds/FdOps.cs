@@ -84,11 +84,14 @@ static class FdOps
         return r < 0 ? Libc.Errno : 0;
     }
 
-    /// The descriptor numbers the modelled process would get from its next opens (lowest free first).
-    public static int LowestFree(ProcessState st, ICollection<int> alsoTaken)
+    /// The number the modelled process's next open would get, with skip more descriptors open first.
+    public static int NextFree(ProcessState st, int skip = 0)
     {
         int fd = 0;
-        while (st.Fds.IsOpen(fd) || alsoTaken.Contains(fd)) fd++;
-        return fd;
+        while (true)
+        {
+            if (!st.Fds.IsOpen(fd) && skip-- == 0) return fd;
+            fd++;
+        }
     }
 }

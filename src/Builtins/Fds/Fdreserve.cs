@@ -17,34 +17,27 @@ public sealed class Fdreserve : Builtin
         if (n > limit) throw inv.Die(100, "too many requested fds");
         // Upstream opens n/2 pipes (each taking the two lowest free numbers), then /dev/null for an odd n,
         // and closes them all: the numbers, and the order the variables are set in, follow from that.
-        var taken = new List<int>();
+        var fds = inv.State.Fds;
+        int cursor = 0;
+        int NextFree()
+        {
+            while (fds.IsOpen(cursor)) cursor++;
+            return cursor++;
+        }
+        var pairs = new int[n / 2 * 2];
         for (long i = 0; i < n / 2; i++)
         {
-            if (!Take(inv.State, taken, limit, 2)) throw inv.DieErrno(111, "unable to reserve fds", FdOps.EMFILE);
+            pairs[2 * i] = NextFree();
+            pairs[2 * i + 1] = NextFree();
+            if (pairs[2 * i + 1] >= limit) throw inv.DieErrno(111, "unable to reserve fds", FdOps.EMFILE);
         }
         if ((n & 1) != 0)
         {
-            if (!Take(inv.State, taken, limit, 1)) throw inv.DieErrno(111, "unable to reserve last fd", FdOps.EMFILE);
-            inv.Env.Set($"FD{n - 1}", taken[^1].ToString());
+            int last = NextFree();
+            if (last >= limit) throw inv.DieErrno(111, "unable to reserve last fd", FdOps.EMFILE);
+            inv.Env.Set($"FD{n - 1}", last.ToString());
         }
-        for (int i = 0; i < (int)(n / 2) * 2; i++) inv.Env.Set($"FD{i}", taken[i].ToString());
+        for (int i = 0; i < pairs.Length; i++) inv.Env.Set($"FD{i}", pairs[i].ToString());
         return inv.Exec(inv.Rest(2));
-    }
-
-    /// Takes count lowest free numbers, all or none, as pipe() and open() would.
-    static bool Take(ProcessState st, List<int> taken, long limit, int count)
-    {
-        int first = taken.Count;
-        for (int k = 0; k < count; k++)
-        {
-            int fd = FdOps.LowestFree(st, taken);
-            if (fd >= limit)
-            {
-                taken.RemoveRange(first, taken.Count - first);
-                return false;
-            }
-            taken.Add(fd);
-        }
-        return true;
     }
 }

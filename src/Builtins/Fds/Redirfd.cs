@@ -42,13 +42,13 @@ public sealed class Redirfd : Builtin
         RealProcess.Sync(st);
         int real = Libc.Open(file, flags | Libc.O_CLOEXEC, 0x1b6);
         int err = real < 0 ? Libc.Errno : 0;
-        var busy = new List<int>();
+        int readersOpen = 0;
         // A FIFO opened for writing without blocking and without a reader: become the reader for a moment.
         if (real < 0 && what == Libc.O_WRONLY && err == FdOps.ENXIO)
         {
             int reader = Libc.Open(file, Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
             if (reader < 0) throw inv.DieErrno(111, $"unable to open_read {file}", Libc.Errno);
-            busy.Add(FdOps.LowestFree(st, busy));
+            readersOpen = 1;
             real = Libc.Open(file, flags | Libc.O_CLOEXEC, 0x1b6);
             err = real < 0 ? Libc.Errno : 0;
             Libc.close(reader);
@@ -56,14 +56,11 @@ public sealed class Redirfd : Builtin
         if (real < 0) throw inv.DieErrno(111, $"unable to open {file}", err);
         st.Own(real);
         // The number upstream's open would have returned: it names the descriptor in the move error.
-        int opened = FdOps.LowestFree(st, busy);
-        if (fd != opened)
+        int opened = FdOps.NextFree(st, readersOpen);
+        if (fd != opened && fd >= FdOps.Limit)
         {
-            if (fd >= FdOps.Limit)
-            {
-                st.Release(real);
-                throw inv.DieErrno(111, $"unable to move fd {opened} to fd {inv.Argv[i]}", FdOps.EBADF);
-            }
+            st.Release(real);
+            throw inv.DieErrno(111, $"unable to move fd {opened} to fd {inv.Argv[i]}", FdOps.EBADF);
         }
         FdOps.Place(st, (int)fd, real);
         if (changeMode)
