@@ -255,6 +255,13 @@ public static unsafe partial class Libc
         return ms.ToArray();
     }
 
+    /// The soft limit of a resource (RLIMIT_NOFILE is 7), or -1 when it cannot be read.
+    public static long SoftLimit(int resource)
+    {
+        long* lim = stackalloc long[2];
+        return getrlimit(resource, lim) < 0 ? -1 : lim[0];
+    }
+
     public static (int r, int w) Pipe()
     {
         int* fds = stackalloc int[2];

@@ -44,6 +44,17 @@ public sealed class ProcessState
         return realFd;
     }
 
+    /// Closes a real descriptor this state opened once no descriptor number (nor the cwd) stands on it any
+    /// more: a pipe end closed by fdclose must really go, or a reader spawned from this chain never sees EOF.
+    public void Release(int realFd)
+    {
+        if (realFd < 0 || realFd == CwdFd || !_owned.Contains(realFd)) return;
+        foreach (var n in Fds.Numbers)
+            if (Fds.Real(n) == realFd) return;
+        _owned.Remove(realFd);
+        Libc.close(realFd);
+    }
+
     public void ReleaseOwned()
     {
         foreach (var fd in _owned) Libc.close(fd);

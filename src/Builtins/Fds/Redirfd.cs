@@ -1,0 +1,73 @@
+using Execline.Native;
+using Execline.Runtime;
+
+namespace Execline.Builtins.Fds;
+
+/// redirfd -[ r | w | u | a | x ] [ -n ] [ -b ] fd file prog... — open file (read, write-truncate, read-write,
+/// append, or exclusive create; -n non-blocking, -b flip the blocking mode after opening) onto fd, exec prog.
+public sealed class Redirfd : Builtin
+{
+    public override string Prog => "redirfd";
+    public override string Usage => "redirfd -[ r | w | u | a | x ] [ -n ] [ -b ] fd file prog...";
+
+    const int Creating = Libc.O_APPEND | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_EXCL;
+
+    public override Outcome Run(Invocation inv)
+    {
+        int flags = 0, what = -1;
+        bool changeMode = false;
+        var g = new Getopt(inv.Argv, "rwuaxnb");
+        while (g.Next(out var c, out _))
+        {
+            // The last mode letter wins, -n and -b combine with any.
+            switch (c)
+            {
+                case 'r': what = Libc.O_RDONLY; flags &= ~Creating; break;
+                case 'w': what = Libc.O_WRONLY; flags = (flags & ~Creating) | Libc.O_CREAT | Libc.O_TRUNC; break;
+                case 'u': what = Libc.O_RDWR; flags &= ~Creating; break;
+                case 'a': what = Libc.O_WRONLY; flags = (flags & ~Creating) | Libc.O_CREAT | Libc.O_APPEND; break;
+                case 'x': what = Libc.O_WRONLY; flags = (flags & ~Creating) | Libc.O_CREAT | Libc.O_EXCL; break;
+                case 'n': flags |= Libc.O_NONBLOCK; break;
+                case 'b': changeMode = true; break;
+                default: throw inv.Usage();
+            }
+        }
+        int i = g.Index;
+        if (inv.Argv.Count - i < 3 || what == -1) throw inv.Usage();
+        if (!FdOps.TryFd(inv.Argv[i], out var fd)) throw inv.Usage();
+        var file = inv.Argv[i + 1];
+        var st = inv.State;
+        flags |= what;
+
+        RealProcess.Sync(st);
+        int real = Libc.Open(file, flags | Libc.O_CLOEXEC, 0x1b6);
+        int err = real < 0 ? Libc.Errno : 0;
+        int readersOpen = 0;
+        // A FIFO opened for writing without blocking and without a reader: become the reader for a moment.
+        if (real < 0 && what == Libc.O_WRONLY && err == FdOps.ENXIO)
+        {
+            int reader = Libc.Open(file, Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+            if (reader < 0) throw inv.DieErrno(111, $"unable to open_read {file}", Libc.Errno);
+            readersOpen = 1;
+            real = Libc.Open(file, flags | Libc.O_CLOEXEC, 0x1b6);
+            err = real < 0 ? Libc.Errno : 0;
+            Libc.close(reader);
+        }
+        if (real < 0) throw inv.DieErrno(111, $"unable to open {file}", err);
+        st.Own(real);
+        // The number upstream's open would have returned: it names the descriptor in the move error.
+        int opened = FdOps.NextFree(st, readersOpen);
+        if (fd != opened && fd >= FdOps.Limit)
+        {
+            st.Release(real);
+            throw inv.DieErrno(111, $"unable to move fd {opened} to fd {inv.Argv[i]}", FdOps.EBADF);
+        }
+        FdOps.Place(st, (int)fd, real);
+        if (changeMode)
+        {
+            int e = FdOps.SetNonBlockingReal(real, (flags & Libc.O_NONBLOCK) == 0);
+            if (e != 0) throw inv.DieErrno(111, "unable to change blocking mode", e);
+        }
+        return inv.Exec(inv.Rest(i + 2));
+    }
+}

@@ -1,0 +1,19 @@
+using Execline.Runtime;
+
+namespace Execline.Builtins.Fds;
+
+/// umask value prog... (also execline-umask) — set the umask to the octal value (read up to the first
+/// non-octal character), then exec prog.
+public sealed class Umask : Builtin
+{
+    public override string Prog => "execline-umask";
+    public override string Usage => "umask value prog...";
+    public override bool RunsEagerly => true;
+
+    public override Outcome Run(Invocation inv)
+    {
+        if (inv.Argv.Count < 3 || Octal.Scan(inv.Argv[1], out var mask) == 0) throw inv.Usage();
+        inv.State.Umask = (int)(mask & 0x1ff);
+        return inv.Exec(inv.Rest(2));
+    }
+}
