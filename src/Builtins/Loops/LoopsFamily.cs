@@ -4,10 +4,12 @@ namespace Execline.Builtins.Loops;
 
 public static class LoopsFamily
 {
-    public static readonly string[] Names = [];
+    public static readonly string[] Names = ["forx", "forstdin", "forbacktickx", "loopwhilex", "pipeline", "heredoc", "piperw"];
 
     public static Builtin? Make(string name) => name switch
     {
+        "forx" => new Forx(),
+        "forstdin" => new Forstdin(),
         _ => null,
     };
 }
