@@ -10,6 +10,7 @@ public static class LoopsFamily
     {
         "forx" => new Forx(),
         "forstdin" => new Forstdin(),
+        "loopwhilex" => new Loopwhilex(),
         _ => null,
     };
 }
