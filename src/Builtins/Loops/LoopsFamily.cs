@@ -11,6 +11,14 @@ public static class LoopsFamily
         "forx" => new Forx(),
         "forstdin" => new Forstdin(),
         "loopwhilex" => new Loopwhilex(),
+        "pipeline" => new Pipeline(),
+        "heredoc" => new Heredoc(),
+        "piperw" => new Piperw(),
+        "forbacktickx" => new Forbacktickx(),
+        DoubleFork.Name => new DoubleFork(),
+        RestoreStdin.MoveName => new RestoreStdin(true),
+        RestoreStdin.CloseName => new RestoreStdin(false),
+        HeredocChild.Name => new HeredocChild(),
         _ => null,
     };
 }
