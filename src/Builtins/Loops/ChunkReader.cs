@@ -73,8 +73,12 @@ public sealed unsafe class ChunkReader(int fd)
         while (true)
         {
             int window = Math.Min(Buffered, SizeFormat);
-            colon = Array.IndexOf(_buf, (byte)':', _start, window) - _start;
-            if (colon >= 0) break;
+            colon = Array.IndexOf(_buf, (byte)':', _start, window);
+            if (colon >= 0)
+            {
+                colon -= _start;
+                break;
+            }
             if (window >= SizeFormat) return Fail(EPROTO);
             if (!Fill())
             {
@@ -82,16 +86,18 @@ public sealed unsafe class ChunkReader(int fd)
                 return Buffered == 0 ? Result.End : Fail(EPIPE);
             }
         }
+        // The length: one or more digits filling the header, within 64 bits.
         ulong len = 0;
-        for (int i = 0; i < colon; i++)
+        bool valid = colon > 0;
+        for (int i = 0; i < colon && valid; i++)
         {
             byte b = _buf[_start + i];
             ulong next = len * 10 + (ulong)(b - '0');
-            if (b < '0' || b > '9' || next / 10 != len) return Fail(EPROTO, colon + 1);
+            valid = b >= '0' && b <= '9' && next / 10 == len;
             len = next;
         }
         _start += colon + 1;
-        if (colon == 0) return Fail(EPROTO);
+        if (!valid) return Fail(EPROTO);
         ulong want = len + 1;
         while (want > 0)
         {
@@ -105,9 +111,8 @@ public sealed unsafe class ChunkReader(int fd)
         return Result.Chunk;
     }
 
-    Result Fail(int errno, int consume = 0)
+    Result Fail(int errno)
     {
-        _start += consume;
         Errno = errno;
         return Result.Error;
     }
