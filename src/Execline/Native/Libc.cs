@@ -118,6 +118,25 @@ public static unsafe partial class Libc
         return dir == null ? "" : Text.Bytes.FromCString(dir);
     }
 
+    [LibraryImport(L, SetLastError = true)] public static partial int memfd_create(byte* name, uint flags);
+    [LibraryImport(L, SetLastError = true)] public static partial long lseek(int fd, long offset, int whence);
+
+    public const uint MFD_CLOEXEC = 1;
+
+    /// An anonymous in-memory file holding data, positioned at its start; -1 on failure (errno set).
+    public static int MemoryFile(string name, ReadOnlySpan<byte> data)
+    {
+        int fd;
+        fixed (byte* p = C(name)) fd = memfd_create(p, MFD_CLOEXEC);
+        if (fd < 0) return -1;
+        if (WriteAll(fd, data) != 0 || lseek(fd, 0, 0) < 0)
+        {
+            close(fd);
+            return -1;
+        }
+        return fd;
+    }
+
     /// Names in a directory (without "." and ".."), or null when it cannot be opened.
     public static List<string>? ListDirectory(string path)
     {

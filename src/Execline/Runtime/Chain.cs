@@ -151,6 +151,8 @@ public static class Chain
 
     static int SpawnExternal(Cursor c, ProcessState st, out int err)
     {
+        // posix_spawnp refuses an empty name with ENOENT before any PATH walk (exec gives EACCES).
+        if (c.Name.Length == 0) { err = 2; return -1; }
         RealProcess.Sync(st);
         int pid = -1;
         var envp = st.Env.Entries;

@@ -40,19 +40,20 @@ public static class Numbers
         return i > 0;
     }
 
-    /// skalibs' list of unsigned 16-bit codes separated by runs of ",:; \t\r\n"; false if none was read.
+    /// skalibs' list of unsigned 16-bit codes: a number, then any run of ",:; \t\r\n", then a number...
+    /// A number takes digits only while it stays within 16 bits, so "65541" reads as 6554 then 1. Scanning
+    /// stops at the first other char; false when not even one number could be read (",1" included).
     public static bool TryCodeList(string s, out List<int> codes)
     {
         codes = new List<int>();
         int i = 0;
         while (codes.Count < 256)
         {
+            int start = i, v = 0;
+            while (i < s.Length && s[i] >= '0' && s[i] <= '9' && v * 10 + (s[i] - '0') <= 0xffff) v = v * 10 + (s[i++] - '0');
+            if (i == start) break;
+            codes.Add(v);
             while (i < s.Length && ",:; \t\r\n".IndexOf(s[i]) >= 0) i++;
-            int start = i;
-            uint v = 0;
-            while (i < s.Length && s[i] >= '0' && s[i] <= '9' && v <= 0xffff) v = v * 10 + (uint)(s[i++] - '0');
-            if (i == start || v > 0xffff) break;
-            codes.Add((int)v);
         }
         return codes.Count > 0;
     }

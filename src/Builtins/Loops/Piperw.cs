@@ -1,0 +1,31 @@
+using Execline.Native;
+using Execline.Runtime;
+
+namespace Execline.Builtins.Loops;
+
+/// piperw fdr fdw prog...
+/// Runs prog with a new pipe's read end at fdr and its write end at fdw.
+public sealed class Piperw : Builtin
+{
+    public override string Prog => "piperw";
+    public override string Usage => "piperw fdr fdw prog...";
+
+    public override Outcome Run(Invocation inv)
+    {
+        var argv = inv.Argv;
+        if (argv.Count < 4 || !FdNumber.TryParse(argv[1], out var fdr) || !FdNumber.TryParse(argv[2], out var fdw)
+            || (int)fdr == (int)fdw)
+            throw inv.Usage();
+        var (r, w) = Libc.Pipe();
+        if (r < 0) throw inv.DieErrno(111, "unable to create pipe", Libc.Errno);
+        if (!FdNumber.Fits(fdr) || !FdNumber.Fits(fdw))
+        {
+            Libc.close(r);
+            Libc.close(w);
+            throw inv.DieErrno(111, "unable to move fds", FdNumber.EBADF);
+        }
+        inv.State.Fds.Set((int)fdr, inv.State.Own(r));
+        inv.State.Fds.Set((int)fdw, inv.State.Own(w));
+        return Outcome.Exec(inv.Rest(3));
+    }
+}
