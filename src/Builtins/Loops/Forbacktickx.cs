@@ -62,8 +62,7 @@ public sealed class Forbacktickx : Builtin
             restore.Add(copy.ToString());
         }
 
-        var p = new Pipeline();
-        p.Run(new Invocation(p, pipeline, inv.State));
+        Pipeline.Start(new Invocation(new Pipeline(), pipeline, inv.State));
         inv.Env.Unset("!");
 
         var forstdin = new List<string> { "forstdin", import ? "-E" : "-e" };
