@@ -11,7 +11,10 @@ public sealed class Pipeline : Builtin
     public override string Prog => "pipeline";
     public override string Usage => "pipeline [ -d ] [ -r | -w ] { command... } command...";
 
-    public override Outcome Run(Invocation inv)
+    public override Outcome Run(Invocation inv) => Start(inv);
+
+    /// The whole of pipeline on an invocation whose Prog is "pipeline" (forbacktickx runs it this way).
+    public static Outcome Start(Invocation inv)
     {
         bool detach = false, write = false;
         var g = new Getopt(inv.Argv, "drw");

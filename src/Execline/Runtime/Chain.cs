@@ -151,8 +151,9 @@ public static class Chain
 
     static int SpawnExternal(Cursor c, ProcessState st, out int err)
     {
-        // posix_spawnp refuses an empty name with ENOENT before any PATH walk (exec gives EACCES).
-        if (c.Name.Length == 0) { err = 2; return -1; }
+        // posix_spawnp refuses an empty name with ENOENT before any PATH walk; after a builtin, the spawn
+        // stands for that builtin's exec, whose PATH walk gives EACCES.
+        if (c.Name.Length == 0 && !c.RanBuiltin) { err = 2; return -1; }
         RealProcess.Sync(st);
         int pid = -1;
         var envp = st.Env.Entries;
