@@ -57,21 +57,18 @@ static class ScriptSyntax
         return Result.Success(((char)v).ToString(), r.Remainder);
     };
 
-    /// A piece of a quoted string; a numeric escape may leave the quote open at the end of the script.
-    sealed record Piece(string Text, bool Numeric);
-
-    static Piece Escaped(string c) => new(c switch
+    static string Escaped(char c) => c switch
     {
-        "a" => "\a", "b" => "\b", "t" => "\t", "n" => "\n", "v" => "\v", "f" => "\f", "r" => "\r",
-        _ => c,
-    }, false);
+        'a' => "\a", 'b' => "\b", 't' => "\t", 'n' => "\n", 'v' => "\v", 'f' => "\f", 'r' => "\r",
+        _ => c.ToString(),
+    };
 
     /// After "\" in a quoted string: a newline continues the line, "\0" starts an octal or (with x) hex byte,
     /// "\1" to "\9" a decimal one, a letter of "abtnvfr" a control byte, anything else stands for itself.
-    static readonly Parser<Piece> QuotedEscape = i0 =>
+    static readonly Parser<string> QuotedEscape = i0 =>
     {
         var i = i0.Advance();
-        if (i.AtEnd) return Result.Failure<Piece>(i, "backslash at the end of the script", new[] { "a byte after \\" });
+        if (i.AtEnd) return Result.Failure<string>(i, "backslash at the end of the script", new[] { "a byte after \\" });
         char c = i.Current;
         var next = i.Advance();
         Parser<string>? number = c switch
@@ -81,33 +78,38 @@ static class ScriptSyntax
             >= '1' and <= '9' => Number(IsDecimal, 3, 10, "\\"),
             _ => null,
         };
-        if (number == null) return Result.Success(c == '\n' ? new Piece("", false) : Escaped(c.ToString()), next);
-        var r = number(c == '0' ? next : i);
-        return r.WasSuccessful ? Result.Success(new Piece(r.Value, true), r.Remainder) : Result.Failure<Piece>(r.Remainder, r.Message, r.Expectations);
+        if (number == null) return Result.Success(c == '\n' ? "" : Escaped(c), next);
+        return number(c == '0' ? next : i);
     };
 
-    static readonly Parser<Piece> Backslash = i => !i.AtEnd && i.Current == '\\' ? QuotedEscape(i) : Result.Failure<Piece>(i, "expected \\", new[] { "\\" });
+    static readonly Parser<string> QuotedPlain = Chars(c => c != '"' && c != '\\', 1, int.MaxValue, "quoted text");
 
-    static readonly Parser<Piece> QuotedPlain =
-        Chars(c => c != '"' && c != '\\', 1, int.MaxValue, "quoted text").Select(s => new Piece(s, false));
+    static bool IsNumericEscape(IInput backslash)
+    {
+        var next = backslash.Advance();
+        return !next.AtEnd && IsDecimal(next.Current);
+    }
 
-    /// A quoted string; an unterminated one is reported at its opening quote.
+    /// A quoted string; an unterminated one is reported at its opening quote, except right after a
+    /// numeric escape, which may leave the quote open at the end of the script.
     static readonly Parser<string> Quoted = i0 =>
     {
         var open = Ch('"')(i0);
         if (!open.WasSuccessful) return open;
-        var parts = QuotedPlain.XOr(Backslash).XMany()(open.Remainder);
-        if (!parts.WasSuccessful) return Result.Failure<string>(parts.Remainder, parts.Message, parts.Expectations);
         var text = new System.Text.StringBuilder();
-        Piece? last = null;
-        foreach (var p in parts.Value)
+        var i = open.Remainder;
+        bool numeric = false;
+        while (!i.AtEnd && i.Current != '"')
         {
-            text.Append(p.Text);
-            last = p;
+            bool escape = i.Current == '\\';
+            var piece = escape ? QuotedEscape(i) : QuotedPlain(i);
+            if (!piece.WasSuccessful) return piece;
+            numeric = escape && IsNumericEscape(i);
+            text.Append(piece.Value);
+            i = piece.Remainder;
         }
-        var i = parts.Remainder;
         if (!i.AtEnd) return Result.Success(text.ToString(), i.Advance());
-        if (last?.Numeric == true) return Result.Success(text.ToString(), i);
+        if (numeric) return Result.Success(text.ToString(), i);
         return Result.Failure<string>(i, $"the quoted string opened at line {i0.Line}, column {i0.Column} is never closed", new[] { "a closing \"" });
     };
 
@@ -150,15 +152,19 @@ static class ScriptSyntax
     static readonly Parser<Token> OneToken =
         Brace('{', TokenKind.Open).XOr(Brace('}', TokenKind.Close)).XOr(Word).Positioned();
 
-    public static readonly Parser<List<Token>> Script =
-        Skip.Then(_ => OneToken.Then(t => Skip.Return(t)).XMany())
-            .Then(tokens => AtEnd.Return(Significant(tokens)));
-
-    static List<Token> Significant(IEnumerable<Token> tokens)
+    /// Tokens separated by whitespace and comments, to the end of the script; the first token that
+    /// fails after consuming input fails the script there.
+    public static readonly Parser<List<Token>> Script = i =>
     {
-        var list = new List<Token>();
-        foreach (var t in tokens)
-            if (t.Kind != TokenKind.Nothing) list.Add(t);
-        return list;
-    }
+        var tokens = new List<Token>();
+        while (true)
+        {
+            i = Skip(i).Remainder;
+            if (i.AtEnd) return Result.Success(tokens, i);
+            var t = OneToken(i);
+            if (!t.WasSuccessful) return Result.Failure<List<Token>>(t.Remainder, t.Message, t.Expectations);
+            if (t.Value.Kind != TokenKind.Nothing) tokens.Add(t.Value);
+            i = t.Remainder;
+        }
+    };
 }

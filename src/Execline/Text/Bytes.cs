@@ -8,12 +8,16 @@ public static unsafe class Bytes
         fixed (byte* p = b) return Latin1(p, b.Length);
     }
 
-    static string Latin1(byte* p, int n) =>
-        string.Create(n, (nint)p, static (dst, src) =>
-        {
-            var s = (byte*)src;
-            for (int i = 0; i < dst.Length; i++) dst[i] = (char)s[i];
-        });
+    // Filled in place right after allocation: string.Create would instantiate generic code at run time,
+    // and this runs for every argument and variable at start-up.
+    static string Latin1(byte* p, int n)
+    {
+        if (n == 0) return "";
+        var s = new string('\0', n);
+        fixed (char* d = s)
+            for (int i = 0; i < n; i++) d[i] = (char)p[i];
+        return s;
+    }
 
     public static byte[] ToBytes(string s)
     {
