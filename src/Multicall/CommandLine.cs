@@ -16,10 +16,9 @@ static unsafe class CommandLine
         return list;
     }
 
+    /// The environment from libc's environ array: unlike /proc/self/environ it needs no file reads.
     public static List<string> Environ()
     {
-        var raw = Libc.ReadFile("/proc/self/environ");
-        if (raw != null) return Split(raw);
         var environ = *(byte***)NativeLibrary.GetExport(NativeLibrary.Load("libc.so.6"), "environ");
         var list = new List<string>();
         for (var p = environ; p != null && *p != null; p++) list.Add(Text.Bytes.FromCString(*p));
