@@ -20,6 +20,7 @@ public static class BuiltinSet
 
     public static Builtin? Make(string name) =>
         name == "execlineb" ? new Language.Execlineb()
+        : name == DoubleFork.Name ? new DoubleFork()
         : ControlFlow.ControlFlowFamily.Make(name)
           ?? Variables.VariablesFamily.Make(name)
           ?? Loops.LoopsFamily.Make(name)

@@ -25,8 +25,17 @@ public sealed class Background : Builtin
         if (end < 0) throw inv.Die(100, "unterminated block");
         var rest = inv.Rest(end + 1);
         // With nothing to run afterwards, nobody would wait for the child anyway: -d is skipped.
-        int pid = doubleFork && rest.Count > 0 ? Grandchild.Start(inv, block) : inv.SpawnBlock(block);
-        if (pid < 0) throw inv.DieErrno(111, $"unable to spawn {block[0]}", -pid);
+        int pid;
+        if (doubleFork && rest.Count > 0)
+        {
+            pid = DoubleFork.Spawn(inv, block, inv.State.Clone(), "background (grandchild)");
+            if (pid < 0) throw inv.DieErrno(111, "unable to doublefork", -pid);
+        }
+        else
+        {
+            pid = inv.SpawnBlock(block);
+            if (pid < 0) throw inv.DieErrno(111, $"unable to spawn {block[0]}", -pid);
+        }
         if (rest.Count == 0) return Outcome.Exit(0);
         inv.Env.Set("!", pid.ToString());
         return Outcome.Exec(rest);

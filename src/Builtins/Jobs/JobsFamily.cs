@@ -11,8 +11,6 @@ public static class JobsFamily
         "background" => new Background(),
         "wait" => new Wait(),
         "trap" => new Trap(),
-        // Not a command: background -d's intermediate process.
-        Grandchild.Name => new Grandchild(),
         _ => null,
     };
 }

@@ -15,7 +15,6 @@ public static class LoopsFamily
         "heredoc" => new Heredoc(),
         "piperw" => new Piperw(),
         "forbacktickx" => new Forbacktickx(),
-        DoubleFork.Name => new DoubleFork(),
         RestoreStdin.MoveName => new RestoreStdin(true),
         RestoreStdin.CloseName => new RestoreStdin(false),
         HeredocChild.Name => new HeredocChild(),

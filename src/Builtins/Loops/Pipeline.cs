@@ -11,7 +11,8 @@ public sealed class Pipeline : Builtin
     public override string Prog => "pipeline";
     public override string Usage => "pipeline [ -d ] [ -r | -w ] { command... } command...";
 
-    public override Outcome Run(Invocation inv) => Start(inv);
+    // The block must be the child of the program that follows, not of a caller's process.
+    public override Outcome Run(Invocation inv) => inv.OwnsProcess ? Start(inv) : OwnProcess.Continue(inv);
 
     /// The whole of pipeline on an invocation whose Prog is "pipeline" (forbacktickx runs it this way).
     public static Outcome Start(Invocation inv)

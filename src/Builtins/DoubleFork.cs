@@ -2,10 +2,10 @@ using System.Text;
 using Execline.Native;
 using Execline.Runtime;
 
-namespace Execline.Builtins.Loops;
+namespace Execline.Builtins;
 
 /// Starts a block as a grandchild, so that it is nobody's child once its parent is gone (what upstream's
-/// doublefork does for the -d options). An intermediate process of ours starts it, writes its pid into a
+/// doublefork does for background -d, pipeline -d and heredoc -d). An intermediate process of ours starts it, writes its pid into a
 /// pipe and exits; we reap the intermediate and read the pid.
 public sealed class DoubleFork : Builtin
 {
