@@ -13,15 +13,6 @@ public sealed class Foreground : Builtin
     {
         int next = 1;
         var block = Block.ReadTerminated(inv, inv.Argv, ref next);
-        var r = inv.RunBlock(block);
-        int status;
-        if (r.Started) status = r.Status.WStatus;
-        else
-        {
-            inv.WarnErrno($"unable to spawn {r.Program}", r.SpawnErrno);
-            status = 127;
-        }
-        inv.Env.Set("?", status.ToString());
-        return Outcome.Exec(inv.Rest(next));
+        return Condition.Sequence(inv, block, inv.Rest(next));
     }
 }
