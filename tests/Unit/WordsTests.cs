@@ -8,13 +8,12 @@ public class WordsTests
     public void A_block_view_strips_one_leading_space_and_keeps_unindented_words()
     {
         var w = Words.Of(["if", " a", "  b", "c", " ", " d", "", "e"]);
-        Assert.True(w.IsEnd(6));
-        Assert.False(w.IsEnd(4));
+        var unindented = new List<int>();
+        Assert.Equal(6, w.EndOfBlock(1, unindented));
+        Assert.Equal([3], unindented);
         var inner = w.Inner(1, 5);
         Assert.Equal(["a", " b", "c", "", "d"], inner);
-        Assert.True(inner.IsEnd(3));
-        Assert.True(inner.IsIndented(1));
-        Assert.False(inner.IsIndented(2));
+        Assert.Equal(3, inner.EndOfBlock(0, []));
     }
 
     [Fact]
@@ -23,8 +22,11 @@ public class WordsTests
         var w = Words.Of(["   x", "  ", " ", ""]);
         var two = w.Inner(0, 3).Inner(0, 2);
         Assert.Equal([" x", ""], two);
-        Assert.True(two.IsEnd(1));
+        Assert.Equal(1, two.EndOfBlock(0, []));
     }
+
+    [Fact]
+    public void A_block_without_terminator_has_no_end() => Assert.Equal(-1, Words.Of(["a", " b"]).EndOfBlock(0, []));
 
     [Fact]
     public void Slices_keep_the_level_of_their_view()

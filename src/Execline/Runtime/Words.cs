@@ -64,8 +64,6 @@ public sealed class Words : IReadOnlyList<string>
         Count = n;
     }
 
-    public static readonly Words Empty = new([]);
-
     /// Plain argv words (a process's argv, a substitution's output).
     public static Words Of(IReadOnlyList<string> argv)
     {
@@ -117,20 +115,6 @@ public sealed class Words : IReadOnlyList<string>
             int j = Locate(index, out var part);
             return Word(part, j);
         }
-    }
-
-    /// True when the word is empty in this view: a block terminator at this level.
-    public bool IsEnd(int index)
-    {
-        int j = Locate(index, out var part);
-        return part.Store.Rest[j].Length == 0 && part.Store.Lead[j] <= part.Strip;
-    }
-
-    /// True when the word starts with a space in this view: it belongs to a block one level down.
-    public bool IsIndented(int index)
-    {
-        int j = Locate(index, out var part);
-        return part.Store.Lead[j] > part.Strip;
     }
 
     /// The index of the first terminator at or after start (-1 if none), noting in unindented each word
