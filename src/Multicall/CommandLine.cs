@@ -32,10 +32,10 @@ static unsafe class CommandLine
         for (int i = 0; i < raw.Length; i++)
         {
             if (raw[i] != 0) continue;
-            words.Add(Text.Bytes.Latin1(raw.AsSpan(start, i - start)));
+            words.Add(Text.Bytes.Latin1(new ReadOnlySpan<byte>(raw, start, i - start)));
             start = i + 1;
         }
-        if (start < raw.Length) words.Add(Text.Bytes.Latin1(raw.AsSpan(start)));
+        if (start < raw.Length) words.Add(Text.Bytes.Latin1(new ReadOnlySpan<byte>(raw, start, raw.Length - start)));
         return words;
     }
 }

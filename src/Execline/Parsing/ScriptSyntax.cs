@@ -11,8 +11,16 @@ static class ScriptSyntax
 {
     public static bool IsSpace(char c) => c >= '\x01' && c <= ' ';
 
-    /// From min to max bytes satisfying p, as one string.
-    static Parser<string> Chars(Predicate<char> p, int min, int max, string what) => i =>
+    /// From min to max bytes satisfying p, as one string. Failure texts are built once, with the parser:
+    /// alternatives fail all the time, and an interpolated string is compiled at run time on first use.
+    static Parser<string> Chars(Predicate<char> p, int min, int max, string what)
+    {
+        var expected = "expected " + what;
+        var expectations = new[] { what };
+        return i => Chars(p, min, max, expected, expectations, i);
+    }
+
+    static IResult<string> Chars(Predicate<char> p, int min, int max, string expected, string[] expectations, IInput i)
     {
         var start = i;
         int n = 0;
@@ -23,10 +31,10 @@ static class ScriptSyntax
             i = i.Advance();
             n++;
         }
-        return n >= min ? Result.Success(sb.ToString(), i) : Result.Failure<string>(start, $"expected {what}", new[] { what });
-    };
+        return n >= min ? Result.Success(sb.ToString(), i) : Result.Failure<string>(start, expected, expectations);
+    }
 
-    static Parser<string> Ch(char c) => Chars(x => x == c, 1, 1, $"'{c}'");
+    static Parser<string> Ch(char c) => Chars(x => x == c, 1, 1, "'" + c.ToString() + "'");
 
     static Parser<T> Fail<T>(string what, string expected) => i => Result.Failure<T>(i, what, new[] { expected });
 
@@ -125,9 +133,16 @@ static class ScriptSyntax
     static Parser<Token> WordFrom(string head) => Tail.Select(t => new Token(TokenKind.Word, head + t));
 
     /// "{" or "}" followed by whitespace (or "}" by the end) delimits a block; otherwise it starts a word.
-    static Parser<Token> Brace(char brace, TokenKind kind) => i0 =>
+    static Parser<Token> Brace(char brace, TokenKind kind)
     {
-        if (i0.AtEnd || i0.Current != brace) return Result.Failure<Token>(i0, $"expected {brace}", new[] { brace.ToString() });
+        var expected = "expected " + brace.ToString();
+        var expectations = new[] { brace.ToString() };
+        return i0 => Brace(brace, kind, expected, expectations, i0);
+    }
+
+    static IResult<Token> Brace(char brace, TokenKind kind, string expected, string[] expectations, IInput i0)
+    {
+        if (i0.AtEnd || i0.Current != brace) return Result.Failure<Token>(i0, expected, expectations);
         var i = i0.Advance();
         if (i.AtEnd)
             return brace == '{'
@@ -140,7 +155,7 @@ static class ScriptSyntax
         if (j.AtEnd) return Result.Success(new Token(TokenKind.Nothing), j);
         if (j.Current == '\n') return Skip.Then(_ => WordFrom(brace.ToString()))(j.Advance());
         return WordFrom(brace.ToString() + j.Current)(j.Advance());
-    };
+    }
 
     static readonly Parser<string> WordHead =
         Quoted

@@ -25,9 +25,9 @@ public sealed class Environ
         return i < 0 ? entry.Length : i;
     }
 
+    // StartsWith, not CompareOrdinal with offsets: the latter is compiled at run time on first use.
     static bool HasName(string entry, string name) =>
-        entry.Length >= name.Length && string.CompareOrdinal(entry, 0, name, 0, name.Length) == 0
-        && (entry.Length == name.Length || entry[name.Length] == '=');
+        entry.StartsWith(name, StringComparison.Ordinal) && (entry.Length == name.Length || entry[name.Length] == '=');
 
     int IndexOf(string name)
     {

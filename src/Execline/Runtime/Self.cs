@@ -6,27 +6,29 @@ namespace Execline.Runtime;
 public static class Self
 {
     static string? _path;
-    static (ulong dev, ulong ino)? _id;
+    static ulong _dev, _ino;
+    static bool _known;
 
     public static string Path => _path ??= System.IO.Path.GetFullPath(
         new FileInfo("/proc/self/exe").LinkTarget ?? Environment.ProcessPath ?? "/proc/self/exe");
 
-    static (ulong, ulong) Id
+    // Two plain fields rather than a nullable tuple, whose type would be built at run time on start-up.
+    static void Identify()
     {
-        get
-        {
-            if (_id == null)
-            {
-                Libc.StatPath(Path, out var st);
-                _id = (st.Dev, st.Ino);
-            }
-            return _id.Value;
-        }
+        if (_known) return;
+        Libc.StatPath(Path, out var st);
+        (_dev, _ino, _known) = (st.Dev, st.Ino, true);
     }
 
     /// True when path (following links) is this executable.
     public static bool Is(string path) =>
-        Libc.StatPath(path, out var st) == 0 && (st.Dev, st.Ino) == Id;
+        Libc.StatPath(path, out var st) == 0 && Same(st);
+
+    static bool Same(Libc.Stat st)
+    {
+        Identify();
+        return st.Dev == _dev && st.Ino == _ino;
+    }
 
     public static string BaseName(string path)
     {

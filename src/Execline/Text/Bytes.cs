@@ -3,21 +3,11 @@ namespace Execline.Text;
 /// Byte strings are carried as Latin-1 strings: one char per byte, so every byte survives a round trip.
 public static unsafe class Bytes
 {
-    public static string Latin1(ReadOnlySpan<byte> b)
-    {
-        fixed (byte* p = b) return Latin1(p, b.Length);
-    }
+    // The runtime's own Latin-1 decoder is precompiled; string.Create or new string(char, int) here would be
+    // compiled at run time, and this runs for every argument and variable at start-up.
+    public static string Latin1(ReadOnlySpan<byte> b) => System.Text.Encoding.Latin1.GetString(b);
 
-    // Filled in place right after allocation: string.Create would instantiate generic code at run time,
-    // and this runs for every argument and variable at start-up.
-    static string Latin1(byte* p, int n)
-    {
-        if (n == 0) return "";
-        var s = new string('\0', n);
-        fixed (char* d = s)
-            for (int i = 0; i < n; i++) d[i] = (char)p[i];
-        return s;
-    }
+    static string Latin1(byte* p, int n) => Latin1(new ReadOnlySpan<byte>(p, n));
 
     public static byte[] ToBytes(string s)
     {
