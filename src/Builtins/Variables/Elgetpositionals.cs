@@ -20,8 +20,10 @@ public sealed class Elgetpositionals : SubstitutionDirective
         var sharp = inv.Env.Get("#");
         if (!Positionals.TryScan(sharp, out var n) || set.Has("#") || set.Has("@"))
             throw new DirectiveError(DirectiveError.Kind.Key);
-        if (n < min && inv.State.Strict is var strict && strict > 0)
+        int strict = inv.State.Strict;
+        if (n < min && strict > 0)
         {
+            // "expected", where execlineb -S says "expecting"
             var text = $"too few arguments: expected at least {min} but got {n}";
             if (strict > 1) throw inv.Die(100, text);
             set.Warn(inv, text);
