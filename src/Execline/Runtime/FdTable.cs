@@ -10,6 +10,9 @@ public sealed class FdTable
     // lists of pairs, come precompiled with the runtime, which matters for startup.)
     readonly List<int> _numbers;
     readonly List<int> _reals;
+    /// The process's own table is read from /proc on first use: a chain that never touches a
+    /// descriptor (exit, define...) never pays for the scan.
+    bool _unread;
 
     FdTable(List<int> numbers, List<int> reals)
     {
@@ -18,20 +21,34 @@ public sealed class FdTable
     }
 
     /// The descriptors this process inherited (not close-on-exec: the runtime opens its own close-on-exec).
-    public static FdTable Inherited()
+    public static FdTable Inherited() => new(new List<int>(), new List<int>()) { _unread = true };
+
+    void Read()
     {
-        var table = new FdTable(new List<int>(), new List<int>());
-        foreach (var fd in RealFds.InheritedOpen()) table.Set(fd, fd);
-        return table;
+        if (!_unread) return;
+        _unread = false;
+        foreach (var fd in RealFds.InheritedOpen()) Set(fd, fd);
     }
 
-    public FdTable Clone() => new(new List<int>(_numbers), new List<int>(_reals));
+    public FdTable Clone()
+    {
+        Read();
+        return new(new List<int>(_numbers), new List<int>(_reals));
+    }
 
     /// The open descriptor numbers, ascending.
-    public IReadOnlyList<int> Numbers => _numbers;
+    public IReadOnlyList<int> Numbers
+    {
+        get
+        {
+            Read();
+            return _numbers;
+        }
+    }
 
     int Find(int fd)
     {
+        Read();
         for (int i = 0; i < _numbers.Count; i++)
             if (_numbers[i] >= fd) return _numbers[i] == fd ? i : ~i;
         return ~_numbers.Count;
@@ -72,7 +89,14 @@ public sealed class FdTable
         return fd;
     }
 
-    public int Highest => _numbers.Count == 0 ? -1 : _numbers[^1];
+    public int Highest
+    {
+        get
+        {
+            Read();
+            return _numbers.Count == 0 ? -1 : _numbers[^1];
+        }
+    }
 }
 
 /// Facts about the real descriptors of this process.
