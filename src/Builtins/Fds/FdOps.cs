@@ -28,6 +28,13 @@ static class FdOps
         }
     }
 
+    /// Whether dup2 could put a descriptor at fd: within int range and below the soft limit.
+    public static bool Fits(long fd)
+    {
+        long l = Libc.SoftLimit(RLIMIT_NOFILE);
+        return fd <= int.MaxValue && (l < 0 || fd < l);
+    }
+
     public static bool IsOpen(ProcessState st, long fd) => fd <= int.MaxValue && st.Fds.IsOpen((int)fd);
 
     /// dup2(from, to): returns 0 or an errno.

@@ -53,13 +53,12 @@ public sealed class Forbacktickx : Builtin
 
         int stdin = inv.State.Fds.Real(0);
         var restore = new List<string>();
-        if (stdin < 0) restore.Add(RestoreStdin.CloseName);
+        if (stdin < 0) restore.AddRange(["fdclose", "0"]);
         else
         {
             int copy = inv.State.Fds.LowestFree();
             inv.State.Fds.Set(copy, stdin);
-            restore.Add(RestoreStdin.MoveName);
-            restore.Add(copy.ToString());
+            restore.AddRange(["fdmove", "0", copy.ToString()]);
         }
 
         Pipeline.Start(new Invocation(new Pipeline(), pipeline, inv.State));

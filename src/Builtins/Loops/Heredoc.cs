@@ -21,7 +21,7 @@ public sealed class Heredoc : Builtin
             else throw inv.Usage();
         }
         int i = g.Index;
-        if (inv.Argv.Count - i < 3 || !FdNumber.TryParse(inv.Argv[i], out var fd)) throw inv.Usage();
+        if (inv.Argv.Count - i < 3 || !Fds.FdOps.TryFd(inv.Argv[i], out var fd)) throw inv.Usage();
         var (r, w) = Libc.Pipe();
         if (r < 0) throw inv.DieErrno(111, "unable to pipe", Libc.Errno);
         var text = inv.Argv[i + 1];
@@ -33,12 +33,12 @@ public sealed class Heredoc : Builtin
             Libc.close(r);
             throw inv.DieErrno(111, detach ? "unable to doublefork" : "unable to fork", err);
         }
-        if (!FdNumber.Fits(fd))
+        if (!Fds.FdOps.Fits(fd))
         {
             Libc.close(r);
-            throw inv.DieErrno(111, $"unable to read on fd {inv.Argv[i]}", FdNumber.EBADF);
+            throw inv.DieErrno(111, $"unable to read on fd {inv.Argv[i]}", Fds.FdOps.EBADF);
         }
-        inv.State.Fds.Set((int)fd, inv.State.Own(r));
+        Fds.FdOps.Place(inv.State, (int)fd, inv.State.Own(r));
         return Outcome.Exec(inv.Rest(i + 2));
     }
 

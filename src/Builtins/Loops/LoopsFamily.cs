@@ -15,8 +15,6 @@ public static class LoopsFamily
         "heredoc" => new Heredoc(),
         "piperw" => new Piperw(),
         "forbacktickx" => new Forbacktickx(),
-        RestoreStdin.MoveName => new RestoreStdin(true),
-        RestoreStdin.CloseName => new RestoreStdin(false),
         HeredocChild.Name => new HeredocChild(),
         _ => null,
     };
