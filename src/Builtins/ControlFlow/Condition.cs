@@ -10,9 +10,7 @@ static class Condition
     /// one killed by a signal is fatal (128+signal) unless normalCrash (-X) counts it as that status.
     public static int Run(Invocation inv, IReadOnlyList<string> block, bool normalCrash)
     {
-        var r = inv.RunBlock(block);
-        if (!r.Started) throw inv.DieErrno(111, $"unable to spawn {r.Program}", r.SpawnErrno);
-        return Status(inv, r.Status, normalCrash);
+        return Status(inv, inv.RunBlockOrDie(block), normalCrash);
     }
 
     public static int Status(Invocation inv, WaitStatus s, bool normalCrash)

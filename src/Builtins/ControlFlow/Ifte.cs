@@ -6,8 +6,6 @@ namespace Execline.Builtins.ControlFlow;
 /// remainder), then become command-then when it succeeded (failed, with -n), else command-else.
 public sealed class Ifte : Builtin
 {
-    const int ENOENT = 2;
-
     public override string Prog => "ifte";
     public override string Usage => "ifte [ -X ] [ -n ] { command-then... } { command-else... } command-if...";
 
@@ -30,15 +28,9 @@ public sealed class Ifte : Builtin
         var otherwise = Block.ReadTerminated(inv, inv.Argv, ref next, "unterminated else block");
         if (next == inv.Argv.Count) throw inv.Die(100, "empty command-if");
         var test = inv.Rest(next);
-        var r = inv.RunBlock(test);
-        if (!r.Started)
-        {
-            // A block given where the test command belongs arrives with its quoting space still on.
-            if (r.SpawnErrno == ENOENT && r.Program!.StartsWith(' '))
-                throw inv.DieBare(111, $"unable to spawn {r.Program}: name begins with a space, are you trying to spawn a block as your command-if?");
-            throw inv.DieErrno(111, $"unable to spawn {r.Program}", r.SpawnErrno);
-        }
-        int status = Condition.Status(inv, r.Status, normalCrash);
+        // A block given where the test command belongs arrives with its quoting space still on: the role
+        // makes the message say so.
+        int status = Condition.Status(inv, inv.RunBlockOrDie(test, role: "command-if"), normalCrash);
         return (status == 0) != not ? Outcome.Exec(then) : Outcome.Exec(otherwise);
     }
 }

@@ -32,9 +32,7 @@ public sealed class LoopBody
     /// Runs the body for one value and waits for it.
     public WaitStatus Run(string value)
     {
-        var r = _inv.RunBlock(_argv, StateFor(value));
-        if (!r.Started) throw _inv.DieErrno(111, $"unable to spawn {r.Program}", r.SpawnErrno);
-        return r.Status;
+        return _inv.RunBlockOrDie(_argv, StateFor(value));
     }
 
     /// Starts the body for one value without waiting; returns its pid.

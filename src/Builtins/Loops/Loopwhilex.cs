@@ -34,14 +34,7 @@ public sealed class Loopwhilex : Builtin
 
         while (true)
         {
-            var r = inv.RunBlock(prog);
-            if (!r.Started)
-            {
-                if (r.SpawnErrno == 2 && r.Program!.StartsWith(' '))
-                    throw inv.DieBare(111, $"unable to spawn {r.Program}: name begins with a space, are you trying to spawn a block as your loop body?");
-                throw inv.DieErrno(111, $"unable to spawn {r.Program}", r.SpawnErrno);
-            }
-            int code = r.Status.EStatus;
+            int code = inv.RunBlockOrDie(prog, role: "loop body").EStatus;
             if (invert == codes.Contains((ushort)code)) return Outcome.Exit(code);
         }
     }

@@ -53,6 +53,17 @@ public sealed class Invocation
     public BlockResult RunBlock(IReadOnlyList<string> argv, ProcessState? state = null) =>
         Chain.RunBlock(argv, state ?? State.Clone(), Prog);
 
+    /// RunBlock for commands that die when the block's program cannot be started. role, when given, is
+    /// what the block stands for in upstream's hint for a first word still carrying a block's quoting space.
+    public WaitStatus RunBlockOrDie(IReadOnlyList<string> argv, ProcessState? state = null, string? role = null)
+    {
+        var r = RunBlock(argv, state);
+        if (r.Started) return r.Status;
+        if (role != null && r.SpawnErrno == ProgramLookup.ENOENT && r.Program!.StartsWith(' '))
+            throw DieBare(111, $"unable to spawn {r.Program}: name begins with a space, are you trying to spawn a block as your {role}?");
+        throw DieErrno(111, $"unable to spawn {r.Program}", r.SpawnErrno);
+    }
+
     /// Starts a block that must run concurrently with the rest of the chain; returns its pid or -errno.
     public int SpawnBlock(IReadOnlyList<string> argv, ProcessState? state = null) =>
         Chain.SpawnBlock(argv, state ?? State.Clone());

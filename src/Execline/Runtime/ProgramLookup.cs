@@ -5,7 +5,8 @@ namespace Execline.Runtime;
 /// Where a program name leads: execvp's PATH walk, as execline does it.
 public static class ProgramLookup
 {
-    const int ENOENT = 2, EACCES = 13, EPERM = 1, EISDIR = 21, ENOTDIR = 20;
+    public const int ENOENT = 2;
+    const int EACCES = 13, EPERM = 1, EISDIR = 21, ENOTDIR = 20;
 
     public static IEnumerable<string> Candidates(string name, string? path)
     {
