@@ -1,4 +1,3 @@
-using System.Text;
 using Execline.Native;
 using Execline.Runtime;
 
@@ -33,13 +32,13 @@ public sealed class DoubleFork : Builtin
         var text = Libc.ReadAll(r, out _);
         Libc.close(r);
         inv.Wait(pid);
-        return text != null && int.TryParse(Encoding.ASCII.GetString(text), out var grandchild) ? grandchild : pid;
+        return text != null && Numbers.TryUInt(Text.Bytes.Latin1(text), out var grandchild) ? grandchild : pid;
     }
 
     public override Outcome Run(Invocation inv)
     {
         var argv = inv.Argv;
-        if (argv.Count < 3 || !int.TryParse(argv[1], out var fd)) throw inv.Usage();
+        if (argv.Count < 3 || !Numbers.TryUInt(argv[1], out var fd)) throw inv.Usage();
         int report = inv.State.Fds.Real(fd);
         inv.State.Fds.Close(fd);
         var block = inv.Rest(3);
@@ -50,7 +49,7 @@ public sealed class DoubleFork : Builtin
             inv.WriteErr($"{argv[2]}: fatal: unable to exec {block[0]}: {Libc.StrError(-pid)}\n");
             pid = Libc.getpid();
         }
-        Libc.WriteAll(report, Encoding.ASCII.GetBytes(pid.ToString()));
+        Libc.WriteAll(report, Text.Bytes.ToBytes(pid.ToString()));
         return Outcome.Exit(0);
     }
 }

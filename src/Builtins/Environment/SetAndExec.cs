@@ -11,11 +11,12 @@ public static class SetAndExec
     {
         if (value == null) inv.Env.Unset(variable);
         else inv.Env.Set(variable, value);
-        if (!import) return Outcome.Exec(rest);
-        var argv = new List<string>(rest.Count + 5) { "importas", "-ui", "--", variable, variable };
-        argv.AddRange(rest);
-        return Outcome.Exec(argv);
+        return Outcome.Exec(import ? ImportedBy(variable, rest) : rest);
     }
+
+    /// rest run through `importas -ui -- variable variable`: $variable substituted, variable unset.
+    public static List<string> ImportedBy(string variable, IReadOnlyList<string> rest) =>
+        ["importas", "-ui", "--", variable, variable, .. rest];
 
     /// A C string ends at its first NUL byte.
     public static string UpToNul(string s)

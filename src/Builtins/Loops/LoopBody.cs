@@ -14,7 +14,7 @@ public sealed class LoopBody
     {
         _inv = inv;
         _var = var;
-        _argv = import ? ["importas", "-ui", "--", var, var, .. command] : command;
+        _argv = import ? Environment.SetAndExec.ImportedBy(var, command) : command;
     }
 
     /// The name upstream reports when the body cannot be started: the command's own first word.

@@ -25,20 +25,4 @@ static class TestNumbers
         value = negative ? (int)(uint)(0 - magnitude) : (int)(uint)magnitude;
         return true;
     }
-
-    /// Digits only, the whole word, at most 4294967295.
-    public static bool TryFullUnsigned(string s, out uint value)
-    {
-        value = 0;
-        if (s.Length == 0) return false;
-        ulong v = 0;
-        foreach (var c in s)
-        {
-            if (c < '0' || c > '9') return false;
-            v = v * 10 + (ulong)(c - '0');
-            if (v > uint.MaxValue) return false;
-        }
-        value = (uint)v;
-        return true;
-    }
 }

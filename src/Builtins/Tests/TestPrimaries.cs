@@ -75,7 +75,7 @@ sealed class TestPrimaries(Invocation inv)
     /// The fd is one of the modelled process's descriptors.
     bool IsTerminal(string word)
     {
-        if (!TestNumbers.TryFullUnsigned(word, out var fd)) throw inv.Die(100, "-t requires an integer argument");
+        if (!Numbers.TryUnsigned(word, out var fd) || fd > uint.MaxValue) throw inv.Die(100, "-t requires an integer argument");
         if (fd > int.MaxValue) return false;
         int real = inv.State.Fds.Real((int)fd);
         return real >= 0 && Libc.isatty(real) == 1;

@@ -12,15 +12,7 @@ public sealed class Multisubstitute : Builtin
     public override string Usage => "see http://skarnet.org/software/execline/multisubstitute.html";
     public override bool RunsEagerly => true;
 
-    static SubstitutionDirective? Directive(string name) => name switch
-    {
-        "define" => new Define(),
-        "importas" => new Importas(),
-        "elglob" => new Elglob(),
-        "elgetpositionals" => new Elgetpositionals(),
-        "multidefine" => new Multidefine(),
-        _ => null,
-    };
+    static SubstitutionDirective? Directive(string name) => VariablesFamily.Make(name) as SubstitutionDirective;
 
     public override Outcome Run(Invocation inv)
     {
