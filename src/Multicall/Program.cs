@@ -9,7 +9,7 @@ static class Program
     static int Main(string[] args)
     {
         var argv = CommandLine.Argv(args);
-        Builtins.BuiltinSet.Register();
+        Init.InitSet.Register();
         var name = Self.BaseName(argv.Count > 0 ? argv[0] : "execline");
         if (name == "execline")
         {
