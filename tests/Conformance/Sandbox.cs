@@ -5,8 +5,9 @@ namespace Execline.Tests.Conformance;
 /// What one side printed and returned.
 public sealed record Run(byte[] Stdout, byte[] Stderr, int ExitCode);
 
-/// Two command directories, one linking every upstream execline command to the real program and one to
-/// ours, plus the `a` argument printer; a snippet runs under /bin/sh with one of them first on PATH.
+/// Two command directories, one linking every upstream command to the real program (execline's from
+/// /usr/lib/execline/bin, s6's from /usr/bin) and one linking every command of ours to our binary, plus the
+/// `a` argument printer; a snippet runs under /bin/sh with one of them first on PATH.
 public static class Sandbox
 {
     public const string RealBin = "/usr/lib/execline/bin";
@@ -46,11 +47,25 @@ public static class Sandbox
             File.CreateSymbolicLink(Path.Combine(root, "real", n), f);
             File.CreateSymbolicLink(Path.Combine(root, "ours", n), Ours);
         }
+        foreach (var n in OurCommands(root))
+        {
+            var ours = Path.Combine(root, "ours", n);
+            if (File.Exists(ours)) continue;
+            File.CreateSymbolicLink(ours, Ours);
+            if (File.Exists("/usr/bin/" + n)) File.CreateSymbolicLink(Path.Combine(root, "real", n), "/usr/bin/" + n);
+        }
         var a = Path.Combine(root, "a");
         var cc = Shell($"cc -O2 -o '{a}' '{RepoRoot}/tests/Conformance/tools/a.c'", root);
         if (cc.ExitCode != 0) throw new InvalidOperationException("cannot compile a.c: " + System.Text.Encoding.Latin1.GetString(cc.Stderr));
         foreach (var side in new[] { "real", "ours" }) File.Copy(a, Path.Combine(root, side, "a"));
         return root;
+    }
+
+    static IEnumerable<string> OurCommands(string root)
+    {
+        var list = Shell($"'{Ours}' --list", root);
+        if (list.ExitCode != 0) throw new InvalidOperationException("execline --list failed");
+        return System.Text.Encoding.Latin1.GetString(list.Stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
     /// Runs the snippet in a fresh empty directory with the side's commands first on PATH.

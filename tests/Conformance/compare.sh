@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs conformance cases under the real execline and ours, side by side, and shows differences.
+# Runs conformance cases under the real execline and s6 and ours, side by side, and shows differences.
 #   compare.sh -c 'shell snippet'        one ad-hoc snippet
 #   compare.sh FILE.cases [PATTERN]      the cases of a file whose name contains PATTERN
 # Our binary: $EXECLINE_BIN, else the Debug build of src/Multicall. The C# harness (dotnet test) is the
@@ -16,6 +16,11 @@ for f in /usr/lib/execline/bin/*; do
   n=$(basename "$f")
   ln -s "$f" "$work/real/$n"
   ln -s "$ours" "$work/ours/$n"
+done
+for n in $("$ours" --list); do
+  [ -e "$work/ours/$n" ] && continue
+  ln -s "$ours" "$work/ours/$n"
+  [ -e "/usr/bin/$n" ] && ln -s "/usr/bin/$n" "$work/real/$n"
 done
 cp "$work/a" "$work/real/a"; cp "$work/a" "$work/ours/a"
 
