@@ -20,5 +20,7 @@ mkdir -p "out/overlay/$pkg" out/overlay/usr/bin
 for name in execline $("out/overlay/$pkg/execline" --list); do
   ln -s "../lib/execline-cs/execline" "out/overlay/usr/bin/$name"
 done
+# Stage scripts and helpers written in execline, laid out as installed.
+[ -d scripts/rootfs ] && cp -a scripts/rootfs/. out/overlay/
 tar -C out/overlay --owner=0 --group=0 -czf out/execline-cs-x86_64.tar.gz .
 echo "out/overlay: $(du -sh out/overlay | cut -f1) installed, out/execline-cs-x86_64.tar.gz: $(du -h out/execline-cs-x86_64.tar.gz | cut -f1)"
