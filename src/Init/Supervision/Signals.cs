@@ -15,6 +15,16 @@ static class Signals
         .With(CHLD).With(HUP).With(INT).With(TERM).With(QUIT).With(ABRT).With(ALRM)
         .With(USR1).With(USR2).With(PWR).With(WINCH);
 
+    /// A signalfd for the handled signals. A signal our parent had us ignore would be discarded before the
+    /// signalfd saw it (and an ignored SIGCHLD reaps children behind our back), so each gets its default
+    /// disposition back: they are blocked, the default action never runs.
+    public static int OpenFd()
+    {
+        for (int sig = 1; sig <= 64; sig++)
+            if (Handled.Contains(sig)) Libc.signal(sig, 0);
+        return Handled.OpenFd();
+    }
+
     /// SIGPIPE ignored while we write to FIFOs whose reader may be gone (children get it back at default).
     public static void IgnorePipe() => Libc.signal(PIPE, 1);
     public static void DefaultPipe() => Libc.signal(PIPE, 0);

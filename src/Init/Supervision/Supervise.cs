@@ -21,7 +21,7 @@ public sealed class Supervise : Builtin
         if (err != 0) throw inv.DieErrno(111, $"unable to chdir to {name}", err);
         string dir = Libc.GetCwd() ?? throw inv.DieErrno(111, "unable to getcwd", Libc.Errno);
         Signals.IgnorePipe();
-        int signalFd = Signals.Handled.OpenFd();
+        int signalFd = Signals.OpenFd();
         if (signalFd < 0) throw inv.DieErrno(111, "unable to create signalfd", Libc.Errno);
         var loop = new EventLoop(signalFd);
         var service = new ServiceSupervisor(loop, inv.State, dir, name);

@@ -52,7 +52,7 @@ public sealed class Svscan : Builtin
         if (err != 0) throw inv.DieErrno(111, $"unable to chdir to {dir}", err);
         string scandir = Libc.GetCwd() ?? throw inv.DieErrno(111, "unable to getcwd", Libc.Errno);
         Signals.IgnorePipe();
-        int signalFd = Signals.Handled.OpenFd();
+        int signalFd = Signals.OpenFd();
         if (signalFd < 0) throw inv.DieErrno(111, "unable to create signalfd", Libc.Errno);
 
         var loop = new EventLoop(signalFd);
