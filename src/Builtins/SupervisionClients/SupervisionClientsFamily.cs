@@ -1,0 +1,17 @@
+using Execline.Runtime;
+
+namespace Execline.Builtins.SupervisionClients;
+
+/// The tools that talk to a running supervisor through its directories: commands, status, waits.
+public static class SupervisionClientsFamily
+{
+    public static readonly string[] Names = ["s6-svc", "s6-svok", "s6-svscanctl"];
+
+    public static Builtin? Make(string name) => name switch
+    {
+        "s6-svc" => new Svc(),
+        "s6-svok" => new Svok(),
+        "s6-svscanctl" => new Svscanctl(),
+        _ => null,
+    };
+}
