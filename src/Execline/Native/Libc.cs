@@ -312,4 +312,78 @@ public static unsafe partial class Libc
         new Span<byte>(empty, 128).Clear();
         sigprocmask(2, empty, null);
     }
+
+    // Files and FIFOs of the supervision tree (supervise/, event/, .s6-svscan/).
+    [LibraryImport(L, SetLastError = true)] public static partial int mkfifo(byte* path, int mode);
+    [LibraryImport(L, SetLastError = true)] public static partial int mkdir(byte* path, int mode);
+    [LibraryImport(L, SetLastError = true)] public static partial int rename(byte* from, byte* to);
+    [LibraryImport(L, SetLastError = true)] public static partial int unlink(byte* path);
+    [LibraryImport(L, SetLastError = true)] public static partial int chmod(byte* path, int mode);
+    [LibraryImport(L, SetLastError = true)] public static partial int chown(byte* path, int uid, int gid);
+    [LibraryImport(L, SetLastError = true)] public static partial int poll(PollFd* fds, nint count, int timeoutMs);
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollFd
+    {
+        public int Fd;
+        public short Events, Revents;
+    }
+
+    public const short POLLIN = 1, POLLOUT = 4, POLLERR = 8, POLLHUP = 16, POLLNVAL = 32;
+    public const int ENOENT = 2, EINTR = 4, EAGAIN = 11, EEXIST = 17, ENXIO = 6, EPIPE = 32, ENOTDIR = 20;
+
+    public static int MakeFifo(string path, int mode)
+    {
+        fixed (byte* p = C(path)) return mkfifo(p, mode);
+    }
+
+    public static int MakeDirectory(string path, int mode)
+    {
+        fixed (byte* p = C(path)) return mkdir(p, mode);
+    }
+
+    public static int Rename(string from, string to)
+    {
+        fixed (byte* f = C(from))
+        fixed (byte* t = C(to))
+            return rename(f, t);
+    }
+
+    public static int Unlink(string path)
+    {
+        fixed (byte* p = C(path)) return unlink(p);
+    }
+
+    public static int Chmod(string path, int mode)
+    {
+        fixed (byte* p = C(path)) return chmod(p, mode);
+    }
+
+    public static int Chown(string path, int uid, int gid)
+    {
+        fixed (byte* p = C(path)) return chown(p, uid, gid);
+    }
+
+    const int F_GETLK = 5, F_SETLK = 6, F_SETLKW = 7;
+    const short F_RDLCK = 0, F_WRLCK = 1, F_UNLCK = 2;
+
+    /// A POSIX record lock over the whole file (struct flock: type, whence, start, len, pid). Never
+    /// flock(2): skarnet's tools only see fcntl locks. Returns 0 or an errno (EAGAIN/EACCES when held).
+    static int RecordLock(int fd, int cmd, short type, out bool held)
+    {
+        byte* fl = stackalloc byte[32];
+        new Span<byte>(fl, 32).Clear();
+        *(short*)fl = type; // l_whence = SEEK_SET, l_start = 0, l_len = 0: the whole file
+        int r = fcntl(fd, cmd, (nint)fl);
+        held = cmd == F_GETLK && *(short*)fl != F_UNLCK;
+        return r < 0 ? Errno : 0;
+    }
+
+    [LibraryImport(L, SetLastError = true, EntryPoint = "fcntl")] private static partial int fcntl(int fd, int cmd, nint arg);
+
+    /// Takes the write lock without waiting; 0 or an errno.
+    public static int LockWrite(int fd, bool wait = false) => RecordLock(fd, wait ? F_SETLKW : F_SETLK, F_WRLCK, out _);
+
+    /// Whether another process holds a lock on the file (an fd open read-only is enough to ask).
+    public static bool IsLockedByOther(int fd) => RecordLock(fd, F_GETLK, F_RDLCK, out bool held) == 0 && held;
 }
