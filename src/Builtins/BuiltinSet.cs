@@ -15,6 +15,7 @@ public static class BuiltinSet
         .. Fds.FdsFamily.Names,
         .. Environment.EnvironmentFamily.Names,
         .. Tests.TestsFamily.Names,
+        .. SupervisionClients.SupervisionClientsFamily.Names,
         .. Jobs.JobsFamily.Names,
     ];
 
@@ -27,6 +28,7 @@ public static class BuiltinSet
           ?? Fds.FdsFamily.Make(name)
           ?? Environment.EnvironmentFamily.Make(name)
           ?? Tests.TestsFamily.Make(name)
+          ?? SupervisionClients.SupervisionClientsFamily.Make(name)
           ?? Jobs.JobsFamily.Make(name);
 
     public static void Register() => Registry.Use(() => Names, Make);
