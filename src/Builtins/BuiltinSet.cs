@@ -15,8 +15,12 @@ public static class BuiltinSet
         .. Fds.FdsFamily.Names,
         .. Environment.EnvironmentFamily.Names,
         .. Tests.TestsFamily.Names,
-        .. SupervisionClients.SupervisionClientsFamily.Names,
         .. Jobs.JobsFamily.Names,
+        .. SupervisionClients.SupervisionClientsFamily.Names,
+        .. Logging.LoggingFamily.Names,
+        .. PortableUtils.PortableUtilsFamily.Names,
+        .. Credentials.CredentialsFamily.Names,
+        .. EnvDirs.EnvDirsFamily.Names,
     ];
 
     public static Builtin? Make(string name) =>
@@ -28,8 +32,12 @@ public static class BuiltinSet
           ?? Fds.FdsFamily.Make(name)
           ?? Environment.EnvironmentFamily.Make(name)
           ?? Tests.TestsFamily.Make(name)
+          ?? Jobs.JobsFamily.Make(name)
           ?? SupervisionClients.SupervisionClientsFamily.Make(name)
-          ?? Jobs.JobsFamily.Make(name);
+          ?? Logging.LoggingFamily.Make(name)
+          ?? PortableUtils.PortableUtilsFamily.Make(name)
+          ?? Credentials.CredentialsFamily.Make(name)
+          ?? EnvDirs.EnvDirsFamily.Make(name);
 
     public static void Register() => Registry.Use(() => Names, Make);
 }

@@ -123,6 +123,53 @@ public static unsafe partial class Libc
 
     public const uint MFD_CLOEXEC = 1;
 
+    // Files as a logger keeps them: atomic renames, hard links for archives, fsync before a rotation.
+    [LibraryImport(L, SetLastError = true)] public static partial int rename(byte* from, byte* to);
+    [LibraryImport(L, SetLastError = true)] public static partial int link(byte* from, byte* to);
+    [LibraryImport(L, SetLastError = true)] public static partial int unlink(byte* path);
+    [LibraryImport(L, SetLastError = true)] public static partial int mkdir(byte* path, int mode);
+    [LibraryImport(L, SetLastError = true)] public static partial int chmod(byte* path, int mode);
+    [LibraryImport(L, SetLastError = true)] public static partial int fchmod(int fd, int mode);
+    [LibraryImport(L, SetLastError = true)] public static partial int fsync(int fd);
+    [LibraryImport(L, SetLastError = true)] public static partial int poll(PollFd* fds, nint n, int timeoutMs);
+    [LibraryImport(L, SetLastError = true)] public static partial int clock_gettime(int clock, long* ts);
+    [LibraryImport(L, SetLastError = true)] public static partial void* localtime_r(long* t, int* tm);
+    [LibraryImport(L, SetLastError = true)] public static partial void* gmtime_r(long* t, int* tm);
+
+    public const short POLLIN = 1, POLLOUT = 4, POLLERR = 8, POLLHUP = 16, POLLNVAL = 32;
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollFd
+    {
+        public int Fd;
+        public short Events, Revents;
+    }
+
+    public static int Rename(string from, string to)
+    {
+        fixed (byte* f = C(from)) fixed (byte* t = C(to)) return rename(f, t);
+    }
+
+    public static int Link(string from, string to)
+    {
+        fixed (byte* f = C(from)) fixed (byte* t = C(to)) return link(f, t);
+    }
+
+    public static int Unlink(string path)
+    {
+        fixed (byte* p = C(path)) return unlink(p);
+    }
+
+    public static int Mkdir(string path, int mode)
+    {
+        fixed (byte* p = C(path)) return mkdir(p, mode);
+    }
+
+    public static int Chmod(string path, int mode)
+    {
+        fixed (byte* p = C(path)) return chmod(p, mode);
+    }
+
     /// An anonymous in-memory file holding data, positioned at its start; -1 on failure (errno set).
     public static int MemoryFile(string name, ReadOnlySpan<byte> data)
     {
