@@ -16,6 +16,7 @@ public static class BuiltinSet
         .. Environment.EnvironmentFamily.Names,
         .. Tests.TestsFamily.Names,
         .. Jobs.JobsFamily.Names,
+        .. PortableUtils.PortableUtilsFamily.Names,
     ];
 
     public static Builtin? Make(string name) =>
@@ -27,6 +28,7 @@ public static class BuiltinSet
           ?? Fds.FdsFamily.Make(name)
           ?? Environment.EnvironmentFamily.Make(name)
           ?? Tests.TestsFamily.Make(name)
+          ?? PortableUtils.PortableUtilsFamily.Make(name)
           ?? Jobs.JobsFamily.Make(name);
 
     public static void Register() => Registry.Use(() => Names, Make);
