@@ -9,6 +9,7 @@ public static class PortableUtilsFamily
     [
         "s6-echo", "s6-rmrf", "s6-mkdir", "s6-hiercopy", "s6-ln", "s6-basename", "s6-dirname", "s6-cat",
         "s6-chown", "s6-chmod", "s6-ls", "s6-grep", "s6-seq", "s6-sleep", "s6-sync", "s6-mkfifo",
+        "s6-test", "s6-dumpenv", "s6-uniquename", "s6-maximumtime", "s6-pause", "s6-nuke",
     ];
 
     public static Builtin? Make(string name) => name switch
@@ -29,6 +30,12 @@ public static class PortableUtilsFamily
         "s6-sleep" => new S6Sleep(),
         "s6-sync" => new S6Sync(),
         "s6-mkfifo" => new S6Mkfifo(),
+        "s6-test" => new S6Test(),
+        "s6-dumpenv" => new S6Dumpenv(),
+        "s6-uniquename" => new S6Uniquename(),
+        "s6-maximumtime" => new S6Maximumtime(),
+        "s6-pause" => new S6Pause(),
+        "s6-nuke" => new S6Nuke(),
         _ => null,
     };
 }
