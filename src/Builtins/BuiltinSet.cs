@@ -16,6 +16,7 @@ public static class BuiltinSet
         .. Environment.EnvironmentFamily.Names,
         .. Tests.TestsFamily.Names,
         .. Jobs.JobsFamily.Names,
+        .. Credentials.CredentialsFamily.Names,
     ];
 
     public static Builtin? Make(string name) =>
@@ -27,7 +28,8 @@ public static class BuiltinSet
           ?? Fds.FdsFamily.Make(name)
           ?? Environment.EnvironmentFamily.Make(name)
           ?? Tests.TestsFamily.Make(name)
-          ?? Jobs.JobsFamily.Make(name);
+          ?? Jobs.JobsFamily.Make(name)
+          ?? Credentials.CredentialsFamily.Make(name);
 
     public static void Register() => Registry.Use(() => Names, Make);
 }

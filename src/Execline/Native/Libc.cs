@@ -36,6 +36,9 @@ public static unsafe partial class Libc
     [LibraryImport(L)] public static partial int getuid();
     [LibraryImport(L)] public static partial int geteuid();
     [LibraryImport(L)] public static partial int getegid();
+    [LibraryImport(L, SetLastError = true)] public static partial int setuid(uint uid);
+    [LibraryImport(L, SetLastError = true)] public static partial int setgid(uint gid);
+    [LibraryImport(L, SetLastError = true)] public static partial int setgroups(nint size, uint* list);
     [LibraryImport(L, SetLastError = true)] public static partial int access(byte* path, int mode);
     [LibraryImport(L, SetLastError = true)] public static partial int stat(byte* path, Stat* buf);
     [LibraryImport(L, SetLastError = true)] public static partial int lstat(byte* path, Stat* buf);
@@ -116,6 +119,21 @@ public static unsafe partial class Libc
         if (pw == null) return null;
         byte* dir = *(byte**)(pw + 32); // pw_name, pw_passwd, pw_uid + pw_gid, pw_gecos, then pw_dir
         return dir == null ? "" : Text.Bytes.FromCString(dir);
+    }
+
+    /// setgroups with first at the head of the list (moved there when the list holds it), as skalibs'
+    /// setgroups_and_gid does: some systems read the first entry as the primary gid.
+    public static int SetGroupsWithFirst(uint first, IReadOnlyList<uint> groups)
+    {
+        var all = new List<uint>(groups);
+        int at = all.IndexOf(first);
+        if (at != 0)
+        {
+            if (at > 0) all.RemoveAt(at);
+            all.Insert(0, first);
+        }
+        var arr = all.ToArray();
+        fixed (uint* p = arr) return setgroups(arr.Length, p);
     }
 
     [LibraryImport(L, SetLastError = true)] public static partial int memfd_create(byte* name, uint flags);
