@@ -17,6 +17,7 @@ public static class BuiltinSet
         .. Tests.TestsFamily.Names,
         .. Jobs.JobsFamily.Names,
         .. Credentials.CredentialsFamily.Names,
+        .. EnvDirs.EnvDirsFamily.Names,
     ];
 
     public static Builtin? Make(string name) =>
@@ -29,7 +30,8 @@ public static class BuiltinSet
           ?? Environment.EnvironmentFamily.Make(name)
           ?? Tests.TestsFamily.Make(name)
           ?? Jobs.JobsFamily.Make(name)
-          ?? Credentials.CredentialsFamily.Make(name);
+          ?? Credentials.CredentialsFamily.Make(name)
+          ?? EnvDirs.EnvDirsFamily.Make(name);
 
     public static void Register() => Registry.Use(() => Names, Make);
 }

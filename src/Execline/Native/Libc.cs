@@ -156,11 +156,19 @@ public static unsafe partial class Libc
     }
 
     /// Names in a directory (without "." and ".."), or null when it cannot be opened.
-    public static List<string>? ListDirectory(string path)
+    public static List<string>? ListDirectory(string path) => ListDirectory(path, out _);
+
+    /// Names in a directory in readdir order (without "." and ".."), or null with errno when it cannot be
+    /// opened or read.
+    public static List<string>? ListDirectory(string path, out int errno)
     {
         nint dir;
         fixed (byte* p = C(path)) dir = opendir(p);
-        if (dir == 0) return null;
+        if (dir == 0)
+        {
+            errno = Errno;
+            return null;
+        }
         var names = new List<string>();
         byte* ent;
         while ((ent = readdir(dir)) != null)
@@ -168,8 +176,9 @@ public static unsafe partial class Libc
             var name = Text.Bytes.FromCString(ent + 19); // d_ino, d_off, d_reclen, d_type, then d_name
             if (name != "." && name != "..") names.Add(name);
         }
+        errno = Errno; // readdir returns null at the end and on errors alike; the import clears errno first
         closedir(dir);
-        return names;
+        return errno == 0 ? names : null;
     }
 
     /// The whole content of a file, or null.
