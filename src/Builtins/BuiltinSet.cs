@@ -16,6 +16,7 @@ public static class BuiltinSet
         .. Environment.EnvironmentFamily.Names,
         .. Tests.TestsFamily.Names,
         .. Jobs.JobsFamily.Names,
+        .. PortableUtils.PortableUtilsFamily.Names,
         .. Credentials.CredentialsFamily.Names,
         .. EnvDirs.EnvDirsFamily.Names,
     ];
@@ -30,6 +31,7 @@ public static class BuiltinSet
           ?? Environment.EnvironmentFamily.Make(name)
           ?? Tests.TestsFamily.Make(name)
           ?? Jobs.JobsFamily.Make(name)
+          ?? PortableUtils.PortableUtilsFamily.Make(name)
           ?? Credentials.CredentialsFamily.Make(name)
           ?? EnvDirs.EnvDirsFamily.Make(name);
 

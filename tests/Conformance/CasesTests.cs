@@ -3,7 +3,8 @@ using Xunit;
 
 namespace Execline.Tests.Conformance;
 
-/// Every case of Cases/*.cases, run under the real execline and ours.
+/// Every case of Cases/*.cases, run under the real execline and ours; every case of Cases/*.expected.cases,
+/// run under ours and compared with its expected output.
 public class CasesTests
 {
     public static TheoryData<string, string> Cases()
@@ -22,6 +23,25 @@ public class CasesTests
         var ours = Sandbox.Execute("ours", c.Snippet);
         var problems = Verdict.Differences(real, ours, c.Improved != null);
         Assert.True(problems.Count == 0, Verdict.Report(c, problems, real, ours));
+    }
+
+    public static TheoryData<string, string> ExpectedCases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var c in CaseFile.AllExpected()) data.Add(c.File, c.Name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ExpectedCases))]
+    public void Case_prints_what_is_expected(string file, string name)
+    {
+        var c = CaseFile.ReadExpected(Path.Combine(CaseFile.Directory, file)).Single(x => x.Name == name);
+        var expected = new Run(Encoding.Latin1.GetBytes(c.Stdout), Encoding.Latin1.GetBytes(c.Stderr), c.ExitCode);
+        var ours = Sandbox.Execute("ours", c.Snippet);
+        var problems = Verdict.Differences(expected, ours, improved: false);
+        Assert.True(problems.Count == 0,
+            Verdict.Report(new Case(c.File, c.Name, null, c.Snippet), problems, expected, ours, "expected"));
     }
 }
 
@@ -50,11 +70,11 @@ public static class Verdict
 
     static string[] Lines(byte[] b) => Encoding.Latin1.GetString(b).Split('\n');
 
-    public static string Report(Case c, List<string> problems, Run real, Run ours)
+    public static string Report(Case c, List<string> problems, Run real, Run ours, string realSide = "real")
     {
         var s = new StringBuilder();
         s.Append(string.Join("; ", problems)).Append("\nsnippet:\n").Append(c.Snippet);
-        foreach (var (side, r) in new[] { ("real", real), ("ours", ours) })
+        foreach (var (side, r) in new[] { (realSide, real), ("ours", ours) })
         {
             s.Append($"--- {side} rc={r.ExitCode}\n");
             foreach (var l in Encoding.Latin1.GetString(r.Stdout).Split('\n')) s.Append("out| ").Append(l).Append('\n');

@@ -2,6 +2,7 @@
 # Runs conformance cases under the real execline and s6 and ours, side by side, and shows differences.
 #   compare.sh -c 'shell snippet'        one ad-hoc snippet
 #   compare.sh FILE.cases [PATTERN]      the cases of a file whose name contains PATTERN
+#   compare.sh FILE.expected.cases [PATTERN]   the same, run with ours only against the expected output
 # Our binary: $EXECLINE_BIN, else the Debug build of src/Multicall. The C# harness (dotnet test) is the
 # authority; this is the quick loop while writing a builtin.
 set -u
@@ -54,8 +55,39 @@ check() { # name improved snippet
   fi
 }
 
+check_expected() { # name snippet stdout stderr rc
+  local name=$1 snippet=$2 ok=1
+  total=$((total+1))
+  run_one ours "$snippet"
+  printf '%s' "$3" >"$work/out.expected"; printf '%s' "$4" >"$work/err.expected"; echo "$5" >"$work/rc.expected"
+  for k in out err rc; do cmp -s "$work/$k.expected" "$work/$k.ours" || ok=0; done
+  if [ $ok = 1 ]; then echo "ok   $name"; else
+    fails=$((fails+1)); echo "FAIL $name"; echo "  snippet: $snippet"
+    for s in expected ours; do
+      echo "  --- $s rc=$(cat "$work/rc.$s")"; sed 's/^/  out| /' "$work/out.$s"; sed 's/^/  err| /' "$work/err.$s"
+    done
+  fi
+}
+
 if [ "${1:-}" = "-c" ]; then
   check "ad hoc" "" "$2"
+elif [[ "$1" == *.expected.cases ]]; then
+  # "#> " lines are stdout, "#2> " lines stderr, "#? N" the exit code (default 0)
+  file=$1 pattern=${2:-}
+  name="" snippet="" out="" err="" rc=0
+  flush() { if [ -n "$name" ] && { [ -z "$pattern" ] || [[ "$name" == *"$pattern"* ]]; }; then check_expected "$name" "$snippet" "$out" "$err" "$rc"; fi; }
+  while IFS= read -r line || [ -n "$line" ]; do
+    case "$line" in
+      "## "*) flush; name=${line#\#\# }; snippet="" out="" err="" rc=0 ;;
+      "#> "*) out+="${line#\#> }"$'\n' ;;
+      "#>") out+=$'\n' ;;
+      "#2> "*) err+="${line#\#2> }"$'\n' ;;
+      "#2>") err+=$'\n' ;;
+      "#? "*) rc=${line#\#? } ;;
+      *) if [ -n "$name" ]; then snippet+="$line"$'\n'; fi ;;
+    esac
+  done <"$file"
+  flush
 else
   file=$1 pattern=${2:-}
   name="" improved="" snippet=""

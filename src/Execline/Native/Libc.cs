@@ -60,6 +60,30 @@ public static unsafe partial class Libc
     [LibraryImport(L)] public static partial void regfree(byte* preg);
     [LibraryImport(L)] public static partial int fnmatch(byte* pattern, byte* s, int flags);
 
+    // File system and system calls of the s6-portable-utils and s6-linux-utils commands.
+    [LibraryImport(L, SetLastError = true)] public static partial int mkdir(byte* path, int mode);
+    [LibraryImport(L, SetLastError = true)] public static partial int rmdir(byte* path);
+    [LibraryImport(L, SetLastError = true)] public static partial int unlink(byte* path);
+    [LibraryImport(L, SetLastError = true)] public static partial int rename(byte* from, byte* to);
+    [LibraryImport(L, SetLastError = true)] public static partial int chmod(byte* path, int mode);
+    [LibraryImport(L, SetLastError = true)] public static partial int chown(byte* path, int uid, int gid);
+    [LibraryImport(L, SetLastError = true)] public static partial int lchown(byte* path, int uid, int gid);
+    [LibraryImport(L, SetLastError = true)] public static partial int symlink(byte* target, byte* path);
+    [LibraryImport(L, SetLastError = true)] public static partial int linkat(int fromDir, byte* from, int toDir, byte* to, int flags);
+    [LibraryImport(L, SetLastError = true)] public static partial nint readlink(byte* path, byte* buf, nint size);
+    [LibraryImport(L, SetLastError = true)] public static partial int mknod(byte* path, int mode, ulong dev);
+    [LibraryImport(L, SetLastError = true)] public static partial int futimens(int fd, void* times);
+    [LibraryImport(L, SetLastError = true)] public static partial int chroot(byte* path);
+    [LibraryImport(L, SetLastError = true)] public static partial int gethostname(byte* name, nint size);
+    [LibraryImport(L, SetLastError = true)] public static partial int sethostname(byte* name, nint size);
+    [LibraryImport(L, SetLastError = true)] public static partial int clock_settime(int clock, long* timespec);
+    [LibraryImport(L, SetLastError = true)] public static partial nint getrandom(byte* buf, nint size, uint flags);
+    [LibraryImport(L, SetLastError = true)] public static partial int pause();
+    [LibraryImport(L)] public static partial void sync();
+
+    public const int AT_SYMLINK_FOLLOW = 0x400;
+    public const int EPERM = 1, ENOENT = 2, EINTR = 4, EEXIST = 17, ENOTDIR = 20, EISDIR = 21;
+
     [LibraryImport(L, SetLastError = true)] private static partial int glob(byte* pattern, int flags, delegate* unmanaged<byte*, int, int> errfunc, byte* pglob);
     [LibraryImport(L)] private static partial void globfree(byte* pglob);
     [LibraryImport(L)] private static partial int* __errno_location();

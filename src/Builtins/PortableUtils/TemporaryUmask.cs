@@ -1,0 +1,20 @@
+using Execline.Native;
+using Execline.Runtime;
+
+namespace Execline.Builtins.PortableUtils;
+
+/// Sets this process's umask for the commands that set their own (s6-mkdir -m, s6-hiercopy, s6-mkfifo),
+/// and puts the modelled one back afterwards: the chain that runs us in-process goes on with its own.
+readonly struct TemporaryUmask : IDisposable
+{
+    readonly ProcessState _state;
+
+    public TemporaryUmask(ProcessState state, int mask)
+    {
+        _state = state;
+        RealProcess.Sync(state);
+        Libc.umask(mask);
+    }
+
+    public void Dispose() => Libc.umask(_state.Umask);
+}

@@ -1,0 +1,111 @@
+using Execline.Native;
+
+namespace Execline.Builtins.PortableUtils;
+
+/// Whole-hierarchy operations: remove (rm -rf) and copy (keeping types, modes and, when allowed, owners).
+static class Tree
+{
+    /// Removes path and all below it. A missing path is not an error. Returns 0 or an errno.
+    public static int Remove(string path)
+    {
+        int err = Files.Unlink(path);
+        if (err == 0 || err == Libc.ENOENT) return 0;
+        // Linux answers EISDIR for a directory; other systems EPERM
+        if (err != Libc.EISDIR && err != Libc.EPERM) return err;
+        bool isDir = err == Libc.EISDIR;
+        var names = Libc.ListDirectory(path);
+        if (names == null)
+        {
+            int e = Libc.Errno;
+            return !isDir && e == Libc.ENOTDIR ? Libc.EPERM : e;
+        }
+        foreach (var name in names)
+        {
+            int r = Remove(path + "/" + name);
+            if (r != 0) return r;
+        }
+        return Files.Rmdir(path);
+    }
+
+    /// Copies src to dst: regular files by content, directories recursively (dst may already be a
+    /// directory), FIFOs, symlinks and device nodes recreated. Owner and mode follow the source (the owner
+    /// only where allowed). Below the top, a file that cannot be copied is skipped, as upstream's does.
+    /// Returns 0 or an errno; callers set the umask to 0 so modes come out exact.
+    public static int Copy(string src, string dst)
+    {
+        var st = Files.Stat(src, out int err, follow: false);
+        if (st is not { } s) return err;
+        int type = (int)(s.Mode & Libc.S_IFMT);
+        int mode = (int)(s.Mode & 0xfff);
+        switch ((uint)type)
+        {
+            case Libc.S_IFREG: err = CopyFile(src, dst, mode); break;
+            case Libc.S_IFDIR: err = CopyDirectory(src, dst, mode); break;
+            case Libc.S_IFIFO: err = Files.Mknod(dst, type | mode, 0); break;
+            case Libc.S_IFLNK:
+                var target = Files.ReadLink(src, out err);
+                if (target != null) err = Files.Symlink(target, dst);
+                break;
+            case Libc.S_IFCHR or Libc.S_IFBLK or Libc.S_IFSOCK: err = Files.Mknod(dst, type | mode, s.Rdev); break;
+            default: return 95; // EOPNOTSUPP
+        }
+        if (err != 0) return err;
+        Files.Chown(dst, (int)s.Uid, (int)s.Gid, follow: false);
+        if ((uint)type != Libc.S_IFLNK) Files.Chmod(dst, mode);
+        return 0;
+    }
+
+    static int CopyDirectory(string src, string dst, int mode)
+    {
+        var names = Libc.ListDirectory(src);
+        if (names == null) return Libc.Errno;
+        int err = Files.Mkdir(dst, 0x1c0);
+        if (err != 0)
+        {
+            if (err != Libc.EEXIST) return err;
+            var st = Files.Stat(dst, out err);
+            if (st is not { } d) return err;
+            if (!Files.IsType(d, Libc.S_IFDIR)) return Libc.ENOTDIR;
+        }
+        foreach (var name in names) Copy(src + "/" + name, dst + "/" + name);
+        return Files.Chmod(dst, mode);
+    }
+
+    /// dst (created or truncated) holding src's bytes.
+    static int CopyFile(string src, string dst, int mode)
+    {
+        int from = Libc.Open(src, Libc.O_RDONLY | Libc.O_CLOEXEC);
+        if (from < 0) return Libc.Errno;
+        int to = Libc.Open(dst, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_CLOEXEC, mode);
+        if (to < 0)
+        {
+            int e = Libc.Errno;
+            Libc.close(from);
+            return e;
+        }
+        int err = Pump(from, to);
+        Libc.close(from);
+        Libc.close(to);
+        return err;
+    }
+
+    /// Copies from one descriptor to another until end of file. Returns 0 or an errno.
+    public static unsafe int Pump(int from, int to)
+    {
+        var buf = new byte[65536];
+        while (true)
+        {
+            nint n;
+            fixed (byte* p = buf) n = Libc.read(from, p, buf.Length);
+            if (n < 0)
+            {
+                int e = Libc.Errno;
+                if (e == Libc.EINTR) continue;
+                return e;
+            }
+            if (n == 0) return 0;
+            int w = Libc.WriteAll(to, buf.AsSpan(0, (int)n));
+            if (w != 0) return w;
+        }
+    }
+}
