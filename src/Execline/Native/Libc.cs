@@ -36,6 +36,9 @@ public static unsafe partial class Libc
     [LibraryImport(L)] public static partial int getuid();
     [LibraryImport(L)] public static partial int geteuid();
     [LibraryImport(L)] public static partial int getegid();
+    [LibraryImport(L, SetLastError = true)] public static partial int setuid(uint uid);
+    [LibraryImport(L, SetLastError = true)] public static partial int setgid(uint gid);
+    [LibraryImport(L, SetLastError = true)] public static partial int setgroups(nint size, uint* list);
     [LibraryImport(L, SetLastError = true)] public static partial int access(byte* path, int mode);
     [LibraryImport(L, SetLastError = true)] public static partial int stat(byte* path, Stat* buf);
     [LibraryImport(L, SetLastError = true)] public static partial int lstat(byte* path, Stat* buf);
@@ -142,6 +145,21 @@ public static unsafe partial class Libc
         return dir == null ? "" : Text.Bytes.FromCString(dir);
     }
 
+    /// setgroups with first at the head of the list (moved there when the list holds it), as skalibs'
+    /// setgroups_and_gid does: some systems read the first entry as the primary gid.
+    public static int SetGroupsWithFirst(uint first, IReadOnlyList<uint> groups)
+    {
+        var all = new List<uint>(groups);
+        int at = all.IndexOf(first);
+        if (at != 0)
+        {
+            if (at > 0) all.RemoveAt(at);
+            all.Insert(0, first);
+        }
+        var arr = all.ToArray();
+        fixed (uint* p = arr) return setgroups(arr.Length, p);
+    }
+
     [LibraryImport(L, SetLastError = true)] public static partial int memfd_create(byte* name, uint flags);
     [LibraryImport(L, SetLastError = true)] public static partial long lseek(int fd, long offset, int whence);
 
@@ -209,11 +227,19 @@ public static unsafe partial class Libc
     }
 
     /// Names in a directory (without "." and ".."), or null when it cannot be opened.
-    public static List<string>? ListDirectory(string path)
+    public static List<string>? ListDirectory(string path) => ListDirectory(path, out _);
+
+    /// Names in a directory in readdir order (without "." and ".."), or null with errno when it cannot be
+    /// opened or read.
+    public static List<string>? ListDirectory(string path, out int errno)
     {
         nint dir;
         fixed (byte* p = C(path)) dir = opendir(p);
-        if (dir == 0) return null;
+        if (dir == 0)
+        {
+            errno = Errno;
+            return null;
+        }
         var names = new List<string>();
         byte* ent;
         while ((ent = readdir(dir)) != null)
@@ -221,8 +247,9 @@ public static unsafe partial class Libc
             var name = Text.Bytes.FromCString(ent + 19); // d_ino, d_off, d_reclen, d_type, then d_name
             if (name != "." && name != "..") names.Add(name);
         }
+        errno = Errno; // readdir returns null at the end and on errors alike; the import clears errno first
         closedir(dir);
-        return names;
+        return errno == 0 ? names : null;
     }
 
     /// The whole content of a file, or null.

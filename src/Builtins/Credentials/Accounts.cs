@@ -1,0 +1,61 @@
+using Execline.Native;
+
+namespace Execline.Builtins.Credentials;
+
+/// One line of /etc/passwd that matters here.
+public readonly record struct User(string Name, uint Uid, uint Gid, string Home);
+
+/// User and group lookups straight from /etc/passwd and /etc/group: a busybox or distroless image has no
+/// NSS modules, and these two files are what every such image carries. The first matching line wins, as
+/// with the files backend of getpwnam/getgrnam.
+public static class Accounts
+{
+    public static string PasswdFile = "/etc/passwd";
+    public static string GroupFile = "/etc/group";
+
+    public static User? FindUser(string name)
+    {
+        foreach (var f in Lines(PasswdFile))
+        {
+            // name:password:uid:gid:gecos:home:shell
+            if (f.Length < 6 || f[0] != name) continue;
+            if (!Ids.TryFull(f[2], out var uid) || !Ids.TryFull(f[3], out var gid)) continue;
+            return new User(f[0], uid, gid, f[5]);
+        }
+        return null;
+    }
+
+    public static uint? FindGroup(string name)
+    {
+        foreach (var f in Lines(GroupFile))
+        {
+            // name:password:gid:member,member...
+            if (f.Length < 3 || f[0] != name) continue;
+            if (Ids.TryFull(f[2], out var gid)) return gid;
+        }
+        return null;
+    }
+
+    /// The gids of every group listing user as a member, in file order.
+    public static List<uint> SupplementaryGroups(string user)
+    {
+        var gids = new List<uint>();
+        foreach (var f in Lines(GroupFile))
+        {
+            if (f.Length < 4 || !Ids.TryFull(f[2], out var gid)) continue;
+            if (Array.IndexOf(f[3].Split(','), user) >= 0) gids.Add(gid);
+        }
+        return gids;
+    }
+
+    static IEnumerable<string[]> Lines(string path)
+    {
+        var data = Libc.ReadFile(path);
+        if (data == null) yield break;
+        foreach (var line in Text.Bytes.Latin1(data).Split('\n'))
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            yield return line.Split(':');
+        }
+    }
+}

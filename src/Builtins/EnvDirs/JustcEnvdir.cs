@@ -1,0 +1,30 @@
+using Execline.Runtime;
+
+namespace Execline.Builtins.EnvDirs;
+
+/// justc-envdir [ -I | -i ] dir prog... — s6-overlay's envdir: each file's whole content (up to a NUL)
+/// becomes the variable's value, whatever its size; an empty file gives an empty value. -I: a missing
+/// dir is no error.
+public sealed class JustcEnvdir : Builtin
+{
+    public override string Prog => "justc-envdir";
+    public override string Usage => "justc-envdir [-I | -i ] dir prog...";
+    public override bool RunsEagerly => true;
+
+    public override Outcome Run(Invocation inv)
+    {
+        bool insist = true;
+        var g = new Getopt(inv.Argv, "Ii");
+        while (g.Next(out var c, out _))
+        {
+            if (c == '?') throw inv.Usage();
+            insist = c == 'i';
+        }
+        if (inv.Argv.Count - g.Index < 2) throw inv.Usage();
+        RealProcess.Sync(inv.State);
+        var changes = new EnvDir { Rule = ValueRule.WholeFile }.Read(inv.Argv[g.Index], out int errno);
+        if (changes != null) EnvDir.Apply(inv.Env, changes);
+        else if (insist || errno != 2) throw inv.DieErrno(111, "unable to justc_envdir", errno);
+        return Outcome.Exec(inv.Rest(g.Index + 1));
+    }
+}

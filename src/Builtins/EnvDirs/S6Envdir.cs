@@ -1,0 +1,41 @@
+using Execline.Runtime;
+
+namespace Execline.Builtins.EnvDirs;
+
+/// s6-envdir [ -I | -i ] [ -n ] [ -f ] [ -L ] [ -c nullchar ] dir prog... — exec prog with the variables
+/// of dir set (or unset, for an empty file). -I: a missing dir is no error.
+public sealed class S6Envdir : Builtin
+{
+    public override string Prog => "s6-envdir";
+    public override string Usage => "s6-envdir [ -I | -i ] [ -n ] [ -f ] [ -L ] [ -c nullchar ] dir prog...";
+    public override bool RunsEagerly => true;
+
+    public override Outcome Run(Invocation inv)
+    {
+        var reader = new EnvDir();
+        bool insist = true;
+        var g = new Getopt(inv.Argv, "IinfLc:");
+        while (g.Next(out var c, out var arg))
+        {
+            switch (c)
+            {
+                case 'I': insist = false; break;
+                case 'i': insist = true; break;
+                case 'n': reader.NoChomp = true; break;
+                case 'f': reader.Verbatim = true; break;
+                case 'L': reader.NoClamp = true; break;
+                case 'c': reader.NullIs = arg!.Length > 0 ? arg[0] : '\0'; break;
+                default: throw inv.Usage();
+            }
+        }
+        if (inv.Argv.Count - g.Index < 2) throw inv.Usage();
+        var dir = inv.Argv[g.Index];
+        const int EINVAL = 22, ENOENT = 2;
+        int errno = EINVAL;
+        RealProcess.Sync(inv.State);
+        var changes = reader.NullIs == '\0' ? null : reader.Read(dir, out errno);
+        if (changes != null) EnvDir.Apply(inv.Env, changes);
+        else if (insist || errno != ENOENT) throw inv.DieErrno(111, "unable to envdir " + dir, errno);
+        return Outcome.Exec(inv.Rest(g.Index + 1));
+    }
+}
