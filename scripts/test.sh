@@ -14,7 +14,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 scripts/publish.sh || exit 1
-export EXECLINE_BIN="$root/out/overlay/usr/lib/execline-cs/execline"
+export EXECLINE_BIN="$root/out/local/usr/lib/execline-cs/execline"
 
 log=$(mktemp)
 dotnet test Execline.sln -c Release 2>&1 | tee "$log"
