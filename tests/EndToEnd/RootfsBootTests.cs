@@ -79,4 +79,15 @@ public class RootfsBootTests
         Assert.Contains("/usr/lib/execline-cs/lib/ld-linux-x86-64.so.2", libraries);
         Assert.All(libraries, l => Assert.StartsWith("/usr/lib/execline-cs/", l));
     }
+
+    [Fact]
+    public void An_images_own_libraries_are_never_loaded_even_on_LD_LIBRARY_PATH()
+    {
+        using var root = Rootfs.Busybox().WithOverlay();
+        foreach (var dir in new[] { "lib", "lib/x86_64-linux-gnu", "usr/lib/x86_64-linux-gnu" })
+            foreach (var lib in new[] { "libc.so.6", "libm.so.6", "libstdc++.so.6", "libgcc_s.so.1", "libdl.so.2", "libpthread.so.0", "librt.so.1" })
+                root.Write($"{dir}/{lib}", "not a library\n", "755");
+        var env = new Dictionary<string, string>(Boot.DockerEnv) { ["LD_LIBRARY_PATH"] = "/lib:/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu" };
+        AssertBytes("still ours\n", Boot.Run(root, ["/bin/execlineb", "-c", "echo still ours"], env, Limit));
+    }
 }
