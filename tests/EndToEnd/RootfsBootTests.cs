@@ -52,7 +52,7 @@ public class RootfsBootTests
             Boot.Run(root, ["/usr/bin/execlineb", "-c", "echo installed by busybox tar"], timeout: Limit));
     }
 
-    [Fact]
+    [PodmanFact] // the Debian rootfs is exported from the local podman image
     public void In_a_usrmerged_debian_image_bin_stays_a_link_to_usr_bin_and_both_shebangs_work()
     {
         using var root = Rootfs.FromImage("debian:bookworm-slim");
@@ -66,7 +66,7 @@ public class RootfsBootTests
             Boot.Run(root, ["/bin/sh", "-c", "echo \"the image's sh still works\""], timeout: Limit));
     }
 
-    [Fact]
+    [PodmanFact] // the Debian rootfs is exported from the local podman image
     public void In_a_debian_image_only_the_shipped_loader_and_libraries_are_mapped()
     {
         using var root = Rootfs.FromImage("debian:bookworm-slim").WithOverlay();
