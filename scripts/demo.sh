@@ -4,4 +4,4 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 scripts/publish.sh
-PATH="$root/out/overlay/usr/bin:$PATH" execlineb -P scripts/demo/tour.el
+PATH="$root/out/local/usr/bin:$PATH" execlineb -P scripts/demo/tour.el
