@@ -51,7 +51,7 @@ sealed class Logdir
     public static Logdir Open(LogdirSettings cfg, LogContext ctx)
     {
         string dir = cfg.Dir;
-        if (Libc.Mkdir(dir, 0x5c0 /* 02700 */) < 0 && Libc.Errno != 17) throw Die($"mkdir {dir}", Libc.Errno);
+        if (Libc.MakeDirectory(dir, 0x5c0 /* 02700 */) < 0 && Libc.Errno != 17) throw Die($"mkdir {dir}", Libc.Errno);
         int lockFd = Libc.Open(dir + "/lock", Libc.O_WRONLY | Libc.O_CREAT | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
         if (lockFd < 0) throw Die($"open {dir}/lock", Libc.Errno);
         int e = FileLock.TryExclusive(lockFd);

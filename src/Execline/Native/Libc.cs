@@ -166,11 +166,7 @@ public static unsafe partial class Libc
     public const uint MFD_CLOEXEC = 1;
 
     // Files as a logger keeps them: atomic renames, hard links for archives, fsync before a rotation.
-    [LibraryImport(L, SetLastError = true)] public static partial int rename(byte* from, byte* to);
     [LibraryImport(L, SetLastError = true)] public static partial int link(byte* from, byte* to);
-    [LibraryImport(L, SetLastError = true)] public static partial int unlink(byte* path);
-    [LibraryImport(L, SetLastError = true)] public static partial int mkdir(byte* path, int mode);
-    [LibraryImport(L, SetLastError = true)] public static partial int chmod(byte* path, int mode);
     [LibraryImport(L, SetLastError = true)] public static partial int fchmod(int fd, int mode);
     [LibraryImport(L, SetLastError = true)] public static partial int fsync(int fd);
     [LibraryImport(L, SetLastError = true)] public static partial int poll(PollFd* fds, nint n, int timeoutMs);
@@ -200,11 +196,6 @@ public static unsafe partial class Libc
     public static int Unlink(string path)
     {
         fixed (byte* p = C(path)) return unlink(p);
-    }
-
-    public static int Mkdir(string path, int mode)
-    {
-        fixed (byte* p = C(path)) return mkdir(p, mode);
     }
 
     public static int Chmod(string path, int mode)
@@ -413,22 +404,8 @@ public static unsafe partial class Libc
 
     // Files and FIFOs of the supervision tree (supervise/, event/, .s6-svscan/).
     [LibraryImport(L, SetLastError = true)] public static partial int mkfifo(byte* path, int mode);
-    [LibraryImport(L, SetLastError = true)] public static partial int mkdir(byte* path, int mode);
-    [LibraryImport(L, SetLastError = true)] public static partial int rename(byte* from, byte* to);
-    [LibraryImport(L, SetLastError = true)] public static partial int unlink(byte* path);
-    [LibraryImport(L, SetLastError = true)] public static partial int chmod(byte* path, int mode);
-    [LibraryImport(L, SetLastError = true)] public static partial int chown(byte* path, int uid, int gid);
-    [LibraryImport(L, SetLastError = true)] public static partial int poll(PollFd* fds, nint count, int timeoutMs);
 
-    [StructLayout(LayoutKind.Sequential)]
-    public struct PollFd
-    {
-        public int Fd;
-        public short Events, Revents;
-    }
-
-    public const short POLLIN = 1, POLLOUT = 4, POLLERR = 8, POLLHUP = 16, POLLNVAL = 32;
-    public const int ENOENT = 2, EINTR = 4, EAGAIN = 11, EEXIST = 17, ENXIO = 6, EPIPE = 32, ENOTDIR = 20;
+    public const int EAGAIN = 11, ENXIO = 6, EPIPE = 32;
 
     public static int MakeFifo(string path, int mode)
     {
@@ -438,23 +415,6 @@ public static unsafe partial class Libc
     public static int MakeDirectory(string path, int mode)
     {
         fixed (byte* p = C(path)) return mkdir(p, mode);
-    }
-
-    public static int Rename(string from, string to)
-    {
-        fixed (byte* f = C(from))
-        fixed (byte* t = C(to))
-            return rename(f, t);
-    }
-
-    public static int Unlink(string path)
-    {
-        fixed (byte* p = C(path)) return unlink(p);
-    }
-
-    public static int Chmod(string path, int mode)
-    {
-        fixed (byte* p = C(path)) return chmod(p, mode);
     }
 
     public static int Chown(string path, int uid, int gid)
