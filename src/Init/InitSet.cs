@@ -8,11 +8,12 @@ public static class InitSet
     public static readonly string[] Names =
     [
         .. Supervision.SupervisionFamily.Names,
+        .. Pid1.Pid1Family.Names,
     ];
 
     public static Builtin? Make(string name) =>
         Supervision.SupervisionFamily.Make(name)
-        ?? null;
+        ?? Pid1.Pid1Family.Make(name);
 
     /// Every command this binary answers to.
     public static void Register() =>
