@@ -21,6 +21,7 @@ public static class BuiltinSet
         .. PortableUtils.PortableUtilsFamily.Names,
         .. Credentials.CredentialsFamily.Names,
         .. EnvDirs.EnvDirsFamily.Names,
+        .. Overlay.OverlayFamily.Names,
     ];
 
     public static Builtin? Make(string name) =>
@@ -37,7 +38,8 @@ public static class BuiltinSet
           ?? Logging.LoggingFamily.Make(name)
           ?? PortableUtils.PortableUtilsFamily.Make(name)
           ?? Credentials.CredentialsFamily.Make(name)
-          ?? EnvDirs.EnvDirsFamily.Make(name);
+          ?? EnvDirs.EnvDirsFamily.Make(name)
+          ?? Overlay.OverlayFamily.Make(name);
 
     public static void Register() => Registry.Use(() => Names, Make);
 }

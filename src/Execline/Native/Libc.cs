@@ -36,7 +36,9 @@ public static unsafe partial class Libc
     [LibraryImport(L)] public static partial int getuid();
     [LibraryImport(L)] public static partial int geteuid();
     [LibraryImport(L)] public static partial int getegid();
+    [LibraryImport(L)] public static partial int getgid();
     [LibraryImport(L, SetLastError = true)] public static partial int setuid(uint uid);
+    [LibraryImport(L, SetLastError = true)] public static partial int seteuid(uint uid);
     [LibraryImport(L, SetLastError = true)] public static partial int setgid(uint gid);
     [LibraryImport(L, SetLastError = true)] public static partial int setgroups(nint size, uint* list);
     [LibraryImport(L, SetLastError = true)] public static partial int access(byte* path, int mode);

@@ -1,0 +1,33 @@
+using Execline.Builtins.PortableUtils;
+using Execline.Native;
+using Execline.Runtime;
+
+namespace Execline.Builtins.Overlay;
+
+/// s6-overlay-preinit dir — makes dir and dir/s6 (mode 0755, existing ones are fine) and gives dir/s6 to
+/// the real user and group, then drops a setuid-root effective uid. Installed setuid root, it lets a
+/// container started with a USER run /init: that user then owns the runtime directory.
+public sealed class Preinit : Builtin
+{
+    public override string Prog => "s6-overlay-preinit";
+    public override string Usage => "s6-overlay-preinit /var/run";
+
+    const int EEXIST = 17;
+
+    public override Outcome Run(Invocation inv)
+    {
+        if (inv.Argv.Count < 2) throw inv.Usage();
+        var dir = inv.Argv[1];
+        var runtime = dir.TrimEnd('/') + "/s6";
+        RealProcess.Sync(inv.State);
+        foreach (var d in new[] { dir, runtime })
+        {
+            int err = Files.Mkdir(d, 0x1ed);
+            if (err != 0 && err != EEXIST) throw inv.DieErrno(111, "unable to mkdir " + d, err);
+        }
+        int e = Files.Chown(runtime, Libc.getuid(), Libc.getgid());
+        if (e != 0) throw inv.DieErrno(111, "unable to chown " + runtime, e);
+        if (Libc.seteuid((uint)Libc.getuid()) < 0) throw inv.DieErrno(111, "unable to seteuid", Libc.Errno);
+        return Outcome.Exit(0);
+    }
+}
