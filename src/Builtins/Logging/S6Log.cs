@@ -41,7 +41,7 @@ public sealed class S6Log : Builtin
                 case 'd':
                     if (!Numbers.TryUInt(arg, out notif)) throw inv.Usage();
                     if (notif < 3) throw inv.Die(100, "notification fd must be 3 or more");
-                    if (Libc.fcntl(notif, Libc.F_GETFD, 0) < 0) throw inv.DieErrno(100, "invalid notification fd", Libc.Errno);
+                    if (!inv.State.Fds.IsOpen(notif)) throw inv.DieErrno(100, "invalid notification fd", 9 /* EBADF */);
                     break;
                 default: throw inv.Usage();
             }

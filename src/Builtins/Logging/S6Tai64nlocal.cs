@@ -23,14 +23,15 @@ public sealed class S6Tai64nlocal : Builtin
         return LineFilter.Run(inv, line => Convert(line, local));
     }
 
-    /// Only a line longer than a label (its newline counts) is looked at, as upstream does.
+    /// Only a line longer than a label (its newline counts) is looked at, and only a time from 1970 on is
+    /// converted, as upstream does.
     static byte[] Convert(List<byte> line, bool local)
     {
         const int LabelLength = 25;
         if (line.Count > LabelLength)
         {
             var head = Bytes.Latin1(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(line)[..LabelLength]);
-            if (Tai64n.TryParseLabel(head, out var stamp) && WallClock.Format(stamp, local) is string date)
+            if (Tai64n.TryParseLabel(head, out var stamp) && stamp.UnixSeconds >= 0 && WallClock.Format(stamp, local) is string date)
             {
                 var result = new byte[date.Length + line.Count - LabelLength];
                 for (int i = 0; i < date.Length; i++) result[i] = (byte)date[i];
