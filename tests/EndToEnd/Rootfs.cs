@@ -10,23 +10,11 @@ public sealed class Rootfs : IDisposable
 
     Rootfs(string path) => Path = path;
 
-    /// Debian's busybox-static and nothing else: no libc, no loader, every applet a link in /bin (the
-    /// shape of the busybox image), the accounts s6-overlay's images have, and the device nodes a runtime
-    /// creates.
+    /// Debian's busybox-static alone, as scripts/busybox-rootfs.sh lays it out (the busybox image's shape).
     public static Rootfs Busybox()
     {
         var r = new Rootfs(Directory.CreateTempSubdirectory("rootfs.busybox.").FullName);
-        foreach (var d in new[] { "bin", "dev", "etc", "proc", "root", "run", "sys", "tmp", "var" })
-            Directory.CreateDirectory(r.At(d));
-        File.SetUnixFileMode(r.At("tmp"), (UnixFileMode)Convert.ToInt32("1777", 8));
-        File.CreateSymbolicLink(r.At("var/run"), "../run");
-        File.Copy("/bin/busybox", r.At("bin/busybox"));
-        foreach (var applet in Shell.Check("/bin/busybox", "--list").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            if (applet != "busybox") File.CreateSymbolicLink(r.At("bin/" + applet), "busybox");
-        r.Write("etc/passwd", "root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/bin/false\n" +
-                              "nobody:x:65534:65534:nobody:/nonexistent:/bin/false\n");
-        r.Write("etc/group", "root:x:0:\ndaemon:x:1:\nnogroup:x:65534:\n");
-        r.MakeDevices();
+        Shell.Check("/bin/bash", System.IO.Path.Combine(Repo.Root, "scripts/busybox-rootfs.sh"), r.Path);
         return r;
     }
 
@@ -37,7 +25,12 @@ public sealed class Rootfs : IDisposable
         var tar = Exports.GetOrAdd(image, i => new Lazy<string>(() => Export(i))).Value;
         var r = new Rootfs(Directory.CreateTempSubdirectory("rootfs.image.").FullName);
         Shell.Check("/bin/tar", "-xf", tar, "-C", r.Path);
-        r.MakeDevices();
+        foreach (var (name, major, minor) in new[] { ("null", 1, 3), ("zero", 1, 5), ("full", 1, 7), ("random", 1, 8),
+                     ("urandom", 1, 9), ("tty", 5, 0) })
+        {
+            File.Delete(r.At("dev/" + name));
+            Shell.Check("/bin/mknod", "-m", "666", r.At("dev/" + name), "c", major.ToString(), minor.ToString());
+        }
         return r;
     }
 
@@ -68,17 +61,6 @@ public sealed class Rootfs : IDisposable
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, Encoding.Latin1.GetBytes(content));
         File.SetUnixFileMode(path, (UnixFileMode)Convert.ToInt32(mode, 8));
-    }
-
-    void MakeDevices()
-    {
-        Directory.CreateDirectory(At("dev"));
-        foreach (var (name, major, minor) in new[] { ("null", 1, 3), ("zero", 1, 5), ("full", 1, 7), ("random", 1, 8),
-                     ("urandom", 1, 9), ("tty", 5, 0) })
-        {
-            if (File.Exists(At("dev/" + name))) File.Delete(At("dev/" + name));
-            Shell.Check("/bin/mknod", "-m", "666", At("dev/" + name), "c", major.ToString(), minor.ToString());
-        }
     }
 
     public void Dispose()
