@@ -19,18 +19,12 @@ public sealed class Rootfs : IDisposable
     }
 
     /// The filesystem of a local podman image (e.g. debian:bookworm-slim, whose /bin is a link to usr/bin),
-    /// as `podman export` gives it; exported once per test run.
+    /// as `podman export` gives it; exported once per image id into out/images.
     public static Rootfs FromImage(string image)
     {
         var tar = Exports.GetOrAdd(image, i => new Lazy<string>(() => Export(i))).Value;
         var r = new Rootfs(Directory.CreateTempSubdirectory("rootfs.image.").FullName);
         Shell.Check("/bin/tar", "-xf", tar, "-C", r.Path);
-        foreach (var (name, major, minor) in new[] { ("null", 1, 3), ("zero", 1, 5), ("full", 1, 7), ("random", 1, 8),
-                     ("urandom", 1, 9), ("tty", 5, 0) })
-        {
-            File.Delete(r.At("dev/" + name));
-            Shell.Check("/bin/mknod", "-m", "666", r.At("dev/" + name), "c", major.ToString(), minor.ToString());
-        }
         return r;
     }
 
@@ -38,10 +32,14 @@ public sealed class Rootfs : IDisposable
 
     static string Export(string image)
     {
-        var tar = System.IO.Path.Combine(Directory.CreateTempSubdirectory("image.").FullName, "rootfs.tar");
-        var id = Shell.Check("podman", "create", "--pull=never", image, "true").Out.Trim();
-        try { Shell.Check("podman", "export", "-o", tar, id); }
-        finally { Shell.Run("podman", ["rm", "-f", id]); }
+        var id = Shell.Check("podman", "image", "inspect", "--format", "{{.Id}}", image).Out.Trim();
+        var tar = System.IO.Path.Combine(Repo.Root, "out/images", id + ".tar");
+        if (File.Exists(tar)) return tar;
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(tar)!);
+        var container = Shell.Check("podman", "create", "--pull=never", image, "true").Out.Trim();
+        try { Shell.Check("podman", "export", "-o", tar + ".part", container); }
+        finally { Shell.Run("podman", ["rm", "-f", container]); }
+        File.Move(tar + ".part", tar);
         return tar;
     }
 
