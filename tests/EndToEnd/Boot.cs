@@ -1,34 +1,21 @@
-using System.Text;
-
 namespace Execline.Tests.EndToEnd;
 
-/// Runs a command the way `docker run` would, without a container engine: PID 1 of a fresh PID namespace,
-/// in a private mount namespace with /proc and a tmpfs /run mounted, chrooted into the rootfs, with only
-/// the environment given (docker's defaults unless replaced).
+/// Runs a command in a rootfs as `docker run --rm` would, without an engine, through scripts/container.sh:
+/// PID 1 of a fresh PID namespace, chrooted, with docker's default environment plus the pairs given.
 public static class Boot
 {
-    public static readonly IReadOnlyDictionary<string, string> DockerEnv = new Dictionary<string, string>
-    {
-        ["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-        ["HOME"] = "/root",
-        ["HOSTNAME"] = "c",
-    };
-
     public static Ran Run(Rootfs root, IEnumerable<string> argv, IReadOnlyDictionary<string, string>? env = null,
         TimeSpan? timeout = null, string workdir = "/") =>
         Start(root, argv, env, workdir).Wait(timeout ?? TimeSpan.FromSeconds(60));
 
-    /// The outer shell sets up the mounts inside the new namespaces, then the inner unshare chroots, mounts
-    /// /proc for the new PID namespace and execs the command, which so keeps PID 1.
     public static Booted Start(Rootfs root, IEnumerable<string> argv, IReadOnlyDictionary<string, string>? env = null,
         string workdir = "/")
     {
-        const string setup = """/bin/mount -t tmpfs -o mode=0755,nosuid,nodev tmpfs "$0/run" && """ +
-                             """wd=$1 && shift && exec /usr/bin/env -u PWD /usr/bin/unshare --root="$0" --wd="$wd" --mount-proc -- "$@" """;
-        var args = new List<string> { "--pid", "--fork", "--kill-child", "--mount", "--propagation", "private", "--",
-            "/bin/sh", "-c", setup, root.Path, workdir };
+        var args = new List<string> { Path.Combine(Repo.Root, "scripts/container.sh"), root.Path, "-w", workdir };
+        args.AddRange((env ?? new Dictionary<string, string>()).Select(kv => $"{kv.Key}={kv.Value}"));
+        args.Add("--");
         args.AddRange(argv);
-        return new Booted(Shell.Start("/usr/bin/unshare", args, env ?? DockerEnv));
+        return new Booted(Shell.Start("/bin/bash", args));
     }
 }
 
@@ -36,7 +23,7 @@ public static class Boot
 /// `docker kill` do.
 public sealed class Booted(Shell.Started started)
 {
-    /// PID 1's pid on the host: the outer unshare's only child, once it has chrooted.
+    /// PID 1's pid on the host: the only child of container.sh's process (by then unshare), once chrooted.
     public int HostPid1
     {
         get

@@ -10,34 +10,21 @@ public sealed class Rootfs : IDisposable
 
     Rootfs(string path) => Path = path;
 
-    /// Debian's busybox-static and nothing else: no libc, no loader, every applet a link in /bin (the
-    /// shape of the busybox image), the accounts s6-overlay's images have, and the device nodes a runtime
-    /// creates.
+    /// Debian's busybox-static alone, as scripts/busybox-rootfs.sh lays it out (the busybox image's shape).
     public static Rootfs Busybox()
     {
         var r = new Rootfs(Directory.CreateTempSubdirectory("rootfs.busybox.").FullName);
-        foreach (var d in new[] { "bin", "dev", "etc", "proc", "root", "run", "sys", "tmp", "var" })
-            Directory.CreateDirectory(r.At(d));
-        File.SetUnixFileMode(r.At("tmp"), (UnixFileMode)Convert.ToInt32("1777", 8));
-        File.CreateSymbolicLink(r.At("var/run"), "../run");
-        File.Copy("/bin/busybox", r.At("bin/busybox"));
-        foreach (var applet in Shell.Check("/bin/busybox", "--list").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            if (applet != "busybox") File.CreateSymbolicLink(r.At("bin/" + applet), "busybox");
-        r.Write("etc/passwd", "root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/bin/false\n" +
-                              "nobody:x:65534:65534:nobody:/nonexistent:/bin/false\n");
-        r.Write("etc/group", "root:x:0:\ndaemon:x:1:\nnogroup:x:65534:\n");
-        r.MakeDevices();
+        Shell.Check("/bin/bash", System.IO.Path.Combine(Repo.Root, "scripts/busybox-rootfs.sh"), r.Path);
         return r;
     }
 
     /// The filesystem of a local podman image (e.g. debian:bookworm-slim, whose /bin is a link to usr/bin),
-    /// as `podman export` gives it; exported once per test run.
+    /// as `podman export` gives it; exported once per image id into out/images.
     public static Rootfs FromImage(string image)
     {
         var tar = Exports.GetOrAdd(image, i => new Lazy<string>(() => Export(i))).Value;
         var r = new Rootfs(Directory.CreateTempSubdirectory("rootfs.image.").FullName);
         Shell.Check("/bin/tar", "-xf", tar, "-C", r.Path);
-        r.MakeDevices();
         return r;
     }
 
@@ -45,10 +32,14 @@ public sealed class Rootfs : IDisposable
 
     static string Export(string image)
     {
-        var tar = System.IO.Path.Combine(Directory.CreateTempSubdirectory("image.").FullName, "rootfs.tar");
-        var id = Shell.Check("podman", "create", "--pull=never", image, "true").Out.Trim();
-        try { Shell.Check("podman", "export", "-o", tar, id); }
-        finally { Shell.Run("podman", ["rm", "-f", id]); }
+        var id = Shell.Check("podman", "image", "inspect", "--format", "{{.Id}}", image).Out.Trim();
+        var tar = System.IO.Path.Combine(Repo.Root, "out/images", id + ".tar");
+        if (File.Exists(tar)) return tar;
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(tar)!);
+        var container = Shell.Check("podman", "create", "--pull=never", image, "true").Out.Trim();
+        try { Shell.Check("podman", "export", "-o", tar + ".part", container); }
+        finally { Shell.Run("podman", ["rm", "-f", container]); }
+        File.Move(tar + ".part", tar);
         return tar;
     }
 
@@ -68,17 +59,6 @@ public sealed class Rootfs : IDisposable
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, Encoding.Latin1.GetBytes(content));
         File.SetUnixFileMode(path, (UnixFileMode)Convert.ToInt32(mode, 8));
-    }
-
-    void MakeDevices()
-    {
-        Directory.CreateDirectory(At("dev"));
-        foreach (var (name, major, minor) in new[] { ("null", 1, 3), ("zero", 1, 5), ("full", 1, 7), ("random", 1, 8),
-                     ("urandom", 1, 9), ("tty", 5, 0) })
-        {
-            if (File.Exists(At("dev/" + name))) File.Delete(At("dev/" + name));
-            Shell.Check("/bin/mknod", "-m", "666", At("dev/" + name), "c", major.ToString(), minor.ToString());
-        }
     }
 
     public void Dispose()

@@ -87,7 +87,7 @@ public class RootfsBootTests
         foreach (var dir in new[] { "lib", "lib/x86_64-linux-gnu", "usr/lib/x86_64-linux-gnu" })
             foreach (var lib in new[] { "libc.so.6", "libm.so.6", "libstdc++.so.6", "libgcc_s.so.1", "libdl.so.2", "libpthread.so.0", "librt.so.1" })
                 root.Write($"{dir}/{lib}", "not a library\n", "755");
-        var env = new Dictionary<string, string>(Boot.DockerEnv) { ["LD_LIBRARY_PATH"] = "/lib:/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu" };
+        var env = new Dictionary<string, string> { ["LD_LIBRARY_PATH"] = "/lib:/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu" };
         AssertBytes("still ours\n", Boot.Run(root, ["/bin/execlineb", "-c", "echo still ours"], env, Limit));
     }
 }
