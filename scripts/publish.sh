@@ -58,6 +58,9 @@ for name in execline $names; do
 done
 # Stage scripts and helpers written in execline, laid out as installed.
 [ -d scripts/rootfs ] && cp -a scripts/rootfs/. out/overlay/
+# The empty directories of the layout (git keeps no empty directory): the stage-2 envdir must exist, and
+# the user directories are there to fill, as s6-overlay ships them.
+mkdir -p out/overlay/etc/s6/init/env-stage2 out/overlay/etc/{fix-attrs.d,cont-init.d,cont-finish.d,services.d}
 
 # The tarball holds no entry for a directory every image already has: an entry for bin/ would replace an
 # image's /bin -> usr/bin link with a real directory (GNU tar, docker ADD), and one for ./ or usr/ would
