@@ -404,6 +404,9 @@ public static unsafe partial class Libc
         sigprocmask(2, empty, null);
     }
 
+    [LibraryImport(L, SetLastError = true)] public static partial int prctl(int option, nuint a2, nuint a3, nuint a4, nuint a5);
+    public const int PR_SET_CHILD_SUBREAPER = 36;
+
     // Files and FIFOs of the supervision tree (supervise/, event/, .s6-svscan/).
     [LibraryImport(L, SetLastError = true)] public static partial int mkfifo(byte* path, int mode);
 

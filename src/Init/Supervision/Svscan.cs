@@ -45,6 +45,9 @@ public sealed class Svscan : Builtin
         // The process must be ours: its children, signals and pid are the supervision tree's.
         if (!inv.OwnsProcess) return Outcome.Exec(new List<string>(inv.Argv) { [0] = Prog }, Self.Path);
         Signals.BlockInEveryThread(inv);
+        // Not process 1 (docker run --init, a shared PID namespace): orphans would go to the real init, so we
+        // ask for them, since reaping them is part of the job.
+        if (Environment.ProcessId != 1) Libc.prctl(Libc.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 
         // Even without dir, the state gets its own cwd descriptor: spawning a service moves the real cwd.
         string dir = g.Index < inv.Argv.Count ? inv.Argv[g.Index] : ".";
