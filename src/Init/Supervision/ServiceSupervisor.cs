@@ -350,6 +350,14 @@ sealed class ServiceSupervisor
     /// SIGQUIT to an s6-supervise: leave now, the service untouched.
     public void Quit() => Exit();
 
+    /// SIGINT to an s6-supervise: SIGINT to the process group of run (or finish), then leave. Each is
+    /// started in a session of its own, so its group is its pid.
+    public void Interrupt()
+    {
+        if (_status.Pid != 0) Libc.kill(-(int)_status.Pid, Signals.INT);
+        Exit();
+    }
+
     public long Deadline => _phase switch
     {
         Phase.Down => _status.WantUp ? _startAt : long.MaxValue,
