@@ -422,6 +422,18 @@ public static unsafe partial class Libc
         fixed (byte* p = C(path)) return mkdir(p, mode);
     }
 
+
+    /// Where a symbolic link points, or null.
+    public static string? ReadLink(string path)
+    {
+        var buf = new byte[4096];
+        nint n;
+        fixed (byte* p = C(path))
+        fixed (byte* b = buf)
+            n = readlink(p, b, buf.Length);
+        return n < 0 ? null : Text.Bytes.Latin1(buf.AsSpan(0, (int)n));
+    }
+
     public static int Chown(string path, int uid, int gid)
     {
         fixed (byte* p = C(path)) return chown(p, uid, gid);

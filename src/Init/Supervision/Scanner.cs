@@ -119,10 +119,11 @@ sealed class Scanner
         Forget();
     }
 
-    /// Drops pairs whose supervisors are both gone for good.
+    /// Drops pairs whose supervisors are both gone for good (a pruned directory put back while its old
+    /// supervisors were still stopping is found afresh, with a new pipe, by the next scan).
     void Forget()
     {
-        _services.RemoveAll(s => s.Finished && !s.Active);
+        _services.RemoveAll(s => s.Finished);
         if (Ends == Ending.WaitAll && !AnySupervised) _loop.Stopped = true;
     }
 

@@ -57,11 +57,9 @@ sealed class ServiceSupervisor
     {
         int err = FifoDir.Create(Dir + "/event", Libc.getegid());
         if (err != 0) return Fail(111, "unable to mkfifodir event", err);
-        int old = Libc.umask(0);
-        int made = Libc.MakeDirectory(Dir + "/supervise", 0x1c0);
-        err = made < 0 ? Libc.Errno : 0;
-        Libc.umask(old);
-        if (made < 0 && err != Libc.EEXIST) return Fail(111, "unable to mkdir supervise", err);
+        err = MakeSuperviseDirectory();
+        if (err == Libc.ENOTDIR) return Fail(100, "supervise exists and is not a directory", 0);
+        if (err != 0) return Fail(111, "unable to mkdir supervise", err);
         err = _lock.Acquire(Dir + "/supervise/lock", 0x1a4);
         if (err is Libc.EAGAIN or 13) return Fail(100, "another instance of s6-supervise is already running", 0);
         if (err != 0) return Fail(111, "unable to lock supervise/lock", err);
@@ -79,6 +77,22 @@ sealed class ServiceSupervisor
         _loop.WatchFd(_control.ReadFd, OnControl);
         if (_status.WantUp) StartRun();
         return 0;
+    }
+
+    /// supervise/ with mode 0700; a symbolic link there (s6-rc's live directories use them), even a dangling
+    /// one, is followed one level and its target made. Returns 0 or an errno (ENOTDIR: not a directory).
+    int MakeSuperviseDirectory()
+    {
+        string path = Dir + "/supervise";
+        if (Libc.StatPath(path, out var lst, follow: false) == 0 && (lst.Mode & Libc.S_IFMT) == Libc.S_IFLNK
+            && Libc.StatPath(path, out _) < 0 && Libc.ReadLink(path) is string target)
+            path = target.StartsWith('/') ? target : Dir + "/" + target;
+        int old = Libc.umask(0);
+        int made = Libc.MakeDirectory(path, 0x1c0);
+        int err = made < 0 ? Libc.Errno : 0;
+        Libc.umask(old);
+        if (err != Libc.EEXIST) return err;
+        return Libc.StatPath(path, out var st) == 0 && (st.Mode & Libc.S_IFMT) == Libc.S_IFDIR ? 0 : Libc.ENOTDIR;
     }
 
     int Fail(int code, string text, int errno)
@@ -349,6 +363,14 @@ sealed class ServiceSupervisor
 
     /// SIGQUIT to an s6-supervise: leave now, the service untouched.
     public void Quit() => Exit();
+
+    /// SIGINT to an s6-supervise: SIGINT to the process group of run (or finish), then leave. Each is
+    /// started in a session of its own, so its group is its pid.
+    public void Interrupt()
+    {
+        if (_status.Pid != 0) Libc.kill(-(int)_status.Pid, Signals.INT);
+        Exit();
+    }
 
     public long Deadline => _phase switch
     {

@@ -34,8 +34,8 @@ public sealed class Supervise : Builtin
             {
                 case Signals.TERM: service.Terminate(); break;
                 case Signals.HUP: service.Hangup(); break;
-                case Signals.QUIT:
-                case Signals.INT: service.Quit(); break;
+                case Signals.QUIT: service.Quit(); break;
+                case Signals.INT: service.Interrupt(); break;
             }
         };
         int code = service.Start();
