@@ -56,8 +56,12 @@ public sealed class LogEngine : IDisposable
     /// Output waits somewhere: stdout, a logdir, a rotation.
     public bool HasPending => StdoutPending || _logdirs.Exists(l => l.HasWork);
 
-    /// The host should wait for stdout to become writable.
+    /// The host should wait for StdoutFd to become writable.
     public bool StdoutPending => _stdoutFd >= 0 && _stdout.Length > 0;
+    public int StdoutFd => _stdoutFd;
+
+    /// A warning about the host's own work (reading the input), in the logger's words.
+    public void WarnUnable(string what, int errno) => _ctx.WarnUnable(what, errno);
 
     /// Everything is written and every logdir finalized: the logger is finished.
     public bool Done => Exiting && !HasPending && _logdirs.TrueForAll(l => l.Finalized);
@@ -72,7 +76,7 @@ public sealed class LogEngine : IDisposable
     }
 
     /// Input bytes: every complete line goes through the script; a line longer than the limit is cut
-    /// into lines of the limit.
+    /// into lines of the limit. A NUL byte ends a line as a newline does (upstream 2.11 looks for both).
     public void Feed(ReadOnlySpan<byte> data)
     {
         if (_lastLine)
@@ -82,7 +86,7 @@ public sealed class LogEngine : IDisposable
         }
         while (data.Length > 0 && !Exiting)
         {
-            int nl = data.IndexOf((byte)'\n');
+            int nl = data.IndexOfAny((byte)'\n', (byte)0);
             int pos = nl < 0 ? data.Length : nl;
             if (_lineLimit > 0 && _partial.Count + pos > _lineLimit)
             {
@@ -222,7 +226,7 @@ public sealed class LogEngine : IDisposable
             if (_script.StampsTai64n) tai = now.Label() + " ";
             if (_script.StampsLocal) local = WallClock.Format(now, local: true) + "  ";
         }
-        string? text = null; // the line for regexec, which stops at a NUL as upstream's C string does
+        string? text = null; // the line for regexec, made once if some selection needs it
         bool selected = true, acted = false;
         foreach (var element in _script.Elements)
         {
