@@ -131,10 +131,7 @@ public sealed class LogEngine : IDisposable
         }
     }
 
-    void AddPartial(ReadOnlySpan<byte> bytes)
-    {
-        foreach (var b in bytes) _partial.Add(b);
-    }
+    void AddPartial(ReadOnlySpan<byte> bytes) => _partial.AddRange(bytes);
 
     /// End of input, or a read error. A line without its newline is dropped (upstream 2.11), unless a
     /// stop signal asked for the line in progress, which is then ended here.
@@ -259,7 +256,7 @@ public sealed class LogEngine : IDisposable
         if (act.LocalTime) AddText(local!);
         if (act.Prefix != null) AddText(act.Prefix + " ");
         int lineStart = _record.Count;
-        foreach (var b in line) _record.Add(b);
+        _record.AddRange(line);
         _record.Add((byte)'\n');
         var record = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_record);
         switch (act.Kind)
@@ -281,7 +278,9 @@ public sealed class LogEngine : IDisposable
 
     void AddText(string s)
     {
-        foreach (var c in s) _record.Add((byte)c);
+        int at = _record.Count;
+        System.Runtime.InteropServices.CollectionsMarshal.SetCount(_record, at + s.Length);
+        System.Text.Encoding.Latin1.GetBytes(s, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_record)[at..]);
     }
 
     /// "s6-log: alert: " and the record, its line cut to size bytes and "..." when longer (0: whole).
