@@ -21,7 +21,7 @@ public sealed class LogEngine : IDisposable
     readonly LogContext _ctx;
     readonly int _lineLimit;
     readonly List<Logdir> _logdirs = new();
-    readonly LogScript _script;
+    LogScript _script = new();
     readonly ByteQueue _stdout = new();
     readonly List<byte> _partial = new();
     readonly List<byte> _record = new();
@@ -32,16 +32,29 @@ public sealed class LogEngine : IDisposable
     /// queued is written, then the logger is finished.
     public bool Exiting { get; private set; }
 
-    LogEngine(LogOptions options, IReadOnlyList<string> script)
+    LogEngine(LogOptions options)
     {
         _ctx = new LogContext(options.Verbosity, options.StderrFd, options.Umask, options.Environment);
         _lineLimit = options.LineLimit;
         _stdoutFd = options.StdoutFd;
-        _script = LogScript.Parse(script, _ctx.Warn, OpenLogdir);
     }
 
-    /// Parses the script and opens its logdirs in order (a failure throws Fatal, as upstream dies).
-    public static LogEngine Start(IReadOnlyList<string> script, LogOptions options) => new(options, script);
+    /// Parses the script and opens its logdirs in order. A failure throws Fatal, as upstream dies, after
+    /// releasing the logdirs already opened.
+    public static LogEngine Start(IReadOnlyList<string> script, LogOptions options)
+    {
+        var engine = new LogEngine(options);
+        try
+        {
+            engine._script = LogScript.Parse(script, engine._ctx.Warn, engine.OpenLogdir);
+        }
+        catch
+        {
+            engine.Dispose();
+            throw;
+        }
+        return engine;
+    }
 
     int OpenLogdir(LogdirSettings settings)
     {
@@ -221,7 +234,7 @@ public sealed class LogEngine : IDisposable
         {
             var now = WallClock.Now();
             if (_script.StampsTai64n) tai = now.Label() + " ";
-            if (_script.StampsLocal) local = WallClock.Format(now, local: true) + "  ";
+            if (_script.StampsLocal) local = (WallClock.Format(now, local: true) ?? "") + "  ";
         }
         string? text = null; // the line for regexec, made once if some selection needs it
         bool selected = true, acted = false;
