@@ -21,7 +21,7 @@ public sealed class LogEngine : IDisposable
     readonly LogContext _ctx;
     readonly int _lineLimit;
     readonly List<Logdir> _logdirs = new();
-    readonly LogScript _script;
+    LogScript _script = new();
     readonly ByteQueue _stdout = new();
     readonly List<byte> _partial = new();
     readonly List<byte> _record = new();
@@ -32,16 +32,29 @@ public sealed class LogEngine : IDisposable
     /// queued is written, then the logger is finished.
     public bool Exiting { get; private set; }
 
-    LogEngine(LogOptions options, IReadOnlyList<string> script)
+    LogEngine(LogOptions options)
     {
         _ctx = new LogContext(options.Verbosity, options.StderrFd, options.Umask, options.Environment);
         _lineLimit = options.LineLimit;
         _stdoutFd = options.StdoutFd;
-        _script = LogScript.Parse(script, _ctx.Warn, OpenLogdir);
     }
 
-    /// Parses the script and opens its logdirs in order (a failure throws Fatal, as upstream dies).
-    public static LogEngine Start(IReadOnlyList<string> script, LogOptions options) => new(options, script);
+    /// Parses the script and opens its logdirs in order. A failure throws Fatal, as upstream dies, after
+    /// releasing the logdirs already opened.
+    public static LogEngine Start(IReadOnlyList<string> script, LogOptions options)
+    {
+        var engine = new LogEngine(options);
+        try
+        {
+            engine._script = LogScript.Parse(script, engine._ctx.Warn, engine.OpenLogdir);
+        }
+        catch
+        {
+            engine.Dispose();
+            throw;
+        }
+        return engine;
+    }
 
     int OpenLogdir(LogdirSettings settings)
     {
@@ -56,8 +69,12 @@ public sealed class LogEngine : IDisposable
     /// Output waits somewhere: stdout, a logdir, a rotation.
     public bool HasPending => StdoutPending || _logdirs.Exists(l => l.HasWork);
 
-    /// The host should wait for stdout to become writable.
+    /// The host should wait for StdoutFd to become writable.
     public bool StdoutPending => _stdoutFd >= 0 && _stdout.Length > 0;
+    public int StdoutFd => _stdoutFd;
+
+    /// A warning about the host's own work (reading the input), in the logger's words.
+    public void WarnUnable(string what, int errno) => _ctx.WarnUnable(what, errno);
 
     /// Everything is written and every logdir finalized: the logger is finished.
     public bool Done => Exiting && !HasPending && _logdirs.TrueForAll(l => l.Finalized);
@@ -72,7 +89,7 @@ public sealed class LogEngine : IDisposable
     }
 
     /// Input bytes: every complete line goes through the script; a line longer than the limit is cut
-    /// into lines of the limit.
+    /// into lines of the limit. A NUL byte ends a line as a newline does (upstream 2.11 looks for both).
     public void Feed(ReadOnlySpan<byte> data)
     {
         if (_lastLine)
@@ -82,7 +99,7 @@ public sealed class LogEngine : IDisposable
         }
         while (data.Length > 0 && !Exiting)
         {
-            int nl = data.IndexOf((byte)'\n');
+            int nl = data.IndexOfAny((byte)'\n', (byte)0);
             int pos = nl < 0 ? data.Length : nl;
             if (_lineLimit > 0 && _partial.Count + pos > _lineLimit)
             {
@@ -127,10 +144,7 @@ public sealed class LogEngine : IDisposable
         }
     }
 
-    void AddPartial(ReadOnlySpan<byte> bytes)
-    {
-        foreach (var b in bytes) _partial.Add(b);
-    }
+    void AddPartial(ReadOnlySpan<byte> bytes) => _partial.AddRange(bytes);
 
     /// End of input, or a read error. A line without its newline is dropped (upstream 2.11), unless a
     /// stop signal asked for the line in progress, which is then ended here.
@@ -220,9 +234,9 @@ public sealed class LogEngine : IDisposable
         {
             var now = WallClock.Now();
             if (_script.StampsTai64n) tai = now.Label() + " ";
-            if (_script.StampsLocal) local = WallClock.Format(now, local: true) + "  ";
+            if (_script.StampsLocal) local = (WallClock.Format(now, local: true) ?? "") + "  ";
         }
-        string? text = null; // the line for regexec, which stops at a NUL as upstream's C string does
+        string? text = null; // the line for regexec, made once if some selection needs it
         bool selected = true, acted = false;
         foreach (var element in _script.Elements)
         {
@@ -255,7 +269,7 @@ public sealed class LogEngine : IDisposable
         if (act.LocalTime) AddText(local!);
         if (act.Prefix != null) AddText(act.Prefix + " ");
         int lineStart = _record.Count;
-        foreach (var b in line) _record.Add(b);
+        _record.AddRange(line);
         _record.Add((byte)'\n');
         var record = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_record);
         switch (act.Kind)
@@ -277,7 +291,9 @@ public sealed class LogEngine : IDisposable
 
     void AddText(string s)
     {
-        foreach (var c in s) _record.Add((byte)c);
+        int at = _record.Count;
+        System.Runtime.InteropServices.CollectionsMarshal.SetCount(_record, at + s.Length);
+        System.Text.Encoding.Latin1.GetBytes(s, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_record)[at..]);
     }
 
     /// "s6-log: alert: " and the record, its line cut to size bytes and "..." when longer (0: whole).

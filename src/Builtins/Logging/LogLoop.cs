@@ -5,10 +5,9 @@ namespace Execline.Builtins.Logging;
 
 /// s6-log's process loop: waits on the signalfd, stdin (unless the engine wants no input, or -b and
 /// output is queued) and stdout (when output waits for it), or until the engine's next deadline.
-sealed unsafe class LogLoop(LogEngine engine, int signalFd, bool blocking, bool protect)
+sealed unsafe class LogLoop(LogEngine engine, int stdin, int signalFd, bool blocking, bool protect)
 {
     const int SIGHUP = 1, SIGALRM = 14, SIGTERM = 15, SIGCHLD = 17;
-    const int Stdin = 0, Stdout = 1;
 
     bool _stdinOpen = true;
     readonly byte[] _buf = new byte[8192];
@@ -22,16 +21,16 @@ sealed unsafe class LogLoop(LogEngine engine, int signalFd, bool blocking, bool 
             if (engine.Done) return;
             if (engine.Exiting && _stdinOpen)
             {
-                Libc.close(Stdin);
+                Libc.close(stdin);
                 _stdinOpen = false;
             }
             int n = 0, stdinIndex = -1;
             fds[n++] = new Libc.PollFd { Fd = signalFd, Events = Libc.POLLIN };
-            if (engine.StdoutPending) fds[n++] = new Libc.PollFd { Fd = Stdout, Events = Libc.POLLOUT };
+            if (engine.StdoutPending) fds[n++] = new Libc.PollFd { Fd = engine.StdoutFd, Events = Libc.POLLOUT };
             if (_stdinOpen && engine.ReadLimit > 0 && !(blocking && engine.HasPending))
             {
                 stdinIndex = n;
-                fds[n++] = new Libc.PollFd { Fd = Stdin, Events = Libc.POLLIN };
+                fds[n++] = new Libc.PollFd { Fd = stdin, Events = Libc.POLLIN };
             }
             long deadline = engine.NextDeadline;
             int timeout = deadline < 0 ? -1 : (int)Math.Clamp(deadline - LogContext.Now, 0, int.MaxValue);
@@ -70,14 +69,14 @@ sealed unsafe class LogLoop(LogEngine engine, int signalFd, bool blocking, bool 
     void ReadInput()
     {
         nint n;
-        fixed (byte* p = _buf) n = Libc.read(Stdin, p, Math.Min(_buf.Length, engine.ReadLimit));
+        fixed (byte* p = _buf) n = Libc.read(stdin, p, Math.Min(_buf.Length, engine.ReadLimit));
         if (n > 0) engine.Feed(_buf.AsSpan(0, (int)n));
         else if (n == 0) engine.EndOfInput();
         else
         {
             int e = Libc.Errno;
             if (e is 4 or 11) return;
-            Libc.WriteAll(2, Text.Bytes.ToBytes($"s6-log: warning: unable to read from stdin: {Libc.StrError(e)}\n"));
+            engine.WarnUnable("read from stdin", e);
             engine.EndOfInput();
         }
     }

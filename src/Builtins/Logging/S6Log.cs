@@ -48,10 +48,11 @@ public sealed class S6Log : Builtin
         }
         if (g.Index >= inv.Argv.Count) throw inv.Usage();
         if (lineLimit > 0 && lineLimit < MinLineLimit) lineLimit = MinLineLimit;
-        if (!SetNonBlocking(0)) throw inv.DieErrno(111, "unable to set stdin non-blocking", Libc.Errno);
-        if (!SetNonBlocking(1)) throw inv.DieErrno(111, "unable to set stdout non-blocking", Libc.Errno);
+        int stdin = Standard(inv, 0), stdout = Standard(inv, 1), stderr = Standard(inv, 2);
+        if (!SetNonBlocking(stdin)) throw inv.DieErrno(111, "unable to set stdin non-blocking", Libc.Errno);
+        if (!SetNonBlocking(stdout)) throw inv.DieErrno(111, "unable to set stdout non-blocking", Libc.Errno);
 
-        var options = new LogOptions(lineLimit, verbosity, 1, 2, inv.State.Umask, inv.Env.Entries);
+        var options = new LogOptions(lineLimit, verbosity, stdout, stderr, inv.State.Umask, inv.Env.Entries);
         using var engine = LogEngine.Start(inv.Rest(g.Index), options);
         int signals = Handled.OpenFd();
         if (signals < 0) throw inv.DieErrno(111, "unable to selfpipe_init", Libc.Errno);
@@ -61,8 +62,17 @@ public sealed class S6Log : Builtin
             Libc.WriteAll(notif, "\n"u8);
             Libc.close(notif);
         }
-        new LogLoop(engine, signals, blocking, protect).Run();
+        new LogLoop(engine, stdin, signals, blocking, protect).Run();
         return Outcome.Exit(0);
+    }
+
+    /// The real descriptor for a standard one: itself when the chain has it open, else /dev/null, as
+    /// skalibs' fd_sanitize gives a closed one (the number itself may hold one of the runtime's own).
+    static int Standard(Invocation inv, int fd)
+    {
+        if (inv.State.Fds.IsOpen(fd)) return fd;
+        int devNull = Libc.Open("/dev/null", (fd == 0 ? Libc.O_RDONLY : Libc.O_WRONLY) | Libc.O_CLOEXEC);
+        return devNull >= 0 ? devNull : throw inv.DieErrno(111, "unable to ensure stdin/stdout/stderr are open", Libc.Errno);
     }
 
     static bool SetNonBlocking(int fd)
