@@ -4,9 +4,10 @@ using Execline.Text;
 
 namespace Execline.Builtins.PortableUtils;
 
-/// Reads the modelled process's stdin (or another descriptor) in chunks, line by line for the filters.
+/// Reads the modelled process's stdin (or another of its descriptors, or with fd -1 a real descriptor
+/// of ours such as an opened file) in chunks, line by line for the filters.
 /// A read error ends the command: 111, "unable to read from stdin".
-sealed unsafe class Input(Invocation inv, int fd = 0)
+sealed unsafe class Input(Invocation inv, int fd = 0, int realFd = -1)
 {
     /// Called before each real read: a filter flushes its output there, so what it has printed goes out
     /// before it waits for more input, as skalibs' stdin buffer does.
@@ -76,7 +77,7 @@ sealed unsafe class Input(Invocation inv, int fd = 0)
 
     void Fill()
     {
-        int real = inv.State.Fds.Real(fd);
+        int real = fd >= 0 ? inv.State.Fds.Real(fd) : realFd;
         if (real < 0) throw inv.DieErrno(111, "unable to read from stdin", 9);
         BeforeRead?.Invoke();
         while (true)

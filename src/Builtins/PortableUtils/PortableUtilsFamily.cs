@@ -9,6 +9,9 @@ public static class PortableUtilsFamily
     [
         "s6-echo", "s6-rmrf", "s6-mkdir", "s6-hiercopy", "s6-ln", "s6-basename", "s6-dirname", "s6-cat",
         "s6-chown", "s6-chmod", "s6-ls", "s6-grep", "s6-seq", "s6-sleep", "s6-sync", "s6-mkfifo",
+        "s6-test", "s6-dumpenv", "s6-uniquename", "s6-maximumtime", "s6-pause", "s6-nuke",
+        "s6-env", "s6-printenv", "s6-touch", "s6-true", "s6-false", "s6-head", "s6-tail", "s6-sort", "s6-cut",
+        "s6-expr", "s6-clock", "s6-hostname", "s6-chroot", "s6-ps",
     ];
 
     public static Builtin? Make(string name) => name switch
@@ -29,6 +32,26 @@ public static class PortableUtilsFamily
         "s6-sleep" => new S6Sleep(),
         "s6-sync" => new S6Sync(),
         "s6-mkfifo" => new S6Mkfifo(),
+        "s6-test" => new S6Test(),
+        "s6-dumpenv" => new S6Dumpenv(),
+        "s6-uniquename" => new S6Uniquename(),
+        "s6-maximumtime" => new S6Maximumtime(),
+        "s6-pause" => new S6Pause(),
+        "s6-nuke" => new S6Nuke(),
+        "s6-env" => new S6Env(),
+        "s6-printenv" => new S6Printenv(),
+        "s6-touch" => new S6Touch(),
+        "s6-true" => new S6True(),
+        "s6-false" => new S6False(),
+        "s6-head" => new S6Head(),
+        "s6-tail" => new S6Tail(),
+        "s6-sort" => new S6Sort(),
+        "s6-cut" => new S6Cut(),
+        "s6-expr" => new S6Expr(),
+        "s6-clock" => new S6Clock(),
+        "s6-hostname" => new S6Hostname(),
+        "s6-chroot" => new S6Chroot(),
+        "s6-ps" => new S6Ps(),
         _ => null,
     };
 }

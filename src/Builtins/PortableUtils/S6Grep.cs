@@ -36,7 +36,7 @@ public sealed class S6Grep : Builtin
         {
             int flags = PosixRegex.REG_NOSUB | (extended ? PosixRegex.REG_EXTENDED : 0) | (ignoreCase ? PosixRegex.REG_ICASE : 0);
             regex = PosixRegex.Compile(pattern, flags, out _, out var error)
-                    ?? throw inv.Die(111, $"unable to compile regular expression: {error}");
+                    ?? throw inv.DieBare(111, $"unable to compile regular expression: {error}");
         }
         using (regex)
         {

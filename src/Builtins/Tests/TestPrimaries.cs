@@ -4,8 +4,9 @@ using Execline.Runtime;
 namespace Execline.Builtins.Tests;
 
 /// The unary and binary tests of eltest, evaluated for one invocation (its cwd, environment and fds).
-/// A file that cannot be stat'ed makes a file test false, never an error.
-sealed class TestPrimaries(Invocation inv)
+/// A file that cannot be stat'ed makes a file test false, never an error. accessByMode answers -r, -w
+/// and -x from the file's mode bits for its owner, group or others (s6-test's way) instead of access(2).
+sealed class TestPrimaries(Invocation inv, bool accessByMode = false)
 {
     const uint S_ISUID = 0x800, S_ISGID = 0x400, S_ISVTX = 0x200;
     const int F_OK = 0, X_OK = 1, W_OK = 2, R_OK = 4;
@@ -15,9 +16,9 @@ sealed class TestPrimaries(Invocation inv)
         "-n" => x.Length > 0,
         "-z" => x.Length == 0,
         "-e" => Libc.Access(x, F_OK) == 0,
-        "-r" => Libc.Access(x, R_OK) == 0,
-        "-w" => Libc.Access(x, W_OK) == 0,
-        "-x" => Libc.Access(x, X_OK) == 0,
+        "-r" => accessByMode ? ModeAllows(x, R_OK) : Libc.Access(x, R_OK) == 0,
+        "-w" => accessByMode ? ModeAllows(x, W_OK) : Libc.Access(x, W_OK) == 0,
+        "-x" => accessByMode ? ModeAllows(x, X_OK) : Libc.Access(x, X_OK) == 0,
         "-f" => IsType(x, Libc.S_IFREG),
         "-d" => IsType(x, Libc.S_IFDIR),
         "-b" => IsType(x, Libc.S_IFBLK),
@@ -62,6 +63,15 @@ sealed class TestPrimaries(Invocation inv)
     };
 
     static Libc.Stat? Stat(string path) => Libc.StatPath(path, out var st) == 0 ? st : null;
+
+    /// The permission's bit in the owner's triplet when we own the file, else the group's when it is our
+    /// group, else the others'.
+    static bool ModeAllows(string path, int permission)
+    {
+        if (Stat(path) is not { } st) return false;
+        int shift = st.Uid == (uint)Libc.geteuid() ? 6 : st.Gid == (uint)Libc.getegid() ? 3 : 0;
+        return (st.Mode & (uint)(permission << shift)) != 0;
+    }
 
     static bool IsType(string path, uint type) => Stat(path) is { } st && (st.Mode & Libc.S_IFMT) == type;
 

@@ -1,0 +1,28 @@
+using Execline.Builtins.Time;
+using Execline.Native;
+using Execline.Runtime;
+
+namespace Execline.Builtins.PortableUtils;
+
+/// s6-clock [ tai64nlabel ] — print the system time as a TAI64N label, or set the system time to one.
+public sealed class S6Clock : Builtin
+{
+    public override string Prog => "s6-clock";
+    public override string Usage => "s6-clock [ tai64nlabel ]";
+
+    public override unsafe Outcome Run(Invocation inv)
+    {
+        if (inv.Argv.Count < 2)
+        {
+            Output.Write(inv, Tai64n.Now().Label() + "\n");
+            return Outcome.Exit(0);
+        }
+        var label = inv.Argv[1];
+        if (!Tai64n.TryParseLabel(label, out var stamp)) throw inv.Usage();
+        long* timespec = stackalloc long[2];
+        timespec[0] = stamp.UnixSeconds;
+        timespec[1] = stamp.Nanos;
+        if (Libc.clock_settime(0, timespec) < 0) throw inv.DieErrno(111, "unable to taia_setnow", Libc.Errno);
+        return Outcome.Exit(0);
+    }
+}

@@ -1,0 +1,61 @@
+using Execline.Native;
+using Execline.Runtime;
+
+namespace Execline.Builtins.PortableUtils;
+
+/// s6-dumpenv [ -N | -n ] [ -m mode ] envdir — write the environment as an envdir: envdir is made (mode
+/// 0755 by default; an existing directory is fine), then one file per variable holding its value, with
+/// a trailing newline under -N. Each file is written as NAME=.tmp and renamed into place.
+public sealed class S6Dumpenv : Builtin
+{
+    public override string Prog => "s6-dumpenv";
+    public override string Usage => "s6-dumpenv [ -N | -n ] [ -m mode ] envdir";
+
+    public override Outcome Run(Invocation inv)
+    {
+        uint mode = 0x1ed;
+        bool newline = false;
+        var g = new Getopt(inv.Argv, "nNm:");
+        while (g.Next(out var c, out var arg))
+        {
+            switch (c)
+            {
+                case 'n': newline = false; break;
+                case 'N': newline = true; break;
+                case 'm': if (!Fds.Octal.ScanFull(arg!, out mode)) throw inv.Usage(); break;
+                default: throw inv.Usage();
+            }
+        }
+        if (g.Index >= inv.Argv.Count) throw inv.Usage();
+        var dir = inv.Argv[g.Index];
+        RealProcess.Sync(inv.State);
+        int err = Files.Mkdir(dir, (int)mode);
+        if (err != 0)
+        {
+            if (err != Libc.EEXIST) throw inv.DieErrno(111, $"unable to mkdir {dir}", err);
+            var st = Files.Stat(dir, out err) ?? throw inv.DieErrno(111, $"unable to stat {dir}", err);
+            if (!Files.IsType(st, Libc.S_IFDIR)) throw inv.DieErrno(111, $"unable to mkdir {dir}", Libc.ENOTDIR);
+        }
+        foreach (var entry in inv.Env.Entries)
+        {
+            int eq = entry.IndexOf('=');
+            var file = dir + "/" + entry[..eq];
+            var value = entry[(eq + 1)..];
+            err = WriteAtomically(file, newline ? value + "\n" : value);
+            if (err != 0) throw inv.DieErrno(111, $"unable to open {file}", err);
+        }
+        return Outcome.Exit(0);
+    }
+
+    static int WriteAtomically(string file, string content)
+    {
+        var temp = file + "=.tmp";
+        int fd = Libc.Open(temp, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_CLOEXEC);
+        if (fd < 0) return Libc.Errno;
+        int err = Libc.WriteAll(fd, Text.Bytes.ToBytes(content));
+        Libc.close(fd);
+        if (err == 0) err = Files.Rename(temp, file);
+        if (err != 0) Files.Unlink(temp);
+        return err;
+    }
+}

@@ -1,0 +1,39 @@
+using Execline.Native;
+using Execline.Runtime;
+
+namespace Execline.Builtins.PortableUtils;
+
+/// s6-pause [ -t ] [ -h ] [ -a ] [ -q ] [ -b ] [ -i ] [ -p signal,signal... ] — sleep until killed,
+/// ignoring TERM, HUP, ALRM, QUIT, ABRT, INT or the numbered signals. Inside a block it runs as a process
+/// of its own, so the signals it ignores are not the caller's.
+public sealed class S6Pause : Builtin
+{
+    public override string Prog => "s6-pause";
+    public override string Usage => "s6-pause [ -t ] [ -h ] [ -a ] [ -q ] [ -b ] [ -i ] [ -p signal,signal... ]";
+
+    const int MaxSignals = 64;
+    const nint SIG_IGN = 1;
+
+    public override Outcome Run(Invocation inv)
+    {
+        var ignored = new List<int>();
+        var g = new Getopt(inv.Argv, "thaqbip:");
+        while (g.Next(out var c, out var arg))
+        {
+            int sig = c switch { 't' => 15, 'h' => 1, 'a' => 14, 'q' => 3, 'b' => 6, 'i' => 2, _ => 0 };
+            if (sig != 0)
+            {
+                if (ignored.Count >= MaxSignals) throw inv.Usage();
+                ignored.Add(sig);
+            }
+            else if (c == 'p' && Numbers.TryCodeList(arg!, out var list) && ignored.Count + list.Count <= MaxSignals)
+                ignored.AddRange(list);
+            else throw inv.Usage();
+        }
+        if (!inv.OwnsProcess) return OwnProcess.Continue(inv);
+        RealProcess.Apply(inv.State);
+        foreach (var sig in ignored) Libc.signal(sig, SIG_IGN);
+        // the runtime catches a few signals of its own (SIGCHLD, SIGCONT...), which end a pause(): wait again
+        while (true) Libc.pause();
+    }
+}

@@ -1,0 +1,22 @@
+using Execline.Builtins.Tests;
+using Execline.Runtime;
+
+namespace Execline.Builtins.PortableUtils;
+
+/// s6-test expression... — eltest's grammar and tests under the deprecated name, which says so on stderr
+/// first. -r, -w and -x read the mode bits rather than ask access(2), so root is not always allowed.
+/// Exit 0 when true, 1 when false (or no expression), 100 when malformed.
+public sealed class S6Test : Builtin
+{
+    public override string Prog => "s6-test";
+    public override string Usage => "s6-test expression...  or  [ expression... ]";
+
+    public override Outcome Run(Invocation inv)
+    {
+        inv.Warn("this program is now deprecated. Please use execline's eltest instead.");
+        if (inv.Argv.Count < 2) return Outcome.Exit(1);
+        var expression = TestParser.Parse(inv, inv.Rest(1));
+        RealProcess.Sync(inv.State);
+        return Outcome.Exit(expression.Evaluate(new TestPrimaries(inv, accessByMode: true)) ? 0 : 1);
+    }
+}
