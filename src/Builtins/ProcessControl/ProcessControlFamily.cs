@@ -2,10 +2,11 @@ using Execline.Runtime;
 
 namespace Execline.Builtins.ProcessControl;
 
-/// s6's chainloaders of process attributes: session, limits, locks, and the foreground hack.
+/// s6's chainloaders of process attributes (session, limits, locks), the foreground hack and readiness
+/// polling.
 public static class ProcessControlFamily
 {
-    public static readonly string[] Names = ["s6-setsid", "s6-softlimit", "s6-setlock", "s6-fghack"];
+    public static readonly string[] Names = ["s6-setsid", "s6-softlimit", "s6-setlock", "s6-fghack", "s6-notifyoncheck"];
 
     public static Builtin? Make(string name) => name switch
     {
@@ -13,6 +14,8 @@ public static class ProcessControlFamily
         "s6-softlimit" => new SoftLimit(),
         "s6-setlock" => new SetLock(),
         "s6-fghack" => new FgHack(),
+        "s6-notifyoncheck" => new NotifyOnCheck(),
+        NotifyOnCheckChild.Name => new NotifyOnCheckChild(),
         _ => null,
     };
 }

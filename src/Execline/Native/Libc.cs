@@ -356,6 +356,32 @@ public static unsafe partial class Libc
         return setrlimit(resource, lim);
     }
 
+    [LibraryImport(L, SetLastError = true)] public static partial int poll(short* fds, nuint count, int timeout);
+    [LibraryImport(L, EntryPoint = "syscall", SetLastError = true)] private static partial long syscall2(long number, long a, long b);
+
+    /// A descriptor that becomes readable when process pid ends, or -1 (errno set).
+    public static int PidFd(int pid) => (int)syscall2(434, pid, 0); // pidfd_open
+
+    /// Waits up to timeoutMs (-1: forever) for one of fds to be readable; returns its index, -1 on
+    /// timeout, -2 on error.
+    public static int WaitReadable(int[] fds, int timeoutMs)
+    {
+        // struct pollfd: int fd, short events, short revents
+        short* p = stackalloc short[4 * fds.Length];
+        for (int i = 0; i < fds.Length; i++)
+        {
+            *(int*)(p + 4 * i) = fds[i];
+            p[4 * i + 2] = 1; // POLLIN
+            p[4 * i + 3] = 0;
+        }
+        int r;
+        do r = poll(p, (nuint)fds.Length, timeoutMs); while (r < 0 && Errno == 4);
+        if (r < 0) return -2;
+        for (int i = 0; i < fds.Length; i++)
+            if (p[4 * i + 3] != 0) return i;
+        return -1;
+    }
+
     public static (int r, int w) Pipe()
     {
         int* fds = stackalloc int[2];
