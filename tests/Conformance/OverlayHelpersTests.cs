@@ -212,4 +212,60 @@ public class OverlayHelpersTests
             """);
         Assert.Equal(("rc=1\nrc=1\nrc=0\n1:600\n", "", 0), r);
     }
+
+    [Fact]
+    public void With_retries_stops_at_the_first_success()
+    {
+        var r = InContainer("""
+            execlineb $S/with-retries -n 5 sh -c 'echo run >> runs; [ $(wc -l < runs) -ge 2 ]'; echo "rc=$? runs=$(wc -l < runs)"
+            """);
+        Assert.Equal(("rc=0 runs=2\n", "", 0), r);
+    }
+
+    [Fact]
+    public void With_retries_gives_up_with_1_after_three_failures_by_default_whatever_the_code()
+    {
+        var r = InContainer("""
+            execlineb $S/with-retries sh -c 'echo run; exit 3'; echo "rc=$?"
+            """);
+        Assert.Equal(("run\nrun\nrun\nrc=1\n", "", 0), r);
+    }
+
+    [Fact]
+    public void With_retries_with_no_tries_exits_1_without_running_the_program()
+    {
+        var r = InContainer("""
+            execlineb $S/with-retries -n 0 -t 1000 sh -c 'echo run'; echo "rc=$?"
+            """);
+        Assert.Equal(("rc=1\n", "", 0), r);
+    }
+
+    [Fact]
+    public void With_retries_leaves_none_of_its_variables_to_the_program()
+    {
+        var r = InContainer("""
+            execlineb $S/with-retries -n 1 -t 2000 /usr/bin/env | grep -e ^ELGETOPT -e ^attempt= -e '^#' -e '^[0-9]' -e '^?'; echo "rc=$?"
+            """);
+        Assert.Equal(("rc=1\n", "", 0), r);
+    }
+
+    [Fact]
+    public void Logutil_service_without_a_logdir_exits_1_silently()
+    {
+        var r = InContainer("""
+            execlineb $S/logutil-service; echo "rc=$?"; execlineb $S/logutil-service -f fifo; echo "rc=$?"
+            """);
+        Assert.Equal(("rc=1\nrc=1\n", "", 0), r);
+    }
+
+    [Fact]
+    public void Logutil_service_hands_the_logdir_to_logutil_service_main_with_the_fifo_as_stdin()
+    {
+        var r = InContainer("""
+            mkdir bin; printf '#!/bin/sh\necho "main $# $1 $(cat)"\n' > bin/logutil-service-main; chmod 755 bin/logutil-service-main
+            mkfifo fifo; (echo from fifo > fifo &)
+            PATH=$PWD/bin:$PATH; echo from stdin | execlineb $S/logutil-service /var/log/x; execlineb $S/logutil-service -f fifo /var/log/y
+            """);
+        Assert.Equal(("main 1 /var/log/x from stdin\nmain 1 /var/log/y from fifo\n", "", 0), r);
+    }
 }
