@@ -104,4 +104,12 @@ public class RootfsBootTests
         using var root = Rootfs.FromImage("debian:bookworm-slim").WithOverlay();
         AssertBytes("/usr/sbin\n", Boot.Run(root, ["/usr/bin/homeof", "daemon"], timeout: Limit));
     }
+
+    [Fact]
+    public void An_unprivileged_user_can_run_it()
+    {
+        using var root = Rootfs.Busybox().WithOverlay();
+        AssertBytes("65534\n", Boot.Run(root, ["/bin/su", "-s", "/bin/sh", "nobody", "-c", "exec /bin/execlineb -c 'id -u'"],
+            timeout: Limit));
+    }
 }
