@@ -56,8 +56,16 @@ for name in execline $names; do
   ln -s "$installed/execline" "out/overlay/usr/bin/$name"
   ln -s "$installed/execline" "out/overlay/bin/$name"
 done
-# Stage scripts and helpers written in execline, laid out as installed.
-[ -d scripts/rootfs ] && cp -a scripts/rootfs/. out/overlay/
+# Stage scripts and helpers written in execline, laid out as installed, in place of a command link of the
+# same path (cp will not write through a link whose target exists only once installed). A helper in
+# usr/bin keeps no link of its name in bin/: on a usrmerged image the two would land on one path.
+if [ -d scripts/rootfs ]; then
+  (cd scripts/rootfs && find . ! -type d) | while read -r file; do
+    rm -f "out/overlay/$file"
+    case $file in ./usr/bin/*) rm -f "out/overlay/bin/${file##*/}" ;; esac
+  done
+  cp -a scripts/rootfs/. out/overlay/
+fi
 
 # The tarball holds no entry for a directory every image already has: an entry for bin/ would replace an
 # image's /bin -> usr/bin link with a real directory (GNU tar, docker ADD), and one for ./ or usr/ would
