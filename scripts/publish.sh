@@ -56,8 +56,16 @@ for name in execline $names; do
   ln -s "$installed/execline" "out/overlay/usr/bin/$name"
   ln -s "$installed/execline" "out/overlay/bin/$name"
 done
-# Stage scripts and helpers written in execline, laid out as installed.
-[ -d scripts/rootfs ] && cp -a scripts/rootfs/. out/overlay/
+# Stage scripts and helpers written in execline, laid out as installed, in place of a command link of the
+# same path (cp will not write through a link whose target exists only once installed). A helper in
+# usr/bin keeps no link of its name in bin/: on a usrmerged image the two would land on one path.
+if [ -d scripts/rootfs ]; then
+  (cd scripts/rootfs && find . ! -type d) | while read -r file; do
+    rm -f "out/overlay/$file"
+    case $file in ./usr/bin/*) rm -f "out/overlay/bin/${file##*/}" ;; esac
+  done
+  cp -a scripts/rootfs/. out/overlay/
+fi
 # The empty directories of the layout (git keeps no empty directory): the stage-2 envdir must exist, and
 # the user directories are there to fill, as s6-overlay ships them.
 mkdir -p out/overlay/etc/s6/init/env-stage2 out/overlay/etc/{fix-attrs.d,cont-init.d,cont-finish.d,services.d}

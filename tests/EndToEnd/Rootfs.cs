@@ -8,7 +8,12 @@ public sealed class Rootfs : IDisposable
 {
     public string Path { get; }
 
-    Rootfs(string path) => Path = path;
+    /// Temporary directories are created 0700; a root directory is 0755 or other users cannot run anything.
+    Rootfs(string path)
+    {
+        Path = path;
+        File.SetUnixFileMode(path, (UnixFileMode)Convert.ToInt32("755", 8));
+    }
 
     /// Debian's busybox-static alone, as scripts/busybox-rootfs.sh lays it out (the busybox image's shape).
     public static Rootfs Busybox()

@@ -90,4 +90,26 @@ public class RootfsBootTests
         var env = new Dictionary<string, string> { ["LD_LIBRARY_PATH"] = "/lib:/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu" };
         AssertBytes("still ours\n", Boot.Run(root, ["/bin/execlineb", "-c", "echo still ours"], env, Limit));
     }
+
+    [Fact]
+    public void Accounts_resolve_through_the_shipped_glibc_in_a_busybox_image_without_nsswitch_conf()
+    {
+        using var root = Rootfs.Busybox().WithOverlay();
+        AssertBytes("/nonexistent\n", Boot.Run(root, ["/bin/homeof", "nobody"], timeout: Limit));
+    }
+
+    [PodmanFact] // the Debian rootfs is exported from the local podman image
+    public void Accounts_resolve_through_the_images_nsswitch_conf_in_a_debian_image()
+    {
+        using var root = Rootfs.FromImage("debian:bookworm-slim").WithOverlay();
+        AssertBytes("/usr/sbin\n", Boot.Run(root, ["/usr/bin/homeof", "daemon"], timeout: Limit));
+    }
+
+    [Fact]
+    public void An_unprivileged_user_can_run_it()
+    {
+        using var root = Rootfs.Busybox().WithOverlay();
+        AssertBytes("65534\n", Boot.Run(root, ["/bin/su", "-s", "/bin/sh", "nobody", "-c", "exec /bin/execlineb -c 'id -u'"],
+            timeout: Limit));
+    }
 }
