@@ -22,6 +22,7 @@ public static class BuiltinSet
         .. Credentials.CredentialsFamily.Names,
         .. EnvDirs.EnvDirsFamily.Names,
         .. Overlay.OverlayFamily.Names,
+        .. ProcessControl.ProcessControlFamily.Names,
     ];
 
     public static Builtin? Make(string name) =>
@@ -39,7 +40,8 @@ public static class BuiltinSet
           ?? PortableUtils.PortableUtilsFamily.Make(name)
           ?? Credentials.CredentialsFamily.Make(name)
           ?? EnvDirs.EnvDirsFamily.Make(name)
-          ?? Overlay.OverlayFamily.Make(name);
+          ?? Overlay.OverlayFamily.Make(name)
+          ?? ProcessControl.ProcessControlFamily.Make(name);
 
     public static void Register() => Registry.Use(() => Names, Make);
 }

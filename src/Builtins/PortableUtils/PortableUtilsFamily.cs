@@ -11,7 +11,7 @@ public static class PortableUtilsFamily
         "s6-chown", "s6-chmod", "s6-ls", "s6-grep", "s6-seq", "s6-sleep", "s6-sync", "s6-mkfifo",
         "s6-test", "s6-dumpenv", "s6-uniquename", "s6-maximumtime", "s6-pause", "s6-nuke",
         "s6-env", "s6-printenv", "s6-touch", "s6-true", "s6-false", "s6-head", "s6-tail", "s6-sort", "s6-cut",
-        "s6-expr", "s6-clock", "s6-hostname", "s6-chroot",
+        "s6-expr", "s6-clock", "s6-hostname", "s6-chroot", "s6-ps",
     ];
 
     public static Builtin? Make(string name) => name switch
@@ -51,6 +51,7 @@ public static class PortableUtilsFamily
         "s6-clock" => new S6Clock(),
         "s6-hostname" => new S6Hostname(),
         "s6-chroot" => new S6Chroot(),
+        "s6-ps" => new S6Ps(),
         _ => null,
     };
 }

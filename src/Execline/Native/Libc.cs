@@ -23,6 +23,8 @@ public static unsafe partial class Libc
     [LibraryImport(L, SetLastError = true)] public static partial int dup(int fd);
     [LibraryImport(L, SetLastError = true)] public static partial int dup2(int from, int to);
     [LibraryImport(L, SetLastError = true)] public static partial int fcntl(int fd, int cmd, int arg);
+    /// fcntl with a struct flock argument (F_GETLK, F_SETLK, F_SETLKW).
+    [LibraryImport(L, EntryPoint = "fcntl", SetLastError = true)] public static partial int fcntl_lock(int fd, int cmd, byte* flock);
     [LibraryImport(L, SetLastError = true)] public static partial int pipe2(int* fds, int flags);
     [LibraryImport(L, SetLastError = true)] public static partial int chdir(byte* path);
     [LibraryImport(L, SetLastError = true)] public static partial int fchdir(int fd);
@@ -52,6 +54,9 @@ public static unsafe partial class Libc
     [LibraryImport(L, SetLastError = true)] public static partial int signalfd(int fd, byte* mask, int flags);
     [LibraryImport(L, SetLastError = true)] public static partial int getrlimit(int resource, long* rlim);
     [LibraryImport(L, SetLastError = true)] public static partial int setsid();
+    [LibraryImport(L, SetLastError = true)] public static partial int setpgid(int pid, int pgid);
+    [LibraryImport(L, SetLastError = true)] public static partial int tcsetpgrp(int fd, int pgrp);
+    [LibraryImport(L, SetLastError = true)] public static partial int setrlimit(int resource, long* rlim);
     [LibraryImport(L, SetLastError = true)] public static partial int getpgrp();
     [LibraryImport(L, SetLastError = true)] public static partial nint opendir(byte* path);
     [LibraryImport(L, SetLastError = true)] public static partial byte* readdir(nint dir);
@@ -370,6 +375,23 @@ public static unsafe partial class Libc
     {
         long* lim = stackalloc long[2];
         return getrlimit(resource, lim) < 0 ? -1 : lim[0];
+    }
+
+    /// getrlimit: false (errno set) on failure.
+    public static bool GetLimit(int resource, out ulong soft, out ulong hard)
+    {
+        long* lim = stackalloc long[2];
+        bool ok = getrlimit(resource, lim) == 0;
+        (soft, hard) = ((ulong)lim[0], (ulong)lim[1]);
+        return ok;
+    }
+
+    /// setrlimit: 0 or -1 (errno set).
+    public static int SetLimit(int resource, ulong soft, ulong hard)
+    {
+        long* lim = stackalloc long[2];
+        (lim[0], lim[1]) = ((long)soft, (long)hard);
+        return setrlimit(resource, lim);
     }
 
     public static (int r, int w) Pipe()

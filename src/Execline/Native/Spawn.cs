@@ -73,12 +73,23 @@ public static unsafe partial class Spawn
     }
 
     /// execve; returns only on failure, with the errno.
-    public static int Exec(string path, IReadOnlyList<string> argv, IReadOnlyList<string> envp)
+    public static int Exec(string path, IReadOnlyList<string> argv, IReadOnlyList<string> envp,
+        IReadOnlyList<(int Resource, ulong Soft, ulong Hard)>? limits = null)
     {
         using var a = new CStringArray(argv);
         using var e = new CStringArray(envp);
         fixed (byte* p = Libc.C(path))
         {
+            if (limits != null && limits.Count > 0)
+            {
+                // what would make execve fail is found out before the limits make failing fatal
+                if (Libc.access(p, 1) < 0) return Libc.Errno;
+                // Under a lowered address space limit the runtime can no longer map code, so the execve
+                // stub is compiled first (execve of NULL fails at once with EFAULT) and nothing new runs
+                // between the limits and the exec.
+                Libc.execve(null, null, null);
+                foreach (var (resource, soft, hard) in limits) Libc.SetLimit(resource, soft, hard);
+            }
             Libc.execve(p, a.Pointer, e.Pointer);
             return Libc.Errno;
         }

@@ -80,7 +80,7 @@ public static class Chain
         if (Advance(c, st, false, out int code) == Stop.Exit) return code;
         RealProcess.Apply(st);
         var envp = st.Env.Entries;
-        int err = ProgramLookup.Walk(c.Name, c.LookupPath, file => Spawn.Exec(file, c.Argv, envp));
+        int err = ProgramLookup.Walk(c.Name, c.LookupPath, file => Spawn.Exec(file, c.Argv, envp, st.ExecLimits));
         WriteFatal(st, $"{c.Execer}: fatal: unable to exec {c.Name}: {Libc.StrError(err)}");
         return ProgramLookup.ExitCodeFor(err);
     }

@@ -1,0 +1,67 @@
+using Execline.Native;
+using Execline.Runtime;
+
+namespace Execline.Builtins.ProcessControl;
+
+/// s6-setsid [ -s | -b | -f | -g ] [ -i | -I | -q ] [ -d ctty ] prog... — exec prog as the leader of a
+/// new session (-s, the default), of a new process group (-b), or of a new process group that takes the
+/// terminal ctty (default 0) as its foreground (-f; -g ignores SIGTTOU to be able to). A failure is fatal
+/// with -i, a warning with -I (the default), silent with -q. Inside a block run in our process, a new
+/// session or group is a request the spawn fulfils; taking the terminal needs a process of its own.
+public sealed class SetSid : Builtin
+{
+    public override string Prog => "s6-setsid";
+    public override string Usage => "s6-setsid [ -s | -b | -f | -g ] [ -i | -I | -q ] [ -d ctty ] prog...";
+
+    const int Session = 0, Group = 1, Foreground = 2, ForegroundIgnoringTtou = 3;
+    const int SIGTTOU = 22;
+
+    public override Outcome Run(Invocation inv)
+    {
+        int what = Session, insist = 1, ctty = 0;
+        var g = new Getopt(inv.Argv, "sbfgiIqd:");
+        while (g.Next(out var c, out var arg))
+        {
+            switch (c)
+            {
+                case 's': what = Session; break;
+                case 'b': what = Group; break;
+                case 'f': what = Foreground; break;
+                case 'g': what = ForegroundIgnoringTtou; break;
+                case 'i': insist = 2; break;
+                case 'I': insist = 1; break;
+                case 'q': insist = 0; break;
+                case 'd': if (!Numbers.TryUInt(arg, out ctty)) throw inv.Usage(); break;
+                default: throw inv.Usage();
+            }
+        }
+        if (g.Index >= inv.Argv.Count) throw inv.Usage();
+        var prog = inv.Rest(g.Index);
+        if (!inv.OwnsProcess)
+        {
+            if (what >= Foreground) return OwnProcess.Continue(inv);
+            if (what == Session) inv.State.NewSession = true;
+            else inv.State.ProcessGroup = 0;
+            return Outcome.Exec(prog);
+        }
+        if (what == Session)
+        {
+            if (Libc.setsid() < 0) Failed(inv, insist, "setsid");
+            return Outcome.Exec(prog);
+        }
+        if (Libc.setpgid(0, 0) < 0) Failed(inv, insist, "setpgid");
+        if (what >= Foreground)
+        {
+            if (what == ForegroundIgnoringTtou) Libc.signal(SIGTTOU, 1);
+            if (Libc.tcsetpgrp(inv.State.Fds.Real(ctty), Libc.getpid()) < 0) Failed(inv, insist, "tcsetpgrp");
+        }
+        return Outcome.Exec(prog);
+    }
+
+    static void Failed(Invocation inv, int insist, string call)
+    {
+        int e = Libc.Errno;
+        if (insist == 2) throw inv.DieErrno(111, "unable to " + call, e);
+        if (insist == 1) inv.WarnErrno("unable to " + call, e);
+    }
+}
