@@ -5,13 +5,14 @@ namespace Execline.Tests.EndToEnd;
 public static class Boot
 {
     public static Ran Run(Rootfs root, IEnumerable<string> argv, IReadOnlyDictionary<string, string>? env = null,
-        TimeSpan? timeout = null, string workdir = "/") =>
-        Start(root, argv, env, workdir).Wait(timeout ?? TimeSpan.FromSeconds(60));
+        TimeSpan? timeout = null, string workdir = "/", bool readOnlyRoot = false) =>
+        Start(root, argv, env, workdir, readOnlyRoot).Wait(timeout ?? TimeSpan.FromSeconds(60));
 
     public static Booted Start(Rootfs root, IEnumerable<string> argv, IReadOnlyDictionary<string, string>? env = null,
-        string workdir = "/")
+        string workdir = "/", bool readOnlyRoot = false)
     {
         var args = new List<string> { Path.Combine(Repo.Root, "scripts/container.sh"), root.Path, "-w", workdir };
+        if (readOnlyRoot) args.Add("-r"); // docker run --read-only --tmpfs /var
         args.AddRange((env ?? new Dictionary<string, string>()).Select(kv => $"{kv.Key}={kv.Value}"));
         args.Add("--");
         args.AddRange(argv);
