@@ -17,22 +17,17 @@ public sealed class Svlisten : Builtin
         int end = Block.Read(inv, inv.Argv, index, out var dirs);
         if (end == index || end == inv.Argv.Count - 1) throw inv.Usage();
         if (end < 0) throw inv.Die(100, "unterminated servicedir block");
+        var prog = inv.Rest(end + 1);
+        if (ListenedProgram.NeedsOwnProcess(inv, prog)) return OwnProcess.Continue(inv);
         if (o.Restart && o.Any)
         {
             o.Any = false;
             inv.Warn($"-o is unsupported when combined with -{(o.Ready ? "R" : "r")}- using -a instead");
         }
         using var watch = ServiceWatch.Start(inv, dirs);
-        int pid = ListenedProgram.Start(inv, inv.Rest(end + 1));
-        try
-        {
-            if (o.Restart) Svwait.Check(inv, watch.Until(inv, false, true, o.Any, o.Deadline));
-            Svwait.Check(inv, watch.Until(inv, o.Up, o.Ready, o.Any, o.Deadline));
-        }
-        finally
-        {
-            ListenedProgram.Reap(pid);
-        }
+        ListenedProgram.Start(inv, prog);
+        if (o.Restart) Svwait.Check(inv, watch.Until(inv, false, true, o.Any, o.Deadline));
+        Svwait.Check(inv, watch.Until(inv, o.Up, o.Ready, o.Any, o.Deadline));
         return Outcome.Exit(0);
     }
 }

@@ -14,18 +14,13 @@ public sealed class Svlisten1 : Builtin
         var o = WaitOptions.Parse(inv, false, out int index);
         if (inv.Argv.Count - index < 2) throw inv.Usage();
         var dir = inv.Argv[index];
+        var prog = inv.Rest(index + 1);
+        if (ListenedProgram.NeedsOwnProcess(inv, prog)) return OwnProcess.Continue(inv);
         using var watch = ServiceWatch.Start(inv, [dir]);
-        int pid = ListenedProgram.Start(inv, inv.Rest(index + 1));
-        try
-        {
-            // A restart is: down and ready (finish done) first, then the state asked for.
-            if (o.Restart) Check(inv, dir, watch.Until(inv, false, true, true, o.Deadline));
-            Check(inv, dir, watch.Until(inv, o.Up, o.Ready, true, o.Deadline));
-        }
-        finally
-        {
-            ListenedProgram.Reap(pid);
-        }
+        ListenedProgram.Start(inv, prog);
+        // A restart is: down and ready (finish done) first, then the state asked for.
+        if (o.Restart) Check(inv, dir, watch.Until(inv, false, true, true, o.Deadline));
+        Check(inv, dir, watch.Until(inv, o.Up, o.Ready, true, o.Deadline));
         return Outcome.Exit(0);
     }
 
