@@ -54,7 +54,7 @@ sealed class Logdir
         if (Libc.MakeDirectory(dir, 0x5c0 /* 02700 */) < 0 && Libc.Errno != 17) throw Die($"mkdir {dir}", Libc.Errno);
         int lockFd = Libc.Open(dir + "/lock", Libc.O_WRONLY | Libc.O_CREAT | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
         if (lockFd < 0) throw Die($"open {dir}/lock", Libc.Errno);
-        int e = FileLock.TryExclusive(lockFd);
+        int e = Libc.LockWrite(lockFd);
         if (e != 0) throw Die($"lock {dir}/lock", e is EAGAIN or 13 ? 16 /* EBUSY */ : e);
         var ld = new Logdir(cfg, ctx, lockFd);
         ld.Recover();

@@ -23,8 +23,6 @@ public static unsafe partial class Libc
     [LibraryImport(L, SetLastError = true)] public static partial int dup(int fd);
     [LibraryImport(L, SetLastError = true)] public static partial int dup2(int from, int to);
     [LibraryImport(L, SetLastError = true)] public static partial int fcntl(int fd, int cmd, int arg);
-    /// fcntl with a struct flock argument (F_GETLK, F_SETLK, F_SETLKW).
-    [LibraryImport(L, EntryPoint = "fcntl", SetLastError = true)] public static partial int fcntl_lock(int fd, int cmd, byte* flock);
     [LibraryImport(L, SetLastError = true)] public static partial int pipe2(int* fds, int flags);
     [LibraryImport(L, SetLastError = true)] public static partial int chdir(byte* path);
     [LibraryImport(L, SetLastError = true)] public static partial int fchdir(int fd);
@@ -504,8 +502,17 @@ public static unsafe partial class Libc
 
     [LibraryImport(L, SetLastError = true, EntryPoint = "fcntl")] private static partial int fcntl(int fd, int cmd, nint arg);
 
-    /// Takes the write lock without waiting; 0 or an errno.
-    public static int LockWrite(int fd, bool wait = false) => RecordLock(fd, wait ? F_SETLKW : F_SETLK, F_WRLCK, out _);
+    /// Takes the write lock (waiting for it when asked); 0 or an errno.
+    public static int LockWrite(int fd, bool wait = false) => Lock(fd, exclusive: true, wait);
+
+    /// Takes a write or read lock on the whole file, waiting for it when asked (through EINTR); 0 or an errno.
+    public static int Lock(int fd, bool exclusive, bool wait)
+    {
+        int e;
+        do e = RecordLock(fd, wait ? F_SETLKW : F_SETLK, exclusive ? F_WRLCK : F_RDLCK, out _);
+        while (e == EINTR);
+        return e;
+    }
 
     /// Whether another process holds a lock on the file (an fd open read-only is enough to ask).
     public static bool IsLockedByOther(int fd) => RecordLock(fd, F_GETLK, F_RDLCK, out bool held) == 0 && held;
