@@ -1,26 +1,80 @@
 #!/usr/bin/env bash
-# Builds out/overlay/ (the tree exactly as the tarball extracts onto /) and out/execline-cs-x86_64.tar.gz.
-# The self-contained runtime lives in usr/lib/execline-cs; every command name in usr/bin is a relative
-# link to the one multi-call binary, so the tree also runs in place.
+# Builds the one multi-call program twice from the same publish:
+#   out/local/    runs here, on this machine's glibc (tests, bench and the demo use it in place);
+#   out/overlay/  the tree exactly as out/execline-cs-x86_64.tar.gz extracts onto /, for any x86_64 image.
+# An image may have no libc (busybox-static), musl (Alpine) or another glibc, so the overlay carries the
+# glibc loader and every library the .NET runtime links against in usr/lib/execline-cs/lib, and the
+# binaries are patched to use them by absolute path: nothing of the image's own libc is ever loaded.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 pkg=usr/lib/execline-cs
+installed=/$pkg
+command -v patchelf >/dev/null || { echo "publish.sh: patchelf is needed (apt-get install patchelf)" >&2; exit 1; }
 
 mkdir -p out
 dotnet publish src/Multicall -c Release -r linux-x64 --self-contained \
   -p:PublishTrimmed=true -p:PublishReadyToRun=true -p:DebugType=none -o out/publish >out/publish.log 2>&1 \
   || { cat out/publish.log; exit 1; }
 
-rm -rf out/overlay
-mkdir -p "out/overlay/$pkg" out/overlay/usr/bin
-# createdump and the LTTng trace provider are diagnostics an init never needs.
-(cd out/publish && find . -maxdepth 1 -type f ! -name createdump ! -name libcoreclrtraceptprovider.so \
-  -exec cp -a {} "$root/out/overlay/$pkg/" \;)
-for name in execline $("out/overlay/$pkg/execline" --list); do
-  ln -s "../lib/execline-cs/execline" "out/overlay/usr/bin/$name"
+# The runtime as published, without what only a debugger, a dump collector, a tracer, another GC, TLS or
+# Kerberos would load: none of it is loaded unless asked for, and it is a third of the size.
+runtime_into() {
+  mkdir -p "$1/$pkg" "$1/usr/bin"
+  (cd out/publish && find . -maxdepth 1 -type f ! -name createdump ! -name libcoreclrtraceptprovider.so \
+    ! -name libmscordaccore.so ! -name libmscordbi.so ! -name 'libclrgc*.so' \
+    ! -name libSystem.Net.Security.Native.so ! -name libSystem.Security.Cryptography.Native.OpenSsl.so \
+    -exec cp -a {} "$root/$1/$pkg/" \;)
+}
+names=$(out/publish/execline --list)
+
+rm -rf out/local out/overlay
+runtime_into out/local
+for name in execline $names; do ln -s "../lib/execline-cs/execline" "out/local/usr/bin/$name"; done
+
+runtime_into out/overlay
+lib=out/overlay/$pkg/lib
+mkdir -p "$lib"
+# Every shared library the runtime's ELF files need, as this machine's loader resolves them, copied under
+# its soname; the loader itself under its PT_INTERP name.
+for elf in "out/overlay/$pkg"/execline "out/overlay/$pkg"/*.so; do ldd "$elf"; done \
+  | awk -v ours="$root/" 'index($3, ours) == 1 { next } $2 == "=>" && $3 ~ /^\// { print $1, $3 }
+                          $1 ~ /^\/.*ld-linux/ { print $1, $1 }' | sort -u \
+  | while read -r soname path; do cp -L "$path" "$lib/$(basename "$soname")"; done
+loader=$(basename "$(patchelf --print-interpreter out/publish/execline)")
+[ -f "$lib/$loader" ] || { echo "publish.sh: the loader $loader was not found by ldd" >&2; exit 1; }
+# DT_RPATH (not RUNPATH) so it also governs what libc and the runtime dlopen later, ahead of LD_LIBRARY_PATH.
+for elf in "out/overlay/$pkg"/*.so; do patchelf --force-rpath --set-rpath "$installed/lib" "$elf"; done
+patchelf --set-interpreter "$installed/lib/$loader" --force-rpath --set-rpath "$installed/lib" \
+  "out/overlay/$pkg/execline"
+
+# Command links by absolute path in both /usr/bin and /bin (v2 images call /bin/execlineb and
+# /usr/bin/execlineb). Where /bin is a link to usr/bin both entries land on one path: identical links make
+# the order of extraction irrelevant.
+mkdir -p out/overlay/bin
+for name in execline $names; do
+  ln -s "$installed/execline" "out/overlay/usr/bin/$name"
+  ln -s "$installed/execline" "out/overlay/bin/$name"
 done
-# Stage scripts and helpers written in execline, laid out as installed.
-[ -d scripts/rootfs ] && cp -a scripts/rootfs/. out/overlay/
-tar -C out/overlay --owner=0 --group=0 -czf out/execline-cs-x86_64.tar.gz .
+# Stage scripts and helpers written in execline, laid out as installed, in place of a command link of the
+# same path (cp will not write through a link whose target exists only once installed). A helper in
+# usr/bin keeps no link of its name in bin/: on a usrmerged image the two would land on one path.
+if [ -d scripts/rootfs ]; then
+  (cd scripts/rootfs && find . ! -type d) | while read -r file; do
+    rm -f "out/overlay/$file"
+    case $file in ./usr/bin/*) rm -f "out/overlay/bin/${file##*/}" ;; esac
+  done
+  cp -a scripts/rootfs/. out/overlay/
+fi
+# The empty directories of the layout (git keeps no empty directory): the stage-2 envdir must exist, and
+# the user directories are there to fill, as s6-overlay ships them.
+mkdir -p out/overlay/etc/s6/init/env-stage2 out/overlay/etc/{fix-attrs.d,cont-init.d,cont-finish.d,services.d}
+
+# The tarball holds no entry for a directory every image already has: an entry for bin/ would replace an
+# image's /bin -> usr/bin link with a real directory (GNU tar, docker ADD), and one for ./ or usr/ would
+# reset their owners and modes. Files below them extract through whatever the image has there.
+shared_dirs='^\.(/bin|/sbin|/lib|/lib64|/usr|/usr/bin|/usr/sbin|/usr/lib|/usr/libexec|/etc|/var|/var/run|/run)?$'
+(cd out/overlay && find . | grep -Ev "$shared_dirs" | LC_ALL=C sort) >out/overlay.list
+tar -C out/overlay --owner=0 --group=0 --numeric-owner --no-recursion -T out/overlay.list \
+  -czf out/execline-cs-x86_64.tar.gz
 echo "out/overlay: $(du -sh out/overlay | cut -f1) installed, out/execline-cs-x86_64.tar.gz: $(du -h out/execline-cs-x86_64.tar.gz | cut -f1)"

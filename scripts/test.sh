@@ -1,20 +1,33 @@
 #!/usr/bin/env bash
-# Every test: installs what the tests compare against, publishes the overlay, and runs the unit and
-# conformance suites against the published (trimmed, ReadyToRun) binary. Ends with "N passed, N failed".
+# Every test: installs what the tests compare against and run in, publishes, and runs every suite: unit and
+# conformance against the published (trimmed, ReadyToRun) binary in out/local, end-to-end against the
+# tarball on images. Ends with "N passed, N failed".
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
+# The real execline and s6 (the oracles), a C compiler (a test tool), patchelf (publish), busybox-static
+# (the libc-less rootfs of the end-to-end tests).
 need=()
 [ -x /usr/lib/execline/bin/execlineb ] || need+=(execline)
+[ -x /usr/bin/s6-svscan ] || need+=(s6)
 command -v cc >/dev/null || need+=(gcc)
+command -v patchelf >/dev/null || need+=(patchelf)
+dpkg-query -W -f '${Status}' busybox-static 2>/dev/null | grep -q 'ok installed' || need+=(busybox-static)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null \
     || { echo "cannot install ${need[*]}"; exit 1; }
 fi
+# podman and its local base images, when the shared setup script is here; without it the podman tests
+# are skipped and say why.
+podman_setup=$root/../shared/tools/podman/setup.sh
+if [ -f "$podman_setup" ]; then
+  mkdir -p out
+  bash "$podman_setup" >out/podman-setup.log 2>&1 || echo "podman setup failed (see out/podman-setup.log): its tests will be skipped"
+fi
 
 scripts/publish.sh || exit 1
-export EXECLINE_BIN="$root/out/overlay/usr/lib/execline-cs/execline"
+export EXECLINE_BIN="$root/out/local/usr/lib/execline-cs/execline"
 
 log=$(mktemp)
 dotnet test Execline.sln -c Release 2>&1 | tee "$log"

@@ -16,6 +16,8 @@ public static class BuiltinSet
         .. Environment.EnvironmentFamily.Names,
         .. Tests.TestsFamily.Names,
         .. Jobs.JobsFamily.Names,
+        .. SupervisionClients.SupervisionClientsFamily.Names,
+        .. Logging.LoggingFamily.Names,
         .. PortableUtils.PortableUtilsFamily.Names,
         .. Credentials.CredentialsFamily.Names,
         .. EnvDirs.EnvDirsFamily.Names,
@@ -33,6 +35,8 @@ public static class BuiltinSet
           ?? Environment.EnvironmentFamily.Make(name)
           ?? Tests.TestsFamily.Make(name)
           ?? Jobs.JobsFamily.Make(name)
+          ?? SupervisionClients.SupervisionClientsFamily.Make(name)
+          ?? Logging.LoggingFamily.Make(name)
           ?? PortableUtils.PortableUtilsFamily.Make(name)
           ?? Credentials.CredentialsFamily.Make(name)
           ?? EnvDirs.EnvDirsFamily.Make(name)

@@ -27,7 +27,7 @@ public static class Sandbox
     {
         var env = Environment.GetEnvironmentVariable("EXECLINE_BIN");
         if (!string.IsNullOrEmpty(env)) return env;
-        foreach (var c in new[] { "out/overlay/usr/lib/execline-cs/execline", "src/Multicall/bin/Release/net10.0/execline",
+        foreach (var c in new[] { "out/local/usr/lib/execline-cs/execline", "src/Multicall/bin/Release/net10.0/execline",
                      "src/Multicall/bin/Debug/net10.0/execline" })
         {
             var p = Path.Combine(RepoRoot, c);

@@ -1,7 +1,7 @@
 namespace Execline.Builtins.Jobs;
 
 /// Signal names as skalibs knows them on Linux (its table order decides the name printed for a number).
-static class SignalNames
+public static class SignalNames
 {
     static readonly (string Name, int Number)[] Table =
     [

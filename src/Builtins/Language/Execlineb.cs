@@ -10,6 +10,9 @@ namespace Execline.Builtins.Language;
 public sealed class Execlineb : Builtin
 {
     public override string Prog => "execlineb";
+    /// Reading and parsing a script only transforms the state: a supervisor can start an execline run
+    /// script in its own process up to the script's first real program.
+    public override bool RunsEagerly => true;
     public override string Usage => "execlineb [ -p | -P | -S nmin | -s nmin ] [ -q | -w | -W ] [ -c commandline ] script args";
 
     enum Positional { Push, Set, None, Substitute, SubstituteShifted }

@@ -4,20 +4,20 @@ using Execline.Runtime;
 
 namespace Execline.Builtins.Overlay;
 
-/// s6-overlay-preinit dir — makes dir and dir/s6 (mode 0755, existing ones are fine) and gives dir/s6 to
+/// s6-overlay-preinit [ dir ] — makes dir (default /var/run) and dir/s6 (mode 0755, existing ones are fine) and gives dir/s6 to
 /// the real user and group, then drops a setuid-root effective uid. Installed setuid root, it lets a
 /// container started with a USER run /init: that user then owns the runtime directory.
 public sealed class Preinit : Builtin
 {
     public override string Prog => "s6-overlay-preinit";
-    public override string Usage => "s6-overlay-preinit /var/run";
+    public override string Usage => "s6-overlay-preinit [ dir ]";
 
     const int EEXIST = 17;
 
     public override Outcome Run(Invocation inv)
     {
-        if (inv.Argv.Count < 2) throw inv.Usage();
-        var dir = inv.Argv[1];
+        if (inv.Argv.Count > 2) throw inv.Usage();
+        var dir = inv.Argv.Count == 2 ? inv.Argv[1] : "/var/run";
         var runtime = dir.TrimEnd('/') + "/s6";
         RealProcess.Sync(inv.State);
         foreach (var d in new[] { dir, runtime })

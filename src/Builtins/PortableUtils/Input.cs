@@ -62,19 +62,6 @@ sealed unsafe class Input(Invocation inv, int fd = 0, int realFd = -1)
         return acc.Length > 0;
     }
 
-    /// Every line to the end, each without its '\n'; whether the last one had one.
-    public List<string> ReadLines(out bool lastHadNewline)
-    {
-        var lines = new List<string>();
-        lastHadNewline = true;
-        while (ReadLine(out var l, out var nl))
-        {
-            lines.Add(l);
-            lastHadNewline = nl;
-        }
-        return lines;
-    }
-
     void Fill()
     {
         int real = fd >= 0 ? inv.State.Fds.Real(fd) : realFd;

@@ -39,6 +39,7 @@ public sealed class S6Dumpenv : Builtin
         foreach (var entry in inv.Env.Entries)
         {
             int eq = entry.IndexOf('=');
+            if (eq < 0) continue; // not a variable: nothing to name the file after
             var file = dir + "/" + entry[..eq];
             var value = entry[(eq + 1)..];
             err = WriteAtomically(file, newline ? value + "\n" : value);

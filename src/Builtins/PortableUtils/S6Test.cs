@@ -3,8 +3,9 @@ using Execline.Runtime;
 
 namespace Execline.Builtins.PortableUtils;
 
-/// s6-test expression... — eltest's grammar and tests under the deprecated name, which says so on stderr
-/// first. -r, -w and -x read the mode bits rather than ask access(2), so root is not always allowed.
+/// s6-test expression... — eltest's grammar and tests under the older name. Silent about its deprecation
+/// (2.2.5's warning): s6-overlay v2 shipped an s6-test without it and its scripts call s6-test at every
+/// step, so an image's output stays as it was. -r, -w and -x read the mode bits rather than ask access(2), so root is not always allowed.
 /// Exit 0 when true, 1 when false (or no expression), 100 when malformed.
 public sealed class S6Test : Builtin
 {
@@ -13,7 +14,6 @@ public sealed class S6Test : Builtin
 
     public override Outcome Run(Invocation inv)
     {
-        inv.Warn("this program is now deprecated. Please use execline's eltest instead.");
         if (inv.Argv.Count < 2) return Outcome.Exit(1);
         var expression = TestParser.Parse(inv, inv.Rest(1));
         RealProcess.Sync(inv.State);

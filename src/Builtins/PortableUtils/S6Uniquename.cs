@@ -25,11 +25,24 @@ public sealed class S6Uniquename : Builtin
         var name = $"{inv.Argv[g.Index]}:{Tai64n.Now().Label()}:{Libc.getpid()}:{host}";
         if (length > 0)
         {
-            var random = new byte[length];
-            System.Security.Cryptography.RandomNumberGenerator.Fill(random);
+            var random = RandomBytes(length) ?? throw inv.DieErrno(111, "unable to make unique name", Libc.Errno);
             name += ":" + string.Concat(random.Select(b => Alphabet[b & 63]));
         }
         Output.Write(inv, name + "\n");
         return Outcome.Exit(0);
+    }
+
+    /// Bytes from the kernel's random source (getrandom), or null.
+    static unsafe byte[]? RandomBytes(int count)
+    {
+        var buf = new byte[count];
+        fixed (byte* p = buf)
+            for (int got = 0; got < count;)
+            {
+                nint n = Libc.getrandom(p + got, count - got, 0);
+                if (n < 0 && Libc.Errno != Libc.EINTR) return null;
+                if (n > 0) got += (int)n;
+            }
+        return buf;
     }
 }

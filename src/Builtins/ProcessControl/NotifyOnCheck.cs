@@ -68,15 +68,13 @@ public sealed class NotifyOnCheck : Builtin
         Numbers.TryUInt(arg, out var n) ? n.ToString() : throw inv.Usage();
 
     /// 1 when ./supervise/lock is locked (an s6-supervise runs here), 0 when not or missing, -1 on error.
-    static unsafe int Supervised()
+    static int Supervised()
     {
         int fd = Libc.Open("supervise/lock", Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
         if (fd < 0) return Libc.Errno == 2 ? 0 : -1;
-        byte* fl = stackalloc byte[32];
-        new Span<byte>(fl, 32).Clear(); // F_RDLCK over the whole file
-        int r = Libc.fcntl_lock(fd, 5, fl); // F_GETLK
+        bool held = Libc.IsLockedByOther(fd);
         Libc.close(fd);
-        return r < 0 ? -1 : *(short*)fl != 2 ? 1 : 0; // l_type F_UNLCK: nobody holds it
+        return held ? 1 : 0;
     }
 
     static int NotificationFd(Invocation inv)

@@ -23,8 +23,6 @@ public static unsafe partial class Libc
     [LibraryImport(L, SetLastError = true)] public static partial int dup(int fd);
     [LibraryImport(L, SetLastError = true)] public static partial int dup2(int from, int to);
     [LibraryImport(L, SetLastError = true)] public static partial int fcntl(int fd, int cmd, int arg);
-    /// fcntl with a struct flock argument (F_GETLK, F_SETLK, F_SETLKW).
-    [LibraryImport(L, EntryPoint = "fcntl", SetLastError = true)] public static partial int fcntl_lock(int fd, int cmd, byte* flock);
     [LibraryImport(L, SetLastError = true)] public static partial int pipe2(int* fds, int flags);
     [LibraryImport(L, SetLastError = true)] public static partial int chdir(byte* path);
     [LibraryImport(L, SetLastError = true)] public static partial int fchdir(int fd);
@@ -171,6 +169,44 @@ public static unsafe partial class Libc
     [LibraryImport(L, SetLastError = true)] public static partial long lseek(int fd, long offset, int whence);
 
     public const uint MFD_CLOEXEC = 1;
+
+    // Files as a logger keeps them: atomic renames, hard links for archives, fsync before a rotation.
+    [LibraryImport(L, SetLastError = true)] public static partial int link(byte* from, byte* to);
+    [LibraryImport(L, SetLastError = true)] public static partial int fchmod(int fd, int mode);
+    [LibraryImport(L, SetLastError = true)] public static partial int fsync(int fd);
+    [LibraryImport(L, SetLastError = true)] public static partial int poll(PollFd* fds, nint n, int timeoutMs);
+    [LibraryImport(L, SetLastError = true)] public static partial int clock_gettime(int clock, long* ts);
+    [LibraryImport(L, SetLastError = true)] public static partial void* localtime_r(long* t, int* tm);
+    [LibraryImport(L, SetLastError = true)] public static partial void* gmtime_r(long* t, int* tm);
+
+    public const short POLLIN = 1, POLLOUT = 4, POLLERR = 8, POLLHUP = 16, POLLNVAL = 32;
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollFd
+    {
+        public int Fd;
+        public short Events, Revents;
+    }
+
+    public static int Rename(string from, string to)
+    {
+        fixed (byte* f = C(from)) fixed (byte* t = C(to)) return rename(f, t);
+    }
+
+    public static int Link(string from, string to)
+    {
+        fixed (byte* f = C(from)) fixed (byte* t = C(to)) return link(f, t);
+    }
+
+    public static int Unlink(string path)
+    {
+        fixed (byte* p = C(path)) return unlink(p);
+    }
+
+    public static int Chmod(string path, int mode)
+    {
+        fixed (byte* p = C(path)) return chmod(p, mode);
+    }
 
     /// An anonymous in-memory file holding data, positioned at its start; -1 on failure (errno set).
     public static int MemoryFile(string name, ReadOnlySpan<byte> data)
@@ -413,4 +449,71 @@ public static unsafe partial class Libc
         new Span<byte>(empty, 128).Clear();
         sigprocmask(2, empty, null);
     }
+
+    [LibraryImport(L, SetLastError = true)] public static partial int prctl(int option, nuint a2, nuint a3, nuint a4, nuint a5);
+    public const int PR_SET_CHILD_SUBREAPER = 36;
+
+    // Files and FIFOs of the supervision tree (supervise/, event/, .s6-svscan/).
+    [LibraryImport(L, SetLastError = true)] public static partial int mkfifo(byte* path, int mode);
+
+    public const int EAGAIN = 11, ENXIO = 6, EPIPE = 32;
+
+    public static int MakeFifo(string path, int mode)
+    {
+        fixed (byte* p = C(path)) return mkfifo(p, mode);
+    }
+
+    public static int MakeDirectory(string path, int mode)
+    {
+        fixed (byte* p = C(path)) return mkdir(p, mode);
+    }
+
+
+    /// Where a symbolic link points, or null.
+    public static string? ReadLink(string path)
+    {
+        var buf = new byte[4096];
+        nint n;
+        fixed (byte* p = C(path))
+        fixed (byte* b = buf)
+            n = readlink(p, b, buf.Length);
+        return n < 0 ? null : Text.Bytes.Latin1(buf.AsSpan(0, (int)n));
+    }
+
+    public static int Chown(string path, int uid, int gid)
+    {
+        fixed (byte* p = C(path)) return chown(p, uid, gid);
+    }
+
+    const int F_GETLK = 5, F_SETLK = 6, F_SETLKW = 7;
+    const short F_RDLCK = 0, F_WRLCK = 1, F_UNLCK = 2;
+
+    /// A POSIX record lock over the whole file (struct flock: type, whence, start, len, pid). Never
+    /// flock(2): skarnet's tools only see fcntl locks. Returns 0 or an errno (EAGAIN/EACCES when held).
+    static int RecordLock(int fd, int cmd, short type, out bool held)
+    {
+        byte* fl = stackalloc byte[32];
+        new Span<byte>(fl, 32).Clear();
+        *(short*)fl = type; // l_whence = SEEK_SET, l_start = 0, l_len = 0: the whole file
+        int r = fcntl(fd, cmd, (nint)fl);
+        held = cmd == F_GETLK && *(short*)fl != F_UNLCK;
+        return r < 0 ? Errno : 0;
+    }
+
+    [LibraryImport(L, SetLastError = true, EntryPoint = "fcntl")] private static partial int fcntl(int fd, int cmd, nint arg);
+
+    /// Takes the write lock (waiting for it when asked); 0 or an errno.
+    public static int LockWrite(int fd, bool wait = false) => Lock(fd, exclusive: true, wait);
+
+    /// Takes a write or read lock on the whole file, waiting for it when asked (through EINTR); 0 or an errno.
+    public static int Lock(int fd, bool exclusive, bool wait)
+    {
+        int e;
+        do e = RecordLock(fd, wait ? F_SETLKW : F_SETLK, exclusive ? F_WRLCK : F_RDLCK, out _);
+        while (e == EINTR);
+        return e;
+    }
+
+    /// Whether another process holds a lock on the file (an fd open read-only is enough to ask).
+    public static bool IsLockedByOther(int fd) => RecordLock(fd, F_GETLK, F_RDLCK, out bool held) == 0 && held;
 }

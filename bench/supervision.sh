@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Supervision tree under ours and under the real s6-svscan 2.11: N services (each `exec sleep`), time until
+# all are up (status files present, then s6-svwait -u on all of them) and the resident memory of the
+# supervision processes (s6-svscan and every s6-supervise; the services themselves are counted apart).
+#   bench/supervision.sh [N...]        default: 1 50 500
+# Our binary: $EXECLINE_BIN, else the Release build, else the Debug build of src/Multicall.
+set -u
+root=$(cd "$(dirname "$0")/.." && pwd)
+ours=${EXECLINE_BIN:-}
+for c in "$root/out/overlay/usr/lib/execline-cs/execline" "$root/src/Multicall/bin/Release/net10.0/execline" \
+         "$root/src/Multicall/bin/Debug/net10.0/execline"; do
+  [ -z "$ours" ] && [ -x "$c" ] && ours=$c
+done
+[ -n "$ours" ] || { echo "no execline binary: build src/Multicall or set EXECLINE_BIN" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/bin"
+ln -s "$ours" "$work/bin/s6-svscan"
+counts=${*:-1 50 500}
+
+# kB of resident memory: "supervisors services" over pid and all its descendants.
+tree_rss() {
+  local top=$1
+  grep -H -E '^(Name|PPid|VmRSS):' /proc/[0-9]*/status 2>/dev/null | awk -v top="$top" '
+    { split($0, f, ":"); split(f[1], path, "/"); pid = path[3]; v = f[3]; gsub(/^[ \t]+| kB$/, "", v) }
+    f[2] == "Name" { name[pid] = v } f[2] == "PPid" { ppid[pid] = v } f[2] == "VmRSS" { rss[pid] = v }
+    END {
+      inside[top] = 1; changed = 1
+      while (changed) { changed = 0; for (p in ppid) if (!(p in inside) && (ppid[p] in inside)) { inside[p] = 1; changed = 1 } }
+      for (p in inside) { if (name[p] == "sleep") svc += rss[p]; else sup += rss[p] }
+      print sup + 0, svc + 0
+    }'
+}
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# run one side: prints "ms supervisors_kB services_kB"
+measure() {
+  local bin=$1 n=$2 scan="$work/scan.$1.$2"
+  mkdir -p "$scan"
+  for i in $(seq "$n"); do
+    mkdir "$scan/s$i"
+    printf '#!/bin/sh\nexec sleep 100000\n' >"$scan/s$i/run"
+    chmod +x "$scan/s$i/run"
+  done
+  local t0; t0=$(now_ms)
+  "$bin" -c $((n + 10)) "$scan" 2>/dev/null &
+  local pid=$!
+  until [ "$(ls "$scan"/*/supervise/status 2>/dev/null | wc -l)" = "$n" ]; do sleep 0.01; done
+  /usr/bin/s6-svwait -u -t 120000 "$scan"/s* || echo "svwait failed" >&2
+  local t1; t1=$(now_ms)
+  sleep 1
+  echo "$((t1 - t0)) $(tree_rss "$pid")"
+  /usr/bin/s6-svscanctl -t "$scan"
+  wait "$pid"
+}
+
+printf '%-6s %-10s %12s %16s %14s\n' services side "time to up" "supervision RSS" "services RSS"
+for n in $counts; do
+  read -r rt rs rv < <(measure /usr/bin/s6-svscan "$n")
+  read -r ot os ov < <(measure "$work/bin/s6-svscan" "$n")
+  printf '%-6s %-10s %10s ms %13s kB %11s kB\n' "$n" real "$rt" "$rs" "$rv"
+  printf '%-6s %-10s %10s ms %13s kB %11s kB\n' "$n" ours "$ot" "$os" "$ov"
+  awk -v rt="$rt" -v ot="$ot" -v rs="$rs" -v os="$os" -v n="$n" 'BEGIN {
+    printf "%-6s ratios     time ours/real %.2f   supervision memory ours/real %.2f\n", n, ot / (rt ? rt : 1), os / (rs ? rs : 1) }'
+done

@@ -1,0 +1,31 @@
+using Execline.Native;
+
+namespace Execline.Builtins.Logging;
+
+/// The `=FILE` action: FILE holds the last selected line, replaced atomically (FILE.new, then rename).
+static class StatusFile
+{
+    /// size > 0: the file is exactly size bytes, the record cut or padded with newlines; 0: as is.
+    public static void Write(LogContext ctx, string file, ReadOnlySpan<byte> record, int size)
+    {
+        byte[] content;
+        if (size == 0) content = record.ToArray();
+        else if (record.Length >= size) content = record[..size].ToArray();
+        else
+        {
+            content = new byte[size];
+            record.CopyTo(content);
+            content.AsSpan(record.Length).Fill((byte)'\n');
+        }
+        string tmp = file + ".new";
+        int fd = Libc.Open(tmp, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+        int e = fd < 0 ? Libc.Errno : Libc.WriteAll(fd, content);
+        if (fd >= 0) Libc.close(fd);
+        if (e == 0 && Libc.Rename(tmp, file) < 0) e = Libc.Errno;
+        if (e != 0)
+        {
+            if (fd >= 0) Libc.Unlink(tmp);
+            ctx.WarnUnable($"write status file {file}", e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Execline.Native;
+
+namespace Execline.Builtins.Supervision;
+
+/// Small files rewritten the skalibs way: `NAME.new` (mode 0666 & ~umask, no fsync), then rename over
+/// NAME, so a reader sees the old content or the new, never half of it.
+public static class AtomicFile
+{
+    /// Returns 0 or an errno.
+    public static int Replace(string path, ReadOnlySpan<byte> content)
+    {
+        string tmp = path + ".new";
+        int fd = Libc.Open(tmp, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_CLOEXEC, 0x1b6);
+        if (fd < 0) return Libc.Errno;
+        int err = Libc.WriteAll(fd, content);
+        Libc.close(fd);
+        if (err == 0 && Libc.Rename(tmp, path) < 0) err = Libc.Errno;
+        if (err != 0) Libc.Unlink(tmp);
+        return err;
+    }
+}

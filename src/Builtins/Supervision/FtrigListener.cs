@@ -1,0 +1,100 @@
+using Execline.Builtins.Time;
+using Execline.Native;
+
+namespace Execline.Builtins.Supervision;
+
+/// The listener side of skalibs' ftrig protocol: a FIFO of ours in a notifier's fifodir, into which the
+/// notifier writes event bytes. Upstream's clients have the s6-ftrigrd helper do this; we do it here.
+public sealed class FtrigListener : IDisposable
+{
+    const string NameChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+
+    readonly string _fifo;
+    int _read, _write;
+
+    FtrigListener(string fifo, int read, int write)
+    {
+        _fifo = fifo;
+        _read = read;
+        _write = write;
+    }
+
+    /// The descriptor to poll for events.
+    public int Fd => _read;
+
+    /// Puts a FIFO named `ftrig1:@<TAI64N now>:<6 random chars>` into fifoDir. It is made under a dot
+    /// name and renamed once both our ends are open: a notifier only writes to the final name, so it never
+    /// finds a FIFO without a reader. The write end we keep means the FIFO never reads as EOF. Null with
+    /// errno when it cannot be done.
+    public static FtrigListener? Subscribe(string fifoDir, out int errno)
+    {
+        string stem = "ftrig1:" + Tai64n.Now().Label() + ":";
+        string name, temp;
+        while (true)
+        {
+            name = stem + RandomSuffix();
+            temp = $"{fifoDir}/.{name}";
+            if (Libc.MakeFifo(temp, 0x180) == 0) break; // 0600
+            errno = Libc.Errno;
+            if (errno != Libc.EEXIST) return null;
+        }
+        string fifo = $"{fifoDir}/{name}";
+        int read = Libc.Open(temp, Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+        int write = read < 0 ? -1 : Libc.Open(temp, Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+        if (write < 0 || Libc.Rename(temp, fifo) < 0)
+        {
+            errno = Libc.Errno;
+            if (read >= 0) Libc.close(read);
+            if (write >= 0) Libc.close(write);
+            Libc.Unlink(temp);
+            return null;
+        }
+        errno = 0;
+        return new FtrigListener(fifo, read, write);
+    }
+
+    static string RandomSuffix()
+    {
+        Span<char> s = stackalloc char[6];
+        for (int i = 0; i < s.Length; i++) s[i] = NameChars[Random.Shared.Next(NameChars.Length)];
+        return new string(s);
+    }
+
+    /// The event bytes available now (possibly none); null with errno on a read error.
+    public unsafe byte[]? ReadAvailable(out int errno)
+    {
+        errno = 0;
+        var got = new List<byte>();
+        byte* buf = stackalloc byte[256];
+        while (true)
+        {
+            nint n = Libc.read(_read, buf, 256);
+            if (n > 0)
+            {
+                for (int i = 0; i < n; i++) got.Add(buf[i]);
+                continue;
+            }
+            if (n < 0)
+            {
+                int e = Libc.Errno;
+                if (e == Libc.EINTR) continue;
+                if (e != Libc.EAGAIN)
+                {
+                    errno = e;
+                    return null;
+                }
+            }
+            return got.ToArray();
+        }
+    }
+
+    /// Unsubscribes: the FIFO goes away and the notifier stops writing to it.
+    public void Dispose()
+    {
+        if (_read < 0) return;
+        Libc.Unlink(_fifo);
+        Libc.close(_read);
+        Libc.close(_write);
+        _read = _write = -1;
+    }
+}

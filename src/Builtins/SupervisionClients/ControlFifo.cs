@@ -1,0 +1,67 @@
+using Execline.Native;
+
+namespace Execline.Builtins.SupervisionClients;
+
+/// How a command reached (or failed to reach) a supervisor's control FIFO.
+public enum Delivery { Sent, NotListening, BrokenDirectory, Failed }
+
+/// Writing commands to `DIR/SUBDIR/control`, the FIFO a supervisor keeps open for reading while it runs
+/// (SUBDIR is `supervise` for s6-supervise, `.s6-svscan` for s6-svscan).
+public static class ControlFifo
+{
+    /// Opening without blocking tells a live supervisor (a reader exists) from a dead one (ENXIO); the
+    /// bytes then go in one blocking write. Zero bytes still open and close: a liveness probe. When the
+    /// FIFO is missing, the directories say which: no DIR is a system error, no SUBDIR is a supervisor that
+    /// never ran, a SUBDIR without its FIFO is broken.
+    public static Delivery Send(string dir, string subdir, string bytes, out int errno)
+    {
+        errno = 0;
+        int fd = Libc.Open($"{dir}/{subdir}/control", Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+        if (fd < 0)
+        {
+            errno = Libc.Errno;
+            return errno switch
+            {
+                Libc.ENXIO => Delivery.NotListening,
+                Libc.ENOENT or Libc.ENOTDIR or EISDIR => Investigate(dir, subdir, ref errno),
+                _ => Delivery.Failed,
+            };
+        }
+        try
+        {
+            int flags = Libc.fcntl(fd, Libc.F_GETFL, 0);
+            if (flags < 0 || Libc.fcntl(fd, Libc.F_SETFL, flags & ~Libc.O_NONBLOCK) < 0)
+            {
+                errno = Libc.Errno;
+                return Delivery.Failed;
+            }
+            errno = bytes.Length == 0 ? 0 : Libc.WriteAll(fd, Text.Bytes.ToBytes(bytes));
+            return errno == 0 ? Delivery.Sent : Delivery.Failed;
+        }
+        finally
+        {
+            Libc.close(fd);
+        }
+    }
+
+    const int EISDIR = 21;
+
+    static Delivery Investigate(string dir, string subdir, ref int errno)
+    {
+        int top = Libc.Open(dir, Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
+        if (top < 0)
+        {
+            errno = Libc.Errno;
+            return Delivery.Failed;
+        }
+        Libc.close(top);
+        int sub = Libc.Open($"{dir}/{subdir}", Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
+        if (sub < 0)
+        {
+            errno = Libc.Errno;
+            return errno == Libc.ENOENT ? Delivery.NotListening : Delivery.BrokenDirectory;
+        }
+        Libc.close(sub);
+        return Delivery.BrokenDirectory;
+    }
+}

@@ -1,0 +1,25 @@
+using Execline.Native;
+
+namespace Execline.Builtins.SupervisionClients;
+
+/// "Is a supervisor running on this service directory?" A supervisor holds a POSIX record lock on
+/// `supervise/lock` for as long as it runs, so asking whether that lock is held answers it without
+/// talking to the supervisor.
+public static class Supervised
+{
+    /// 1 when supervised, 0 when not (no directory, no lock file, or nobody holds the lock), -1 with
+    /// errno on any other failure.
+    public static int Check(string dir, out int errno)
+    {
+        errno = 0;
+        int fd = Libc.Open(dir + "/supervise/lock", Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+        if (fd < 0)
+        {
+            errno = Libc.Errno;
+            return errno == Libc.ENOENT ? 0 : -1;
+        }
+        bool locked = Libc.IsLockedByOther(fd);
+        Libc.close(fd);
+        return locked ? 1 : 0;
+    }
+}

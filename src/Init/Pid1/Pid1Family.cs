@@ -1,0 +1,14 @@
+using Execline.Runtime;
+
+namespace Execline.Init.Pid1;
+
+public static class Pid1Family
+{
+    public static readonly string[] Names = ["s6-overlay-waitall"];
+
+    public static Builtin? Make(string name) => name switch
+    {
+        "s6-overlay-waitall" => new WaitAll(),
+        _ => null,
+    };
+}

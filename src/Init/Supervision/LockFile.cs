@@ -1,0 +1,34 @@
+using Execline.Native;
+
+namespace Execline.Init.Supervision;
+
+/// A lock file held with an fcntl write lock for as long as the descriptor stays open: what s6's
+/// clients test to know a supervisor is alive. Closing any other descriptor of the file in this process
+/// would drop the lock, so the file is opened once, here, and nowhere else.
+sealed class LockFile
+{
+    public int Fd { get; private set; } = -1;
+
+    /// Opens (creating with mode) and locks path; 0, or the errno (EAGAIN/EACCES: someone else holds it).
+    public int Acquire(string path, int mode)
+    {
+        int old = Libc.umask(0);
+        int fd = Libc.Open(path, Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CREAT | Libc.O_CLOEXEC, mode);
+        Libc.umask(old);
+        if (fd < 0) return Libc.Errno;
+        int err = Libc.LockWrite(fd);
+        if (err != 0)
+        {
+            Libc.close(fd);
+            return err;
+        }
+        Fd = fd;
+        return 0;
+    }
+
+    public void Release()
+    {
+        if (Fd >= 0) Libc.close(Fd);
+        Fd = -1;
+    }
+}

@@ -1,0 +1,416 @@
+using Execline.Builtins.Supervision;
+using Execline.Builtins.Time;
+using Execline.Native;
+using Execline.Runtime;
+
+namespace Execline.Init.Supervision;
+
+/// What one s6-supervise process does for one service directory, as an object fed by the event loop:
+/// control bytes, the deaths of run and finish, the readiness pipe, and its deadlines (restart throttle,
+/// timeout-kill, timeout-finish). It keeps `supervise/` and `event/` exactly as s6-supervise 2.11 does.
+sealed class ServiceSupervisor
+{
+    enum Phase { Down, Up, Finish }
+
+    const long Throttle = 1000, SpawnRetry = 10000, KillRepeat = 5000;
+    const uint DefaultFinishTimeout = 5000;
+
+    public string Dir { get; }
+    public string Name { get; }
+    public bool IsGone { get; private set; }
+    /// Told once, after the `x` event, when this supervisor stops supervising.
+    public Action<ServiceSupervisor> Gone = _ => { };
+
+    readonly EventLoop _loop;
+    readonly ProcessState _base;
+    readonly int _stdin, _stdout;
+    readonly LockFile _lock = new();
+    readonly ControlFifo _control = new();
+    int _dirFd = -1;
+
+    ServiceStatus _status;
+    Phase _phase = Phase.Down;
+    /// LASTUP / LASTFINISH: leave once the service is down and finish is done.
+    bool _last;
+    int _notifyFd = -1;
+    long _startAt = long.MaxValue, _killAt = long.MaxValue, _finishKillAt = long.MaxValue;
+    /// When run said it was ready during this run (the throttle's anchor), or -1.
+    long _readyAt = -1;
+
+    /// dir is absolute; name is what run and finish get as their last argument. stdin/stdout, when not
+    /// -1, are put on fds 0 and 1 of run and finish (the two ends of a log pipe).
+    public ServiceSupervisor(EventLoop loop, ProcessState baseState, string dir, string name, int stdin = -1, int stdout = -1)
+    {
+        _loop = loop;
+        _base = baseState;
+        Dir = dir;
+        Name = name;
+        _stdin = stdin;
+        _stdout = stdout;
+    }
+
+    public bool IsUp => _phase == Phase.Up;
+
+    /// Sets up supervise/ and event/, takes the lock, says `s`, starts run if wanted. Returns 0, or the exit
+    /// code s6-supervise would have died with (the reason already printed).
+    public int Start()
+    {
+        int err = FifoDir.Create(Dir + "/event", Libc.getegid());
+        if (err != 0) return Fail(111, "unable to mkfifodir event", err);
+        err = MakeSuperviseDirectory();
+        if (err == Libc.ENOTDIR) return Fail(100, "supervise exists and is not a directory", 0);
+        if (err != 0) return Fail(111, "unable to mkdir supervise", err);
+        err = _lock.Acquire(Dir + "/supervise/lock", 0x1a4);
+        if (err is Libc.EAGAIN or 13) return Fail(100, "another instance of s6-supervise is already running", 0);
+        if (err != 0) return Fail(111, "unable to lock supervise/lock", err);
+        err = _control.Open(Dir + "/supervise/control");
+        if (err != 0)
+        {
+            _lock.Release();
+            return Fail(err == Libc.EEXIST ? 100 : 111, "unable to mkfifo supervise/control", err);
+        }
+        _dirFd = Libc.Open(Dir, Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
+        DeathTally.Clear(Dir);
+        var now = Tai64n.Now();
+        _status = new ServiceStatus { Stamp = now, ReadyStamp = now, WantUp = !ServiceFiles.Exists(Dir + "/down"), Ready = true };
+        Publish("s");
+        _loop.WatchFd(_control.ReadFd, OnControl);
+        if (_status.WantUp) StartRun();
+        return 0;
+    }
+
+    /// supervise/ with mode 0700; a symbolic link there (s6-rc's live directories use them), even a dangling
+    /// one, is followed one level and its target made. Returns 0 or an errno (ENOTDIR: not a directory).
+    int MakeSuperviseDirectory()
+    {
+        string path = Dir + "/supervise";
+        if (Libc.StatPath(path, out var lst, follow: false) == 0 && (lst.Mode & Libc.S_IFMT) == Libc.S_IFLNK
+            && Libc.StatPath(path, out _) < 0 && Libc.ReadLink(path) is string target)
+            path = target.StartsWith('/') ? target : Dir + "/" + target;
+        int old = Libc.umask(0);
+        int made = Libc.MakeDirectory(path, 0x1c0);
+        int err = made < 0 ? Libc.Errno : 0;
+        Libc.umask(old);
+        if (err != Libc.EEXIST) return err;
+        return Libc.StatPath(path, out var st) == 0 && (st.Mode & Libc.S_IFMT) == Libc.S_IFDIR ? 0 : Libc.ENOTDIR;
+    }
+
+    int Fail(int code, string text, int errno)
+    {
+        Say("fatal", errno == 0 ? text : $"{text}: {Libc.StrError(errno)}");
+        return code;
+    }
+
+    void Warn(string text) => Say("warning", text);
+
+    void Say(string level, string text)
+    {
+        int fd = _base.Fds.Real(2);
+        if (fd >= 0) Libc.WriteAll(fd, Text.Bytes.ToBytes($"s6-supervise {Name}: {level}: {text}\n"));
+    }
+
+    /// Status first, then the event: a listener woken by the event reads the matching status.
+    void Publish(string events)
+    {
+        Save();
+        FifoDir.Notify(Dir + "/event", Text.Bytes.ToBytes(events));
+    }
+
+    void Save()
+    {
+        int err = _status.Save(Dir);
+        if (err != 0) Warn($"unable to write status file: {Libc.StrError(err)}");
+    }
+
+    ProcessState ChildState()
+    {
+        var st = _base.Clone();
+        st.CwdFd = _dirFd;
+        st.NewSession = true;
+        if (_stdin >= 0) st.Fds.Set(0, _stdin);
+        if (_stdout >= 0) st.Fds.Set(1, _stdout);
+        return st;
+    }
+
+    void StartRun()
+    {
+        _startAt = long.MaxValue;
+        var st = ChildState();
+        int writeEnd = -1;
+        if (ServiceFiles.UInt(Dir, "notification-fd", Warn) is uint n)
+        {
+            var (r, w) = Libc.Pipe();
+            if (r < 0) Warn($"unable to create the notification pipe: {Libc.StrError(Libc.Errno)}");
+            else
+            {
+                st.Fds.Set((int)n, w);
+                _notifyFd = r;
+                writeEnd = w;
+            }
+        }
+        int pid = Chain.SpawnBlock(["./run", Name], st);
+        if (writeEnd >= 0) Libc.close(writeEnd);
+        if (pid <= 0)
+        {
+            CloseNotification();
+            Warn($"unable to spawn ./run - waiting 10 seconds: {Libc.StrError(-pid)}");
+            _startAt = EventLoop.Now + SpawnRetry;
+            return;
+        }
+        _phase = Phase.Up;
+        _readyAt = -1;
+        _loop.WatchChild(pid, OnRunExit);
+        if (_notifyFd >= 0) _loop.WatchFd(_notifyFd, OnNotification);
+        _status.Pid = pid;
+        _status.Ready = false;
+        _status.Stamp = Tai64n.Now();
+        Publish("u");
+    }
+
+    /// A line (anything up to a newline) on the notification pipe means ready.
+    unsafe void OnNotification()
+    {
+        byte* buf = stackalloc byte[4096];
+        nint n = Libc.read(_notifyFd, buf, 4096);
+        if (n < 0 && Libc.Errno is Libc.EINTR or Libc.EAGAIN) return;
+        if (n > 0 && new ReadOnlySpan<byte>(buf, (int)n).IndexOf((byte)'\n') < 0) return;
+        CloseNotification();
+        if (n <= 0 || IsGone) return;
+        _readyAt = EventLoop.Now;
+        _status.Ready = true;
+        _status.ReadyStamp = Tai64n.Now();
+        Publish("U");
+    }
+
+    void CloseNotification()
+    {
+        if (_notifyFd < 0) return;
+        _loop.UnwatchFd(_notifyFd);
+        Libc.close(_notifyFd);
+        _notifyFd = -1;
+    }
+
+    void OnRunExit(WaitStatus death)
+    {
+        if (IsGone) return;
+        CloseNotification();
+        _killAt = long.MaxValue;
+        _status.Wstat = (ushort)death.Raw;
+        _status.Paused = false;
+        _status.Ready = false;
+        _status.Stamp = Tai64n.Now();
+        DeathTally.Append(Dir, _status.Stamp, death, ServiceFiles.UInt(Dir, "max-death-tally", Warn) ?? DeathTally.DefaultMax);
+        int pid = ServiceFiles.Exists(Dir + "/finish")
+            ? Chain.SpawnBlock(["./finish", death.IsSignaled ? "256" : death.ExitCode.ToString(), death.Signal.ToString(), Name], ChildState())
+            : -1;
+        if (pid <= 0)
+        {
+            // No finish (or one that cannot run): as upstream's child failing to exec, a finish that exits 127.
+            _status.Pid = 0;
+            _phase = Phase.Finish;
+            Publish("d");
+            FinishEnded(127);
+            return;
+        }
+        _phase = Phase.Finish;
+        _status.Pid = pid;
+        _status.Finishing = true;
+        uint timeout = ServiceFiles.UInt(Dir, "timeout-finish", Warn) ?? DefaultFinishTimeout;
+        _finishKillAt = timeout == 0 ? long.MaxValue : EventLoop.Now + timeout;
+        _loop.WatchChild(pid, st => { if (!IsGone) FinishEnded(st.IsSignaled ? -1 : st.ExitCode); });
+        Publish("d");
+    }
+
+    void FinishEnded(int exitCode)
+    {
+        _finishKillAt = long.MaxValue;
+        _phase = Phase.Down;
+        _status.Pid = 0;
+        _status.Finishing = false;
+        _status.Ready = true;
+        _status.ReadyStamp = Tai64n.Now();
+        // finish exiting 125 means: this service has failed for good, do not restart it.
+        bool permanent = exitCode == 125;
+        if (permanent) _status.WantUp = false;
+        Publish(permanent ? "OD" : "D");
+        if (_last)
+        {
+            Exit();
+            return;
+        }
+        long now = EventLoop.Now;
+        if (_status.WantUp) _startAt = _readyAt >= 0 ? Math.Max(now, _readyAt + Throttle) : now + Throttle;
+    }
+
+    void OnControl()
+    {
+        foreach (var b in _control.ReadCommands())
+        {
+            if (IsGone) return;
+            Command((char)b);
+        }
+    }
+
+    /// One byte of `supervise/control`; bytes s6-supervise 2.11 does not know are ignored.
+    public void Command(char c)
+    {
+        switch (c)
+        {
+            case 'a': Signal(Signals.ALRM); break;
+            case 'b': Signal(Signals.ABRT); break;
+            case 'q': Signal(Signals.QUIT); break;
+            case 'h': Signal(Signals.HUP); break;
+            case 'k': Signal(Signals.KILL); break;
+            case 't': Signal(Signals.TERM); break;
+            case 'i': Signal(Signals.INT); break;
+            case '1': Signal(Signals.USR1); break;
+            case '2': Signal(Signals.USR2); break;
+            case 'y': Signal(Signals.WINCH); break;
+            case 'r': Signal(ServiceFiles.DownSignal(Dir, Warn)); break;
+            case 'p':
+                if (!IsUp) break;
+                Signal(Signals.STOP);
+                _status.Paused = true;
+                Save();
+                break;
+            case 'c':
+                if (!IsUp) break;
+                Signal(Signals.CONT);
+                _status.Paused = false;
+                Save();
+                break;
+            case 'U':
+                SetDownFile(false);
+                WantUp(true, start: true);
+                break;
+            case 'u': WantUp(true, start: true); break;
+            case 'D':
+                SetDownFile(true);
+                TakeDown();
+                break;
+            case 'd': TakeDown(); break;
+            case 'o': WantUp(false, start: true); break;
+            case 'O': WantUp(false, start: false); break;
+            case 'Q':
+                SetDownFile(true);
+                WantUp(false, start: false);
+                break;
+            case 'x':
+                if (_phase == Phase.Down) Exit();
+                else _last = true;
+                break;
+        }
+    }
+
+    void Signal(int sig)
+    {
+        if (IsUp) Libc.kill((int)_status.Pid, sig);
+    }
+
+    void WantUp(bool up, bool start)
+    {
+        _status.WantUp = up;
+        Save();
+        if (start && _phase == Phase.Down) StartRun();
+    }
+
+    void SetDownFile(bool present)
+    {
+        string path = Dir + "/down";
+        if (present)
+        {
+            int fd = Libc.Open(path, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_CLOEXEC, 0x1a4);
+            if (fd < 0) Warn($"unable to touch down: {Libc.StrError(Libc.Errno)}");
+            else Libc.close(fd);
+        }
+        else if (Libc.Unlink(path) < 0 && Libc.Errno != Libc.ENOENT)
+            Warn($"unable to unlink down: {Libc.StrError(Libc.Errno)}");
+    }
+
+    /// `d`: wanted down; a running service gets its down-signal and SIGCONT, and SIGKILL after timeout-kill.
+    void TakeDown()
+    {
+        _status.WantUp = false;
+        _startAt = long.MaxValue;
+        if (IsUp)
+        {
+            Signal(ServiceFiles.DownSignal(Dir, Warn));
+            Signal(Signals.CONT);
+            _status.Paused = false;
+            uint t = ServiceFiles.UInt(Dir, "timeout-kill", Warn) ?? 0;
+            if (t > 0) _killAt = EventLoop.Now + t;
+        }
+        Save();
+    }
+
+    /// SIGTERM to an s6-supervise: bring the service down, then leave.
+    public void Terminate()
+    {
+        if (_phase == Phase.Down) Exit();
+        else
+        {
+            _last = true;
+            if (IsUp) TakeDown();
+        }
+    }
+
+    /// SIGHUP to an s6-supervise: leave once the service stops by itself.
+    public void Hangup()
+    {
+        if (_phase == Phase.Down) Exit();
+        else _last = true;
+    }
+
+    /// SIGQUIT to an s6-supervise: leave now, the service untouched.
+    public void Quit() => Exit();
+
+    /// SIGINT to an s6-supervise: SIGINT to the process group of run (or finish), then leave. Each is
+    /// started in a session of its own, so its group is its pid.
+    public void Interrupt()
+    {
+        if (_status.Pid != 0) Libc.kill(-(int)_status.Pid, Signals.INT);
+        Exit();
+    }
+
+    public long Deadline => _phase switch
+    {
+        Phase.Down => _status.WantUp ? _startAt : long.MaxValue,
+        Phase.Up => _killAt,
+        _ => _finishKillAt,
+    };
+
+    public void OnTime(long now)
+    {
+        if (IsGone) return;
+        switch (_phase)
+        {
+            case Phase.Down when _status.WantUp && _startAt <= now:
+                StartRun();
+                break;
+            case Phase.Up when _killAt <= now:
+                Libc.kill((int)_status.Pid, Signals.KILL);
+                _killAt = now + KillRepeat;
+                break;
+            case Phase.Finish when _finishKillAt <= now:
+                Warn("finish script lifetime reached maximum value - sending it a SIGKILL");
+                Libc.kill((int)_status.Pid, Signals.CONT);
+                Libc.kill((int)_status.Pid, Signals.KILL);
+                _finishKillAt = now + KillRepeat;
+                break;
+        }
+    }
+
+    void Exit()
+    {
+        if (IsGone) return;
+        IsGone = true;
+        CloseNotification();
+        _loop.UnwatchFd(_control.ReadFd);
+        _control.Close();
+        FifoDir.Notify(Dir + "/event", "x"u8);
+        _lock.Release();
+        if (_dirFd >= 0) Libc.close(_dirFd);
+        _dirFd = -1;
+        Gone(this);
+    }
+}

@@ -1,0 +1,46 @@
+using Execline.Native;
+using Execline.Runtime;
+
+namespace Execline.Init.Supervision;
+
+/// s6-supervise dir — supervises one service directory: the engine s6-svscan runs for every service,
+/// here alone in its process. Leaves (exit 0) after `x`, or on SIGTERM/SIGHUP/SIGQUIT as s6 does.
+public sealed class Supervise : Builtin
+{
+    public override string Prog => "s6-supervise";
+    public override string Usage => "s6-supervise dir";
+
+    public override Outcome Run(Invocation inv)
+    {
+        var g = new Getopt(inv.Argv, "");
+        if (g.Next(out _, out _) || g.Index >= inv.Argv.Count) throw inv.Usage();
+        string name = inv.Argv[g.Index];
+        if (!inv.OwnsProcess) return Outcome.Exec(new List<string>(inv.Argv) { [0] = Prog }, Self.Path);
+        Signals.BlockInEveryThread(inv);
+        int err = RealProcess.ChangeDirectory(inv.State, name);
+        if (err != 0) throw inv.DieErrno(111, $"unable to chdir to {name}", err);
+        string dir = Libc.GetCwd() ?? throw inv.DieErrno(111, "unable to getcwd", Libc.Errno);
+        Signals.IgnorePipe();
+        int signalFd = Signals.OpenFd();
+        if (signalFd < 0) throw inv.DieErrno(111, "unable to create signalfd", Libc.Errno);
+        var loop = new EventLoop(signalFd);
+        var service = new ServiceSupervisor(loop, inv.State, dir, name);
+        service.Gone = _ => loop.Stopped = true;
+        loop.NextDeadline = () => service.Deadline;
+        loop.OnTime = service.OnTime;
+        loop.OnSignal = sig =>
+        {
+            switch (sig)
+            {
+                case Signals.TERM: service.Terminate(); break;
+                case Signals.HUP: service.Hangup(); break;
+                case Signals.QUIT: service.Quit(); break;
+                case Signals.INT: service.Interrupt(); break;
+            }
+        };
+        int code = service.Start();
+        if (code != 0) return Outcome.Exit(code);
+        loop.Run();
+        return Outcome.Exit(0);
+    }
+}

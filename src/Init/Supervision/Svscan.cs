@@ -1,0 +1,76 @@
+using Execline.Native;
+using Execline.Runtime;
+
+namespace Execline.Init.Supervision;
+
+/// s6-svscan [ -c max ] [ -t rescan ] [ -d notif ] [ -X consoleholder ] [ dir ] — supervises every
+/// service directory of dir. Unlike s6, one process does all of it: the scan, every service's
+/// supervise/ state machine, the log pipes and the reaping; only run, finish and loggers are processes.
+public sealed class Svscan : Builtin
+{
+    public override string Prog => "s6-svscan";
+    public override string Usage => "s6-svscan [ -c maxservices ] [ -t timeout ] [ -d notif ] [ -X consoleholder ] [ dir ]";
+
+    public override Outcome Run(Invocation inv)
+    {
+        int max = 500, notif = -1;
+        long rescan = 0;
+        var g = new Getopt(inv.Argv, "c:t:d:X:C:L:");
+        while (g.Next(out char opt, out string? arg))
+        {
+            switch (opt)
+            {
+                case 'c':
+                    if (!Numbers.TryUInt(arg, out max)) throw inv.Usage();
+                    max = Math.Clamp(max, 2, 90000);
+                    break;
+                case 't':
+                    if (!Numbers.TryUnsigned(arg, out ulong t)) throw inv.Usage();
+                    rescan = (long)Math.Min(t, int.MaxValue);
+                    break;
+                case 'd':
+                    if (!Numbers.TryUInt(arg, out notif)) throw inv.Usage();
+                    break;
+                case 'X':
+                    if (!Numbers.TryUInt(arg, out _)) throw inv.Usage();
+                    break;
+                case 'C':
+                case 'L':
+                    break; // later s6's options for its service tables: nothing to size here
+                default: throw inv.Usage();
+            }
+        }
+        if (notif >= 0 && notif < 3) throw inv.Die(100, "notification fd must be 3 or more");
+        if (notif >= 0 && !inv.State.Fds.IsOpen(notif)) throw inv.Die(100, "notification fd is not open");
+        // The process must be ours: its children, signals and pid are the supervision tree's.
+        if (!inv.OwnsProcess) return Outcome.Exec(new List<string>(inv.Argv) { [0] = Prog }, Self.Path);
+        Signals.BlockInEveryThread(inv);
+        // Not process 1 (docker run --init, a shared PID namespace): orphans would go to the real init, so we
+        // ask for them, since reaping them is part of the job.
+        if (Environment.ProcessId != 1) Libc.prctl(Libc.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+
+        // Even without dir, the state gets its own cwd descriptor: spawning a service moves the real cwd.
+        string dir = g.Index < inv.Argv.Count ? inv.Argv[g.Index] : ".";
+        int err = RealProcess.ChangeDirectory(inv.State, dir);
+        if (err != 0) throw inv.DieErrno(111, $"unable to chdir to {dir}", err);
+        string scandir = Libc.GetCwd() ?? throw inv.DieErrno(111, "unable to getcwd", Libc.Errno);
+        Signals.IgnorePipe();
+        int signalFd = Signals.OpenFd();
+        if (signalFd < 0) throw inv.DieErrno(111, "unable to create signalfd", Libc.Errno);
+
+        var loop = new EventLoop(signalFd);
+        var scanner = new Scanner(loop, inv.State, scandir, max, rescan);
+        int code = scanner.Start();
+        if (code != 0) return Outcome.Exit(code);
+        if (notif >= 0)
+        {
+            int real = inv.State.Fds.Real(notif);
+            Libc.WriteAll(real, "\n"u8);
+            inv.State.Fds.Close(notif);
+            RealFds.CloseReal(real);
+        }
+        scanner.Scan();
+        loop.Run();
+        return Finish.Run(inv, loop, scanner, scandir, signalFd);
+    }
+}
