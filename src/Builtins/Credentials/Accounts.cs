@@ -10,8 +10,8 @@ public readonly record struct User(string Name, uint Uid, uint Gid, string Home)
 /// with the files backend of getpwnam/getgrnam.
 public static class Accounts
 {
-    public static string PasswdFile = "/etc/passwd";
-    public static string GroupFile = "/etc/group";
+    const string PasswdFile = "/etc/passwd";
+    const string GroupFile = "/etc/group";
 
     public static User? FindUser(string name)
     {
