@@ -8,6 +8,9 @@ public class InitLoggingTests
 {
     const string Log = "var/log/s6-uncaught-logs";
 
+    // The logger leaves at the HUP of stage 3's broadcast: as with s6-overlay, the last FIN lines may not
+    // reach the log.
+
     /// The logged lines without their `YYYY-MM-DD HH:MM:SS.nnnnnnnnn  ` timestamp, which each must have.
     static string Untimestamped(string text) => string.Concat(text.Split('\n').SkipLast(1).Select(line =>
     {
@@ -22,7 +25,7 @@ public class InitLoggingTests
         var r = Run(root, ["sh", "-c", "echo to-stdout; echo to-stderr >&2"], Env("S6_LOGGING=1"));
         AssertRan("to-stdout\n", "to-stderr\n", 0, r);
         var log = Untimestamped(File.ReadAllText(root.At(Log + "/current")));
-        Assert.StartsWith(Banners.Boot() + "[cmd] sh exited 0\n" + Banners.Fin(1, 4), log);
+        Assert.StartsWith(Banners.Boot() + "[cmd] sh exited 0\n" + Banners.Fin(1, 3), log);
     }
 
     [Fact]
@@ -32,7 +35,7 @@ public class InitLoggingTests
         var r = Run(root, ["sh", "-c", "echo to-stdout; echo to-stderr >&2"], Env("S6_LOGGING=2"));
         AssertRan("", "", 0, r);
         var log = Untimestamped(File.ReadAllText(root.At(Log + "/current")));
-        Assert.StartsWith(Banners.Boot() + "to-stdout\nto-stderr\n[cmd] sh exited 0\n" + Banners.Fin(1, 4), log);
+        Assert.StartsWith(Banners.Boot() + "to-stdout\nto-stderr\n[cmd] sh exited 0\n" + Banners.Fin(1, 3), log);
     }
 
     [Fact]
