@@ -27,7 +27,7 @@ public class InitOrphanTests
         var r = Boot.Run(root, ["/bin/sh", "-c",
             "/init sh -c '(sleep 1000 &); (trap \"\" TERM HUP; exec sleep 1000) & (sleep 0.1 &); exit 0'; echo rc $?; " +
             "sleep 0.2; echo zombies $(" + CountZombies + "); echo sleeps $(" + CountSleeps + ")"],
-            InitContainer.Env("S6_KILL_GRACETIME=1000"), TimeSpan.FromSeconds(60));
+            InitContainer.Env("S6_KILL_GRACETIME=1000"), TimeSpan.FromSeconds(180));
         AssertRan(Banners.Boot() + "[cmd] sh exited 0\n" + Banners.Fin() + "rc 0\nzombies 0\nsleeps 0\n", "", 0, r);
     }
 }

@@ -16,7 +16,7 @@ public class InitShutdownTests
         AwaitFile(root, "tmp/cmd-up");
         var clock = Stopwatch.StartNew();
         booted.Signal(15);
-        var r = booted.Wait(TimeSpan.FromSeconds(30));
+        var r = booted.Wait(TimeSpan.FromSeconds(180));
         var took = clock.Elapsed;
         AssertRan(Banners.Boot() + Banners.Fin(1, 1) + "[cont-finish.d] 10-bye: executing... \nfinish: bye\n" +
             "[cont-finish.d] 10-bye: exited 0.\n" + Banners.Fin(2), "", 0, r);
@@ -60,7 +60,7 @@ public class InitShutdownTests
             Env("S6_KILL_GRACETIME=20000", "S6_SERVICES_GRACETIME=20000"));
         AwaitFile(root, "tmp/cmd-up");
         var clock = Stopwatch.StartNew();
-        var r = booted.Wait(TimeSpan.FromSeconds(60));
+        var r = booted.Wait(TimeSpan.FromSeconds(180));
         AssertRan(Banners.Boot() + "[cmd] sh exited 0\n" + Banners.Fin(), "", 0, r);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"CMD exit to container exit took {clock.Elapsed}");
     }
