@@ -8,7 +8,13 @@ public sealed class Rootfs : IDisposable
 {
     public string Path { get; }
 
-    Rootfs(string path) => Path = path;
+    /// An image's root is 0755, as processes of other users (a logger running as nobody) need it to be;
+    /// a temporary directory starts as 0700.
+    Rootfs(string path)
+    {
+        Path = path;
+        File.SetUnixFileMode(path, (UnixFileMode)Convert.ToInt32("755", 8));
+    }
 
     /// Debian's busybox-static alone, as scripts/busybox-rootfs.sh lays it out (the busybox image's shape).
     public static Rootfs Busybox()
