@@ -49,7 +49,8 @@ pid1_of() { # the container's PID 1: the only child of container.sh's process (u
 
 idle() { # IMAGE ACTION: boots an idle container (CMD sleep), then ACTION PID1, then docker stop's SIGTERM
   local c p
-  container "$tmp/$1" -- /init sh -c 'echo >/tmp/go; exec sleep 100000' &
+  # container.sh itself in the background, so that $! is its process (unshare), PID 1's parent
+  "$root/scripts/container.sh" "$tmp/$1" -- /init sh -c 'echo >/tmp/go; exec sleep 100000' </dev/null >/dev/null 2>&1 &
   c=$!
   read -r <"$tmp/$1/tmp/go"
   p=$(pid1_of $c)

@@ -42,7 +42,7 @@ public static class InitContainer
     public static Dictionary<string, string> Env(params string[] pairs) =>
         pairs.Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
 
-    public static Ran Run(Rootfs root, string[] cmd, Dictionary<string, string>? env = null, int seconds = 60,
+    public static Ran Run(Rootfs root, string[] cmd, Dictionary<string, string>? env = null, int seconds = 180,
         bool readOnlyRoot = false) =>
         Boot.Run(root, ["/init", .. cmd], env, TimeSpan.FromSeconds(seconds), readOnlyRoot: readOnlyRoot);
 
@@ -50,7 +50,7 @@ public static class InitContainer
         Boot.Start(root, ["/init", .. cmd], env);
 
     /// Waits until a file the container writes (path inside the image) exists, as the sign a step is reached.
-    public static void AwaitFile(Rootfs root, string path, int seconds = 60)
+    public static void AwaitFile(Rootfs root, string path, int seconds = 180)
     {
         var clock = Stopwatch.StartNew();
         while (!File.Exists(root.At(path)))

@@ -34,7 +34,7 @@ public class InitStage2FailureTests
         Thread.Sleep(1500);
         Assert.False(File.Exists(root.At("tmp/finishing")), "the container stopped by itself");
         booted.Signal(15);
-        var r = booted.Wait(TimeSpan.FromSeconds(30));
+        var r = booted.Wait(TimeSpan.FromSeconds(180));
         AssertRan(EveryB + "\n!!!!!\n init-stage2 failed.\n!!!!!\n" + Banners.Fin(1, 1) +
             "[cont-finish.d] 10-mark: executing... \n[cont-finish.d] 10-mark: exited 0.\n" + Banners.Fin(2), "", 1, r);
         Assert.False(File.Exists(root.At("tmp/cmd-ran")));

@@ -8,7 +8,8 @@ public sealed class Rootfs : IDisposable
 {
     public string Path { get; }
 
-    /// Temporary directories are created 0700; a root directory is 0755 or other users cannot run anything.
+    /// An image's root is 0755, as processes of other users (a logger running as nobody) need it to be;
+    /// a temporary directory starts as 0700.
     Rootfs(string path)
     {
         Path = path;

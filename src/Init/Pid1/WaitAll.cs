@@ -31,48 +31,14 @@ public sealed class WaitAll : Builtin
 
     static bool WaitForOthers(long deadline)
     {
-        var spared = SelfAndAncestors();
+        var spared = ProcessTable.SelfAndAncestors();
         while (true)
         {
             while (Children.WaitAny(out _, noHang: true) > 0) { }
-            if (!AnyOtherAlive(spared)) return true;
+            if (!ProcessTable.Others(spared).Any()) return true;
             long left = deadline - Environment.TickCount64;
             if (left <= 0) return false;
             Thread.Sleep((int)Math.Min(left, 10));
         }
-    }
-
-    static HashSet<int> SelfAndAncestors()
-    {
-        var set = new HashSet<int>();
-        for (int pid = Environment.ProcessId; pid > 0 && set.Add(pid);)
-            pid = ReadStat(pid, out _) ?? 0;
-        return set;
-    }
-
-    static bool AnyOtherAlive(HashSet<int> spared)
-    {
-        foreach (var name in Libc.ListDirectory("/proc") ?? [])
-        {
-            if (!int.TryParse(name, out int pid) || spared.Contains(pid)) continue;
-            if (ReadStat(pid, out char state) != null && state != 'Z' && state != 'X') return true;
-        }
-        return false;
-    }
-
-    /// The parent pid and state from /proc/PID/stat, or null when the process is gone.
-    static int? ReadStat(int pid, out char state)
-    {
-        state = '?';
-        string text;
-        try { text = File.ReadAllText($"/proc/{pid}/stat"); }
-        catch (IOException) { return null; }
-        catch (UnauthorizedAccessException) { return null; }
-        // "pid (comm) S ppid ...": comm may hold spaces and parentheses, so read after the last ')'.
-        int close = text.LastIndexOf(')');
-        if (close < 0 || close + 2 >= text.Length) return null;
-        var fields = text.Substring(close + 2).Split(' ');
-        state = fields[0].Length > 0 ? fields[0][0] : '?';
-        return fields.Length > 1 && int.TryParse(fields[1], out int ppid) ? ppid : null;
     }
 }
