@@ -4,7 +4,7 @@ using Execline.Runtime;
 namespace Execline.Init.Supervision;
 
 /// s6-svscan [ -c max ] [ -t rescan ] [ -d notif ] [ -X consoleholder ] [ dir ] — supervises every
-/// service directory of dir. Unlike s6, one process does all of it: the scan, every service's
+/// service directory of dir (panicking into .s6-svscan/crash on an internal error). Unlike s6, one process does all of it: the scan, every service's
 /// supervise/ state machine, the log pipes and the reaping; only run, finish and loggers are processes.
 public sealed class Svscan : Builtin
 {
@@ -69,8 +69,17 @@ public sealed class Svscan : Builtin
             inv.State.Fds.Close(notif);
             RealFds.CloseReal(real);
         }
-        scanner.Scan();
-        loop.Run();
+        try
+        {
+            scanner.Scan();
+            loop.Run();
+        }
+        catch (Exception e)
+        {
+            // s6-svscan never exits on trouble once it runs: it panics into .s6-svscan/crash.
+            inv.WriteErr($"{Prog}: fatal: internal error: {e.GetType().Name}: {e.Message}\n");
+            return ServiceFiles.Exists(scandir + "/.s6-svscan/crash") ? Outcome.Exec([".s6-svscan/crash"]) : Outcome.Exit(111);
+        }
         return Finish.Run(inv, loop, scanner, scandir, signalFd);
     }
 }
