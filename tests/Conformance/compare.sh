@@ -29,7 +29,7 @@ run_one() { # side snippet -> files in $work/out.side.*
   local side=$1 snippet=$2 dir="$work/cwd.$1"
   rm -rf "$dir"; mkdir -p "$dir"
   (cd "$dir" && env -i PATH="$work/$side:/usr/bin:/bin" HOME="$dir" LC_ALL=C \
-     timeout 10 sh -c "$snippet" </dev/null >"$work/out.$side" 2>"$work/err.$side"; echo $? >"$work/rc.$side")
+     timeout 30 sh -c "$snippet" </dev/null >"$work/out.$side" 2>"$work/err.$side"; echo $? >"$work/rc.$side")
 }
 
 fails=0 total=0
