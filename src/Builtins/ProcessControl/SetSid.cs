@@ -7,14 +7,14 @@ namespace Execline.Builtins.ProcessControl;
 /// new session (-s, the default), of a new process group (-b), or of a new process group that takes the
 /// terminal ctty (default 0) as its foreground (-f; -g ignores SIGTTOU to be able to). A failure is fatal
 /// with -i, a warning with -I (the default), silent with -q. Inside a block run in our process, a new
-/// session or group is a request the spawn fulfils; taking the terminal needs a process of its own.
+/// session or group is a request the spawn fulfils; taking a terminal needs a process of its own.
 public sealed class SetSid : Builtin
 {
     public override string Prog => "s6-setsid";
     public override string Usage => "s6-setsid [ -s | -b | -f | -g ] [ -i | -I | -q ] [ -d ctty ] prog...";
 
     const int Session = 0, Group = 1, Foreground = 2, ForegroundIgnoringTtou = 3;
-    const int SIGTTOU = 22;
+    const int SIGTTOU = 22, EBADF = 9, ENOTTY = 25;
 
     public override Outcome Run(Invocation inv)
     {
@@ -39,28 +39,37 @@ public sealed class SetSid : Builtin
         var prog = inv.Rest(g.Index);
         if (!inv.OwnsProcess)
         {
-            if (what >= Foreground) return OwnProcess.Continue(inv);
+            if (what >= Foreground)
+            {
+                // Without a terminal there (a container's CMD, usually) taking it fails at once: the spawn
+                // makes the group and the failure is told here, instead of a process of ours doing both.
+                int fd = inv.State.Fds.Real(ctty);
+                if (fd >= 0 && Libc.isatty(fd) == 1) return OwnProcess.Continue(inv);
+                int e = fd < 0 ? EBADF : ENOTTY;
+                inv.State.ProcessGroup = 0;
+                Failed(inv, insist, "tcsetpgrp", e);
+                return Outcome.Exec(prog);
+            }
             if (what == Session) inv.State.NewSession = true;
             else inv.State.ProcessGroup = 0;
             return Outcome.Exec(prog);
         }
         if (what == Session)
         {
-            if (Libc.setsid() < 0) Failed(inv, insist, "setsid");
+            if (Libc.setsid() < 0) Failed(inv, insist, "setsid", Libc.Errno);
             return Outcome.Exec(prog);
         }
-        if (Libc.setpgid(0, 0) < 0) Failed(inv, insist, "setpgid");
+        if (Libc.setpgid(0, 0) < 0) Failed(inv, insist, "setpgid", Libc.Errno);
         if (what >= Foreground)
         {
             if (what == ForegroundIgnoringTtou) Libc.signal(SIGTTOU, 1);
-            if (Libc.tcsetpgrp(inv.State.Fds.Real(ctty), Libc.getpid()) < 0) Failed(inv, insist, "tcsetpgrp");
+            if (Libc.tcsetpgrp(inv.State.Fds.Real(ctty), Libc.getpid()) < 0) Failed(inv, insist, "tcsetpgrp", Libc.Errno);
         }
         return Outcome.Exec(prog);
     }
 
-    static void Failed(Invocation inv, int insist, string call)
+    static void Failed(Invocation inv, int insist, string call, int e)
     {
-        int e = Libc.Errno;
         if (insist == 2) throw inv.DieErrno(111, "unable to " + call, e);
         if (insist == 1) inv.WarnErrno("unable to " + call, e);
     }
