@@ -7,6 +7,8 @@ namespace Execline.Builtins.PortableUtils;
 /// process's value is written.
 sealed record PsField(string Name, string Header, bool Right, Func<PsContext, ProcessEntry, string> Format)
 {
+    static readonly string[] Policies = ["NORMAL", "FIFO", "RR", "BATCH", "ISO", "IDLE", "UNKNOWN", "UNKNOWN"];
+
     public static readonly PsField[] All =
     [
         new("pid", "PID", true, (_, p) => p.Pid.ToString()),
@@ -45,7 +47,6 @@ sealed record PsField(string Name, string Header, bool Right, Func<PsContext, Pr
         new("cpcpu", "C%CPU", true, (c, p) => c.Percent(10000 * (p.Utime + p.Stime + p.Cutime + p.Cstime) / c.JiffiesSince(p.Start))),
     ];
 
-    static readonly string[] Policies = ["NORMAL", "FIFO", "RR", "BATCH", "ISO", "IDLE", "UNKNOWN", "UNKNOWN"];
 
     /// The state letter, then s (session leader), l (threads), + (foreground group), N or < (niced).
     static string State(ProcessEntry p)
