@@ -75,15 +75,16 @@ public sealed class SoftLimit : Builtin
         }
         if (newCur > newMax) throw inv.DieErrno(111, "unable to setrlimit", EINVAL);
         if (newMax > oldMax && Libc.geteuid() != 0) throw inv.DieErrno(111, "unable to setrlimit", EPERM);
-        inv.State.ExecLimits.RemoveAll(l => l.Resource == resource);
-        inv.State.ExecLimits.Add((resource, newCur, newMax));
+        var limits = inv.State.ExecLimits ??= new();
+        limits.RemoveAll(l => l.Resource == resource);
+        limits.Add((resource, newCur, newMax));
     }
 
     /// The limits as prog would find them: the pending ones when an earlier s6-softlimit set some.
     static bool Current(ProcessState st, int resource, bool deferred, out ulong cur, out ulong max)
     {
         if (deferred)
-            foreach (var l in st.ExecLimits)
+            foreach (var l in st.ExecLimits ?? [])
                 if (l.Resource == resource) { (cur, max) = (l.Soft, l.Hard); return true; }
         return Libc.GetLimit(resource, out cur, out max);
     }

@@ -15,7 +15,8 @@ public sealed class ProcessState
     public int ProcessGroup { get; set; } = -1;
     /// Resource limits (resource, soft, hard) to set just before exec: lowering the address space, data or
     /// stack limit of the running .NET runtime could crash it, so s6-softlimit leaves those to the program.
-    public List<(int Resource, ulong Soft, ulong Hard)> ExecLimits { get; private set; } = new();
+    /// Null until one is set: every block clones the state.
+    public List<(int Resource, ulong Soft, ulong Hard)>? ExecLimits { get; set; }
     /// Real descriptors this state opened; closed when its chain ends (the exec'd program has its copies).
     readonly List<int> _owned = new();
 
@@ -38,7 +39,7 @@ public sealed class ProcessState
         CwdFd = CwdFd,
         NewSession = NewSession,
         ProcessGroup = ProcessGroup,
-        ExecLimits = new(ExecLimits),
+        ExecLimits = ExecLimits == null ? null : new(ExecLimits),
     };
 
     /// Records a real descriptor opened for this state so it is closed when the state's chain ends.
