@@ -2,9 +2,10 @@
 # Builds the one multi-call program twice from the same publish:
 #   out/local/    runs here, on this machine's glibc (tests, bench and the demo use it in place);
 #   out/overlay/  the tree exactly as out/execline-cs-x86_64.tar.gz extracts onto /, for any x86_64 image.
-# An image may have no libc (busybox-static), musl (Alpine) or another glibc, so the overlay carries the
-# glibc loader and every library the .NET runtime links against in usr/lib/execline-cs/lib, and the
-# binaries are patched to use them by absolute path: nothing of the image's own libc is ever loaded.
+# The program is compiled ahead of time (src/Publish.props): one native executable that needs only libc and
+# libm. An image may have no libc (busybox-static), musl (Alpine) or another glibc, so the overlay carries
+# the glibc loader and those libraries in usr/lib/execline-cs/lib, and the executable is patched to use them
+# by absolute path: nothing of the image's own libc is ever loaded.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -13,38 +14,29 @@ installed=/$pkg
 command -v patchelf >/dev/null || { echo "publish.sh: patchelf is needed (apt-get install patchelf)" >&2; exit 1; }
 
 mkdir -p out
-dotnet publish src/Multicall -c Release -r linux-x64 --self-contained \
-  -p:PublishTrimmed=true -p:PublishReadyToRun=true -p:DebugType=none -o out/publish >out/publish.log 2>&1 \
+rm -rf out/publish
+dotnet publish src/Multicall -c Release -r linux-x64 -p:DebugType=none -o out/publish >out/publish.log 2>&1 \
   || { cat out/publish.log; exit 1; }
 
-# The runtime as published, without what only a debugger, a dump collector, a tracer, another GC, TLS or
-# Kerberos would load: none of it is loaded unless asked for, and it is a third of the size.
-runtime_into() {
-  mkdir -p "$1/$pkg" "$1/usr/bin"
-  (cd out/publish && find . -maxdepth 1 -type f ! -name createdump ! -name libcoreclrtraceptprovider.so \
-    ! -name libmscordaccore.so ! -name libmscordbi.so ! -name 'libclrgc*.so' \
-    ! -name libSystem.Net.Security.Native.so ! -name libSystem.Security.Cryptography.Native.OpenSsl.so \
-    -exec cp -a {} "$root/$1/$pkg/" \;)
-}
+program_into() { mkdir -p "$1/$pkg" "$1/usr/bin" && cp -a out/publish/execline "$1/$pkg/"; }
 names=$(out/publish/execline --list)
 
 rm -rf out/local out/overlay
-runtime_into out/local
+program_into out/local
 for name in execline $names; do ln -s "../lib/execline-cs/execline" "out/local/usr/bin/$name"; done
 
-runtime_into out/overlay
+program_into out/overlay
 lib=out/overlay/$pkg/lib
 mkdir -p "$lib"
-# Every shared library the runtime's ELF files need, as this machine's loader resolves them, copied under
-# its soname; the loader itself under its PT_INTERP name.
-for elf in "out/overlay/$pkg"/execline "out/overlay/$pkg"/*.so; do ldd "$elf"; done \
+# Every shared library the program needs, as this machine's loader resolves them, copied under its soname;
+# the loader itself under its PT_INTERP name.
+ldd "out/overlay/$pkg/execline" \
   | awk -v ours="$root/" 'index($3, ours) == 1 { next } $2 == "=>" && $3 ~ /^\// { print $1, $3 }
                           $1 ~ /^\/.*ld-linux/ { print $1, $1 }' | sort -u \
   | while read -r soname path; do cp -L "$path" "$lib/$(basename "$soname")"; done
 loader=$(basename "$(patchelf --print-interpreter out/publish/execline)")
 [ -f "$lib/$loader" ] || { echo "publish.sh: the loader $loader was not found by ldd" >&2; exit 1; }
-# DT_RPATH (not RUNPATH) so it also governs what libc and the runtime dlopen later, ahead of LD_LIBRARY_PATH.
-for elf in "out/overlay/$pkg"/*.so; do patchelf --force-rpath --set-rpath "$installed/lib" "$elf"; done
+# DT_RPATH (not RUNPATH) so it also governs what libc dlopens later (NSS), ahead of LD_LIBRARY_PATH.
 patchelf --set-interpreter "$installed/lib/$loader" --force-rpath --set-rpath "$installed/lib" \
   "out/overlay/$pkg/execline"
 

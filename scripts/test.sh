@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Every test: installs what the tests compare against and run in, publishes, and runs every suite: unit and
-# conformance against the published (trimmed, ReadyToRun) binary in out/local, end-to-end against the
+# conformance against the published (native AOT) binary in out/local, end-to-end against the
 # tarball on images. Ends with "N passed, N failed".
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-# The real execline and s6 (the oracles), a C compiler (a test tool), patchelf (publish), busybox-static
+# The real execline and s6 (the oracles), a C compiler (the AOT linker and a test tool), patchelf (publish), busybox-static
 # (the libc-less rootfs of the end-to-end tests).
 need=()
 [ -x /usr/lib/execline/bin/execlineb ] || need+=(execline)

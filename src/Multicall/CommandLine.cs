@@ -7,12 +7,18 @@ namespace Execline.Multicall;
 /// have decoded them as UTF-8 and replaced invalid bytes).
 static unsafe class CommandLine
 {
-    public static List<string> Argv(string[] fallback)
+    public static List<string> Argv(string[] args)
     {
+        // The runtime decoded argv as UTF-8, replacing only what was invalid: with no replacement character
+        // anywhere, encoding each word back gives the kernel's bytes, without reading /proc/self/cmdline
+        // (which costs more than the rest of a short chain's start).
+        var decoded = System.Environment.GetCommandLineArgs();
+        if (decoded.Length == args.Length + 1 && Array.TrueForAll(decoded, w => !w.Contains('\uFFFD')))
+            return decoded.Select(w => Text.Bytes.Latin1(System.Text.Encoding.UTF8.GetBytes(w))).ToList();
         var raw = Libc.ReadFile("/proc/self/cmdline");
         if (raw != null && raw.Length > 0) return Split(raw);
         var list = new List<string> { System.Environment.ProcessPath ?? "execline" };
-        list.AddRange(fallback);
+        list.AddRange(args);
         return list;
     }
 

@@ -8,6 +8,7 @@ static class Program
 {
     static int Main(string[] args)
     {
+        RealProcess.SeedRuntimeRandomness();
         var argv = CommandLine.Argv(args);
         Init.InitSet.Register();
         var name = Self.BaseName(argv.Count > 0 ? argv[0] : "execline");

@@ -90,7 +90,7 @@ public static class Sandbox
 
     static Run Shell(string script, string cwd, Dictionary<string, string>? env = null)
     {
-        var psi = new ProcessStartInfo("timeout", ["30", "/bin/sh", "-c", script])
+        var psi = new ProcessStartInfo("timeout", ["-k", "5", "30", "/bin/sh", "-c", script])
         {
             WorkingDirectory = cwd,
             RedirectStandardOutput = true,

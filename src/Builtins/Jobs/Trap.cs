@@ -15,9 +15,12 @@ public sealed class Trap : Builtin
     {
         if (!inv.OwnsProcess) return OwnProcess.Continue(inv);
         // The caught signals must be blocked in every thread of the process, which only a process started
-        // with them blocked has: the runtime's threads inherit the mask of the thread that exec'd us.
+        // with them blocked has: the runtime's threads inherit the mask of the thread that exec'd us. The
+        // runtime unblocks SIGRTMIN, its own thread-interruption signal, at every start: asking for that
+        // one too would re-exec forever.
         var quiet = TryParseQuietly(inv);
-        if (quiet != null && !quiet.Caught.IsSubsetOf(SignalSet.BlockedNow())) ReExec(inv, quiet.Caught);
+        if (quiet != null && !quiet.Caught.Without(TrapLoop.SIGRTMIN).IsSubsetOf(SignalSet.BlockedNow()))
+            ReExec(inv, quiet.Caught);
         return TrapLoop.Run(inv, Parse(inv));
     }
 

@@ -6,7 +6,8 @@ namespace Execline.Builtins.Jobs;
 /// trap at work: prog runs as our child while the caught signals are read, one at a time, from a signalfd.
 static class TrapLoop
 {
-    const int SIGRTMIN = 34, SI_TKILL = -6;
+    public const int SIGRTMIN = 34;
+    const int SI_TKILL = -6;
 
     public static Outcome Run(Invocation inv, TrapPlan plan)
     {

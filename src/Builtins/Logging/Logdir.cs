@@ -289,11 +289,7 @@ sealed class Logdir
                 ("state", Libc.O_RDONLY), ("newstate", Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC),
             })
             {
-                // Above the numbers the child's descriptors go to, so no dup2 overwrites a source.
-                int fd = Libc.Open(PathOf(name), flags | Libc.O_CLOEXEC);
-                int high = fd < 0 ? -1 : Libc.fcntl(fd, Libc.F_DUPFD_CLOEXEC, 10);
-                int errno = Libc.Errno;
-                if (fd >= 0) Libc.close(fd);
+                int high = OpenAboveTargets(PathOf(name), flags, out int errno);
                 if (high < 0)
                 {
                     failed = $"{(flags == Libc.O_RDONLY ? "open_readb" : "open_trunc")} {Dir}/{name}";
@@ -301,8 +297,8 @@ sealed class Logdir
                 }
                 fds.Add(high);
             }
-            int dir = Libc.Open(Dir, Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
-            if (dir < 0) { failed = $"chdir to {Dir}"; return Libc.Errno; }
+            int dir = OpenAboveTargets(Dir, Libc.O_PATH | Libc.O_DIRECTORY, out int dirErrno);
+            if (dir < 0) { failed = $"chdir to {Dir}"; return dirErrno; }
             fds.Add(dir);
             var req = new Spawn.Request { ChdirFd = dir };
             int[] targets = [0, 1, 4, 5];
@@ -317,6 +313,17 @@ sealed class Logdir
         {
             foreach (var fd in fds) Libc.close(fd);
         }
+    }
+
+    /// Opened above the numbers the child's descriptors go to, so that no dup2 of the spawn overwrites a
+    /// source, nor the directory it changes into.
+    static int OpenAboveTargets(string path, int flags, out int errno)
+    {
+        int fd = Libc.Open(path, flags | Libc.O_CLOEXEC);
+        int high = fd < 0 ? -1 : Libc.fcntl(fd, Libc.F_DUPFD_CLOEXEC, 10);
+        errno = Libc.Errno;
+        if (fd >= 0) Libc.close(fd);
+        return high;
     }
 
     /// `!` runs execlineb -Pc (the one on PATH, else ours), `?` runs /bin/sh -c.

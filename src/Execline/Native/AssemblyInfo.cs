@@ -1,3 +1,3 @@
-// Every libc call passes only blittable values, so no marshalling stubs are needed: ReadyToRun can then
-// precompile the calls instead of generating stubs at startup.
+// Every libc call passes only blittable values, so no marshalling stubs are needed: the native AOT
+// compiler then emits each call as a direct transition instead of generating a stub.
 [assembly: System.Runtime.CompilerServices.DisableRuntimeMarshalling]

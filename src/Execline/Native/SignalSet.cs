@@ -14,6 +14,7 @@ public readonly unsafe struct SignalSet
 
     public bool Contains(int sig) => sig >= 1 && sig <= 64 && (Bits & (1UL << (sig - 1))) != 0;
     public SignalSet With(int sig) => sig >= 1 && sig <= 64 ? new(Bits | (1UL << (sig - 1))) : this;
+    public SignalSet Without(int sig) => sig >= 1 && sig <= 64 ? new(Bits & ~(1UL << (sig - 1))) : this;
     public bool IsSubsetOf(SignalSet other) => (Bits & ~other.Bits) == 0;
 
     /// The signals blocked in the calling thread.

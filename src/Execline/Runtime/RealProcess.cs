@@ -48,6 +48,17 @@ public static class RealProcess
         return req;
     }
 
+    /// The runtime reads /dev/urandom through a descriptor it opens the first time it seeds something and
+    /// keeps (close-on-exec, often fd 3). Apply may dup2 a chain's descriptor over it; if the exec then
+    /// fails, the error path must not read the chain's pipe or file as randomness (a read from an empty
+    /// pipe never returns). So every seed the main thread will use is drawn at start, before any Apply.
+    public static void SeedRuntimeRandomness()
+    {
+        _ = "".GetHashCode();      // string hashing
+        _ = HashCode.Combine(0);
+        _ = Random.Shared.Next();  // this thread's generator, which object hash codes draw on too
+    }
+
     /// Applies the state to this very process, as the last step before execve.
     public static void Apply(ProcessState st)
     {
