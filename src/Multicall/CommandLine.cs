@@ -14,7 +14,11 @@ static unsafe class CommandLine
         // (which costs more than the rest of a short chain's start).
         var decoded = System.Environment.GetCommandLineArgs();
         if (decoded.Length == args.Length + 1 && Array.TrueForAll(decoded, w => !w.Contains('\uFFFD')))
-            return decoded.Select(w => Text.Bytes.Latin1(System.Text.Encoding.UTF8.GetBytes(w))).ToList();
+        {
+            var words = new List<string>(decoded.Length);
+            foreach (var w in decoded) words.Add(Text.Bytes.Latin1(System.Text.Encoding.UTF8.GetBytes(w)));
+            return words;
+        }
         var raw = Libc.ReadFile("/proc/self/cmdline");
         if (raw != null && raw.Length > 0) return Split(raw);
         var list = new List<string> { System.Environment.ProcessPath ?? "execline" };
@@ -25,7 +29,7 @@ static unsafe class CommandLine
     /// The environment from libc's environ array: unlike /proc/self/environ it needs no file reads.
     public static List<string> Environ()
     {
-        var environ = *(byte***)NativeLibrary.GetExport(NativeLibrary.Load("libc.so.6"), "environ");
+        var environ = *(byte***)NativeLibrary.GetExport(NativeLibrary.GetMainProgramHandle(), "environ");
         var list = new List<string>();
         for (var p = environ; p != null && *p != null; p++) list.Add(Text.Bytes.FromCString(*p));
         return list;

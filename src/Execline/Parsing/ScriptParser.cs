@@ -31,7 +31,7 @@ public static class ScriptParser
     {
         int nul = text.IndexOf('\0');
         if (nul >= 0) text = text.Substring(0, nul);
-        var result = ScriptSyntax.Script.TryParse(text);
+        var result = ScriptSyntax.Script(new ScriptInput(text));
         if (!result.WasSuccessful)
         {
             var at = result.Remainder;

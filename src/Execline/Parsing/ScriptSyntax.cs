@@ -4,7 +4,8 @@ namespace Execline.Parsing;
 
 /// execlineb's lexer as parser combinators over the script's bytes (one char per byte). Whitespace is any
 /// byte from 0x01 to 0x20; a word is glued from plain bytes, backslash-escaped bytes and quoted strings.
-/// Alternatives that have consumed input commit (XOr, XMany), so an error is reported where it happens.
+/// Where the grammar has alternatives, the byte at hand chooses one, and a failure inside it is the
+/// script's: an error is reported where it happens, and nothing is tried only to fail.
 /// Every parser yields a reference type: generic code over them is shared and precompiled, which keeps
 /// the cost of starting a script low.
 static class ScriptSyntax
@@ -22,16 +23,18 @@ static class ScriptSyntax
 
     static IResult<string> Chars(Predicate<char> p, int min, int max, string expected, string[] expectations, IInput i)
     {
-        var start = i;
-        int n = 0;
-        var sb = new System.Text.StringBuilder();
-        while (n < max && !i.AtEnd && p(i.Current))
-        {
-            sb.Append(i.Current);
-            i = i.Advance();
-            n++;
-        }
-        return n >= min ? Result.Success(sb.ToString(), i) : Result.Failure<string>(start, expected, expectations);
+        var source = i.Source;
+        int start = i.Position, end = start;
+        while (end - start < max && end < source.Length && p(source[end])) end++;
+        if (end - start < min) return Result.Failure<string>(i, expected, expectations);
+        var rest = i is ScriptInput si ? si.Skip(end - start) : AdvanceBy(i, end - start);
+        return Result.Success(source.Substring(start, end - start), rest);
+    }
+
+    static IInput AdvanceBy(IInput i, int count)
+    {
+        for (; count > 0; count--) i = i.Advance();
+        return i;
     }
 
     static Parser<string> Ch(char c) => Chars(x => x == c, 1, 1, "'" + c.ToString() + "'");
@@ -47,7 +50,23 @@ static class ScriptSyntax
     /// Between words, "\" then newline continues the line and a "\" at the very end is ignored.
     static readonly Parser<string> IgnoredBackslash = Ch('\\').Then(_ => Ch('\n').Or(AtEnd));
 
-    static readonly Parser<IEnumerable<string>> Skip = Space.Or(Comment).Or(IgnoredBackslash).Many();
+    /// Whitespace, comments and ignored backslashes, as many as there are. Each alternative is chosen by
+    /// the byte it starts with, so a script is read without trying (and failing) the others.
+    static readonly Parser<string> Skip = i =>
+    {
+        while (!i.AtEnd)
+        {
+            char c = i.Current;
+            IResult<string> r;
+            if (IsSpace(c)) r = Space(i);
+            else if (c == '#') r = Comment(i);
+            else if (c == '\\') r = IgnoredBackslash(i);
+            else break;
+            if (!r.WasSuccessful) break;
+            i = r.Remainder;
+        }
+        return Result.Success("", i);
+    };
 
     static bool IsOctal(char c) => c >= '0' && c <= '7';
     static bool IsDecimal(char c) => c >= '0' && c <= '9';
@@ -128,7 +147,19 @@ static class ScriptSyntax
 
     static readonly Parser<string> Plain = Chars(c => !IsSpace(c) && c != '"' && c != '\\', 1, int.MaxValue, "a word");
 
-    static readonly Parser<string> Tail = Plain.XOr(Quoted).XOr(WordEscape).XMany().Select(string.Concat);
+    /// The rest of a word, up to whitespace or the end: plain runs, quoted strings and escapes, glued.
+    static readonly Parser<string> Tail = i =>
+    {
+        var text = new System.Text.StringBuilder();
+        while (!i.AtEnd && !IsSpace(i.Current))
+        {
+            var piece = i.Current switch { '"' => Quoted(i), '\\' => WordEscape(i), _ => Plain(i) };
+            if (!piece.WasSuccessful) return piece;
+            text.Append(piece.Value);
+            i = piece.Remainder;
+        }
+        return Result.Success(text.ToString(), i);
+    };
 
     static Parser<Token> WordFrom(string head) => Tail.Select(t => new Token(TokenKind.Word, head + t));
 
@@ -157,15 +188,27 @@ static class ScriptSyntax
         return WordFrom(brace.ToString() + j.Current)(j.Advance());
     }
 
-    static readonly Parser<string> WordHead =
-        Quoted
-            .XOr(Ch('\\').Then(_ => Chars(_ => true, 1, 1, "a byte after the backslash")))
-            .XOr(Chars(c => !IsSpace(c) && c != '#' && c != '"' && c != '\\', 1, 1, "a word"));
+    static readonly Parser<string> EscapedHead = Ch('\\').Then(_ => Chars(_ => true, 1, 1, "a byte after the backslash"));
+
+    static readonly Parser<string> PlainHead = Chars(c => !IsSpace(c) && c != '#' && c != '"' && c != '\\', 1, 1, "a word");
+
+    static readonly Parser<string> WordHead = i => i.AtEnd ? PlainHead(i) : i.Current switch
+    {
+        '"' => Quoted(i),
+        '\\' => EscapedHead(i),
+        _ => PlainHead(i),
+    };
 
     static readonly Parser<Token> Word = WordHead.Then(head => WordFrom(head));
 
-    static readonly Parser<Token> OneToken =
-        Brace('{', TokenKind.Open).XOr(Brace('}', TokenKind.Close)).XOr(Word).Positioned();
+    static readonly Parser<Token> OpenBrace = Brace('{', TokenKind.Open), CloseBrace = Brace('}', TokenKind.Close);
+
+    static readonly Parser<Token> OneToken = new Parser<Token>(i => i.Current switch
+    {
+        '{' => OpenBrace(i),
+        '}' => CloseBrace(i),
+        _ => Word(i),
+    }).Positioned();
 
     /// Tokens separated by whitespace and comments, to the end of the script; the first token that
     /// fails after consuming input fails the script there.
