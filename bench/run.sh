@@ -9,8 +9,7 @@ command -v hyperfine >/dev/null && [ -x /usr/lib/execline/bin/execlineb ] || {
   apt-get update -qq >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine execline jq >/dev/null; }
 command -v jq >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >/dev/null
 [ -x out/local/usr/bin/execlineb ] || scripts/publish.sh
-dotnet publish bench/Baseline -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true \
-  -p:PublishReadyToRun=true -p:DebugType=none -o out/baseline >/dev/null
+dotnet publish bench/Baseline -c Release -r linux-x64 -p:DebugType=none -o out/baseline >/dev/null
 
 real=/usr/lib/execline/bin ours=$root/out/local/usr/bin
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT

@@ -3,15 +3,11 @@
 # all are up (status files present, then s6-svwait -u on all of them) and the resident memory of the
 # supervision processes (s6-svscan and every s6-supervise; the services themselves are counted apart).
 #   bench/supervision.sh [N...]        default: 1 50 500
-# Our binary: $EXECLINE_BIN, else the Release build, else the Debug build of src/Multicall.
+# Our binary: $EXECLINE_BIN, else the published one in out/local (scripts/publish.sh builds it).
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
-ours=${EXECLINE_BIN:-}
-for c in "$root/out/overlay/usr/lib/execline-cs/execline" "$root/src/Multicall/bin/Release/net10.0/execline" \
-         "$root/src/Multicall/bin/Debug/net10.0/execline"; do
-  [ -z "$ours" ] && [ -x "$c" ] && ours=$c
-done
-[ -n "$ours" ] || { echo "no execline binary: build src/Multicall or set EXECLINE_BIN" >&2; exit 1; }
+ours=${EXECLINE_BIN:-$root/out/local/usr/lib/execline-cs/execline}
+[ -x "$ours" ] || "$root/scripts/publish.sh" || exit 1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/bin"

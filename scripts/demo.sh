@@ -5,6 +5,9 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+# A C compiler links the native executable, patchelf points it at the shipped glibc, busybox-static is the
+# demo image's base.
+scripts/need.sh gcc patchelf busybox-static
 scripts/publish.sh
 PATH="$root/out/local/usr/bin:$PATH" execlineb -P scripts/demo/tour.el
 

@@ -6,18 +6,9 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-# The real execline and s6 (the oracles), a C compiler (the AOT linker and a test tool), patchelf (publish), busybox-static
-# (the libc-less rootfs of the end-to-end tests).
-need=()
-[ -x /usr/lib/execline/bin/execlineb ] || need+=(execline)
-[ -x /usr/bin/s6-svscan ] || need+=(s6)
-command -v cc >/dev/null || need+=(gcc)
-command -v patchelf >/dev/null || need+=(patchelf)
-dpkg-query -W -f '${Status}' busybox-static 2>/dev/null | grep -q 'ok installed' || need+=(busybox-static)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null \
-    || { echo "cannot install ${need[*]}"; exit 1; }
-fi
+# The real execline and s6 (the oracles), a C compiler (the AOT linker and a test tool), patchelf (publish),
+# busybox-static (the libc-less rootfs of the end-to-end tests).
+scripts/need.sh execline s6 gcc patchelf busybox-static || exit 1
 # podman and its local base images, when the shared setup script is here; without it the podman tests
 # are skipped and say why.
 podman_setup=$root/../shared/tools/podman/setup.sh
