@@ -18,18 +18,30 @@ median() { # name command... -> median seconds
   hyperfine -N -w 3 -r "${RUNS:-20}" --export-json "$tmp/$1.json" "${@:2}" >/dev/null 2>&1
   jq -r '.results[0].median' "$tmp/$1.json"
 }
-row() { # label ours-median real-median
-  awk -v l="$1" -v o="$2" -v r="$3" 'BEGIN { printf "%-34s %9.1f ms %9.1f ms %8.1fx\n", l, o*1000, r*1000, r/o }'
+# The machine's speed drifts over a run (it is shared), so each pair is measured ROUNDS times, one
+# right after the other, and what is reported is the median round's pair and the rounds' range of ratios.
+pair() { # label ratio-format command-a command-b -> "label a b ratio(b/a or a/b) min max"
+  local label=$1 invert=$2 i a b
+  for i in $(seq "${ROUNDS:-3}"); do
+    a=$(median a "$3") b=$(median b "$4")
+    echo "$a $b"
+  done | awk -v l="$label" -v inv="$invert" '
+    { a[NR] = $1; b[NR] = $2; r[NR] = inv ? $1 / $2 : $2 / $1 }
+    END {
+      n = NR; for (i = 1; i <= n; i++) s[i] = r[i]
+      for (i = 2; i <= n; i++) for (j = i; j > 1 && s[j - 1] > s[j]; j--) { t = s[j]; s[j] = s[j - 1]; s[j - 1] = t }
+      m = s[int((n + 1) / 2)]
+      for (i = 1; i <= NR; i++) if ((inv ? a[i] / b[i] : b[i] / a[i]) == m) k = i
+      printf "%-34s %9.1f ms %9.1f ms %8.2fx  (%.2f-%.2fx)\n", l, a[k] * 1000, b[k] * 1000, m, s[1], s[n]
+    }'
 }
 
-printf "%-34s %12s %12s %9s\n" "scenario" "ours" "execline" "speedup"
+printf "%-34s %12s %12s %9s  %s\n" "scenario" "ours" "execline" "speedup" "(rounds' range)"
 for s in define20 forx500 stage2; do
-  o=$(median "o-$s" "env PATH=$ours:/usr/bin:/bin execlineb -P $here/scripts/$s.el")
-  r=$(median "r-$s" "env PATH=$real:/usr/bin:/bin execlineb -P $here/scripts/$s.el")
-  row "$s" "$o" "$r"
+  pair "$s" 0 "env PATH=$ours:/usr/bin:/bin execlineb -P $here/scripts/$s.el" \
+    "env PATH=$real:/usr/bin:/bin execlineb -P $here/scripts/$s.el"
 done
-o=$(median o-exit "env PATH=$ours:/usr/bin:/bin execlineb -c 'exit 0'")
-r=$(median r-exit "env PATH=$real:/usr/bin:/bin execlineb -c 'exit 0'")
-row "-c 'exit 0'" "$o" "$r"
-b=$(median baseline "env PATH=$ours:/usr/bin:/bin $root/out/baseline/baseline")
-awk -v o="$o" -v b="$b" 'BEGIN { printf "%-34s %9.1f ms %9.1f ms %8.2fx (target <= 1.25x)\n", "-c exit 0 vs empty .NET program", o*1000, b*1000, o/b }'
+pair "-c 'exit 0'" 0 "env PATH=$ours:/usr/bin:/bin execlineb -c 'exit 0'" "env PATH=$real:/usr/bin:/bin execlineb -c 'exit 0'"
+printf "%-34s %12s %12s %9s\n" "" "ours" "empty program" "ratio (target <= 1.25x)"
+pair "-c 'exit 0' vs an empty .NET program" 1 "env PATH=$ours:/usr/bin:/bin execlineb -c 'exit 0'" \
+  "env PATH=$ours:/usr/bin:/bin $root/out/baseline/baseline"

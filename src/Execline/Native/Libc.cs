@@ -347,25 +347,29 @@ public static unsafe partial class Libc
     public static byte[]? ReadAll(int fd, out int err)
     {
         err = 0;
-        var ms = new MemoryStream();
-        var buf = new byte[65536];
-        fixed (byte* p = buf)
+        // Sized by the file when it is a regular one, else grown by doubling from a page: a short script
+        // must not cost a large zeroed buffer (fresh pages are most of what a short chain's start costs).
+        Stat st;
+        int size = fstat(fd, &st) == 0 && (st.Mode & S_IFMT) == S_IFREG && st.Size > 0 && st.Size < int.MaxValue / 2
+            ? (int)st.Size + 1 : 4096;
+        var buf = GC.AllocateUninitializedArray<byte>(size);
+        int len = 0;
+        while (true)
         {
-            while (true)
+            if (len == buf.Length) Array.Resize(ref buf, checked(buf.Length * 2));
+            nint n;
+            fixed (byte* p = buf) n = read(fd, p + len, buf.Length - len);
+            if (n < 0)
             {
-                nint n = read(fd, p, buf.Length);
-                if (n < 0)
-                {
-                    int e = Errno;
-                    if (e == 4) continue;
-                    err = e;
-                    return null;
-                }
-                if (n == 0) break;
-                ms.Write(buf, 0, (int)n);
+                int e = Errno;
+                if (e == 4) continue;
+                err = e;
+                return null;
             }
+            if (n == 0) break;
+            len += (int)n;
         }
-        return ms.ToArray();
+        return buf.AsSpan(0, len).ToArray();
     }
 
     /// The soft limit of a resource (RLIMIT_NOFILE is 7), or -1 when it cannot be read.
