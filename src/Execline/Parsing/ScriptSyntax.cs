@@ -6,14 +6,14 @@ namespace Execline.Parsing;
 /// byte from 0x01 to 0x20; a word is glued from plain bytes, backslash-escaped bytes and quoted strings.
 /// Where the grammar has alternatives, the byte at hand chooses one, and a failure inside it is the
 /// script's: an error is reported where it happens, and nothing is tried only to fail.
-/// Every parser yields a reference type: generic code over them is shared and precompiled, which keeps
-/// the cost of starting a script low.
+/// Every parser yields a reference type, so the generic combinator code over them is shared: one copy
+/// of each in the executable, and fewer pages for a script's start to touch.
 static class ScriptSyntax
 {
     public static bool IsSpace(char c) => c >= '\x01' && c <= ' ';
 
-    /// From min to max bytes satisfying p, as one string. Failure texts are built once, with the parser:
-    /// alternatives fail all the time, and an interpolated string is compiled at run time on first use.
+    /// From min to max bytes satisfying p, as one string. Failure texts are built once, with the parser,
+    /// not at every failure.
     static Parser<string> Chars(Predicate<char> p, int min, int max, string what)
     {
         var expected = "expected " + what;

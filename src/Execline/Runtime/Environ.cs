@@ -25,7 +25,6 @@ public sealed class Environ
         return i < 0 ? entry.Length : i;
     }
 
-    // StartsWith, not CompareOrdinal with offsets: the latter is compiled at run time on first use.
     static bool HasName(string entry, string name) =>
         entry.StartsWith(name, StringComparison.Ordinal) && (entry.Length == name.Length || entry[name.Length] == '=');
 

@@ -6,8 +6,7 @@ namespace Execline.Runtime;
 /// A block works on a copy, so moving or closing descriptors in it never touches the parent's.
 public sealed class FdTable
 {
-    // Parallel lists sorted by number: a handful of entries, copied for every block. (Lists of int, unlike
-    // lists of pairs, come precompiled with the runtime, which matters for startup.)
+    // Parallel lists sorted by number: a handful of entries, copied for every block.
     readonly List<int> _numbers;
     readonly List<int> _reals;
     /// The process's own table is read from /proc on first use: a chain that never touches a

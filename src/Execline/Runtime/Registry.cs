@@ -1,7 +1,7 @@
 namespace Execline.Runtime;
 
-/// Finds builtins by name. A builtin's class is loaded only when a script first calls it: type loads
-/// dominate the start of a short chain, and most chains call a handful of commands.
+/// Finds builtins by name. A builtin is made only when a script first calls it: a short chain touches
+/// the code and data of the handful of commands it calls, not of all of them.
 public static class Registry
 {
     static Func<string, Builtin?> _make = _ => null;

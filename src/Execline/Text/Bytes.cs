@@ -3,8 +3,6 @@ namespace Execline.Text;
 /// Byte strings are carried as Latin-1 strings: one char per byte, so every byte survives a round trip.
 public static unsafe class Bytes
 {
-    // The runtime's own Latin-1 decoder is precompiled; string.Create or new string(char, int) here would be
-    // compiled at run time, and this runs for every argument and variable at start-up.
     public static string Latin1(ReadOnlySpan<byte> b) => System.Text.Encoding.Latin1.GetString(b);
 
     static string Latin1(byte* p, int n) => Latin1(new ReadOnlySpan<byte>(p, n));
