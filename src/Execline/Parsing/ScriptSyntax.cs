@@ -27,14 +27,7 @@ static class ScriptSyntax
         int start = i.Position, end = start;
         while (end - start < max && end < source.Length && p(source[end])) end++;
         if (end - start < min) return Result.Failure<string>(i, expected, expectations);
-        var rest = i is ScriptInput si ? si.Skip(end - start) : AdvanceBy(i, end - start);
-        return Result.Success(source.Substring(start, end - start), rest);
-    }
-
-    static IInput AdvanceBy(IInput i, int count)
-    {
-        for (; count > 0; count--) i = i.Advance();
-        return i;
+        return Result.Success(source.Substring(start, end - start), ((ScriptInput)i).Skip(end - start));
     }
 
     static Parser<string> Ch(char c) => Chars(x => x == c, 1, 1, "'" + c.ToString() + "'");
