@@ -3,12 +3,14 @@
 #   compare.sh -c 'shell snippet'        one ad-hoc snippet
 #   compare.sh FILE.cases [PATTERN]      the cases of a file whose name contains PATTERN
 #   compare.sh FILE.expected.cases [PATTERN]   the same, run with ours only against the expected output
-# Our binary: $EXECLINE_BIN, else the Debug build of src/Multicall. The C# harness (dotnet test) is the
+# Our binary: $EXECLINE_BIN, else the published one in out/local (scripts/publish.sh), which is what the
+# tests run and what ships: a Debug build is JIT-started and behaves differently where the runtime does
+# (descriptors it opens, signals it unblocks, limits it raises). The C# harness (dotnet test) is the
 # authority; this is the quick loop while writing a builtin.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-ours=${EXECLINE_BIN:-$root/src/Multicall/bin/Debug/net10.0/execline}
+ours=${EXECLINE_BIN:-$root/out/local/usr/lib/execline-cs/execline}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/real" "$work/ours"
