@@ -32,6 +32,9 @@ sealed class ServiceSupervisor
     Phase _phase = Phase.Down;
     /// LASTUP / LASTFINISH: leave once the service is down and finish is done.
     bool _last;
+    /// After `x` or SIGHUP (or SIGTERM while finish runs) s6-supervise points its own fds 0 and 1 at
+    /// /dev/null, so the finish it starts later gets those: here, a descriptor on /dev/null for that finish.
+    int _devNull = -1;
     int _notifyFd = -1;
     long _startAt = long.MaxValue, _killAt = long.MaxValue, _finishKillAt = long.MaxValue;
     /// When run said it was ready during this run (the throttle's anchor), or -1.
@@ -129,7 +132,17 @@ sealed class ServiceSupervisor
         st.NewSession = true;
         if (_stdin >= 0) st.Fds.Set(0, _stdin);
         if (_stdout >= 0) st.Fds.Set(1, _stdout);
+        if (_devNull >= 0)
+        {
+            st.Fds.Set(0, _devNull);
+            st.Fds.Set(1, _devNull);
+        }
         return st;
+    }
+
+    void DetachFromOutput()
+    {
+        if (_devNull < 0) _devNull = Libc.Open("/dev/null", Libc.O_RDWR | Libc.O_CLOEXEC);
     }
 
     void StartRun()
@@ -297,7 +310,11 @@ sealed class ServiceSupervisor
                 break;
             case 'x':
                 if (_phase == Phase.Down) Exit();
-                else _last = true;
+                else
+                {
+                    _last = true;
+                    DetachFromOutput();
+                }
                 break;
         }
     }
@@ -351,6 +368,7 @@ sealed class ServiceSupervisor
         {
             _last = true;
             if (IsUp) TakeDown();
+            else DetachFromOutput();
         }
     }
 
@@ -358,7 +376,11 @@ sealed class ServiceSupervisor
     public void Hangup()
     {
         if (_phase == Phase.Down) Exit();
-        else _last = true;
+        else
+        {
+            _last = true;
+            DetachFromOutput();
+        }
     }
 
     /// SIGQUIT to an s6-supervise: leave now, the service untouched.
@@ -410,7 +432,8 @@ sealed class ServiceSupervisor
         FifoDir.Notify(Dir + "/event", "x"u8);
         _lock.Release();
         if (_dirFd >= 0) Libc.close(_dirFd);
-        _dirFd = -1;
+        if (_devNull >= 0) Libc.close(_devNull);
+        _dirFd = _devNull = -1;
         Gone(this);
     }
 }
