@@ -297,8 +297,8 @@ sealed class Logdir
                 }
                 fds.Add(high);
             }
-            int dir = OpenAboveTargets(Dir, Libc.O_PATH | Libc.O_DIRECTORY, out int dirErrno);
-            if (dir < 0) { failed = $"chdir to {Dir}"; return dirErrno; }
+            int dir = Libc.Open(Dir, Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
+            if (dir < 0) { failed = $"chdir to {Dir}"; return Libc.Errno; }
             fds.Add(dir);
             var req = new Spawn.Request { ChdirFd = dir };
             int[] targets = [0, 1, 4, 5];
@@ -316,7 +316,7 @@ sealed class Logdir
     }
 
     /// Opened above the numbers the child's descriptors go to, so that no dup2 of the spawn overwrites a
-    /// source, nor the directory it changes into.
+    /// source.
     static int OpenAboveTargets(string path, int flags, out int errno)
     {
         int fd = Libc.Open(path, flags | Libc.O_CLOEXEC);

@@ -44,9 +44,10 @@ public static unsafe partial class Spawn
         posix_spawnattr_init(attr);
         try
         {
+            // The directory first: a dup2 below may land on the number of its descriptor.
+            if (req.ChdirFd >= 0) posix_spawn_file_actions_addfchdir_np(actions, req.ChdirFd);
             for (int i = 0; i < req.DupFrom.Count; i++) posix_spawn_file_actions_adddup2(actions, req.DupFrom[i], req.DupTo[i]);
             foreach (var fd in req.Closes) posix_spawn_file_actions_addclose(actions, fd);
-            if (req.ChdirFd >= 0) posix_spawn_file_actions_addfchdir_np(actions, req.ChdirFd);
             short flags = SETSIGMASK | SETSIGDEF;
             new Span<byte>(sigs, 128).Clear();
             posix_spawnattr_setsigmask(attr, sigs);

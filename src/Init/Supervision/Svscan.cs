@@ -4,8 +4,9 @@ using Execline.Runtime;
 namespace Execline.Init.Supervision;
 
 /// s6-svscan [ -c max ] [ -t rescan ] [ -d notif ] [ -X consoleholder ] [ dir ] — supervises every
-/// service directory of dir (panicking into .s6-svscan/crash on an internal error). Unlike s6, one process does all of it: the scan, every service's
-/// supervise/ state machine, the log pipes and the reaping; only run, finish and loggers are processes.
+/// service directory of dir (panicking into .s6-svscan/crash on an internal error). Unlike s6, one
+/// process does all of it: the scan, every service's supervise/ state machine, the log pipes and the
+/// reaping; only run, finish and loggers are processes.
 public sealed class Svscan : Builtin
 {
     public override string Prog => "s6-svscan";
