@@ -84,7 +84,8 @@ public sealed class FixAttrs : Builtin
                 return;
             }
             Libc.Glob(pattern, Libc.GLOB_NOSORT, null, out var paths, out _);
-            var fixer = new TreeFixer(inv, new Attributes((int)q.Uid, (int)q.Gid, fileMode, dirMode, recurse == "true"), hidden);
+            var attributes = new Attributes((int)q.Uid, (int)q.Gid, fileMode, dirMode, recurse == "true");
+            var fixer = new TreeFixer(inv, attributes, hidden);
             bool literal = pattern.IndexOfAny(['*', '?', '[', '\\']) < 0;
             foreach (var path in paths) fixer.FixMatch(path, literal);
         }
