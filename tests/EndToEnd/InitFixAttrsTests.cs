@@ -17,13 +17,16 @@ public class InitFixAttrsTests
         root.Write("data/.hidfile", "h\n");
         root.Write("data2/keep", "k\n");
         root.Write("data3/keep", "k\n");
-        var r = Run(root, ["sh", "-c", "cd / && stat -c '%n %u:%g %a' data data/f1 data/sub data/sub/f2 data/.hidfile data2 data3"]);
+        // v2 follows the link and gives /data4 and f4 to nobody (README: deliberate differences)
+        root.Write("data4/f4", "4\n");
+        File.CreateSymbolicLink(root.At("data/lnk"), "/data4");
+        var r = Run(root, ["sh", "-c", "cd / && stat -c '%n %u:%g %a' data data/f1 data/sub data/sub/f2 data/.hidfile data2 data3 data4 data4/f4"]);
         AssertRan(Banners.Boot(1, 3) +
             "[fix-attrs.d] 01-test: applying... \n[fix-attrs.d] 01-test: exited 0.\n" +
             "[fix-attrs.d] 03-empty: applying... \n[fix-attrs.d] 03-empty: exited 1.\n" +
             "[fix-attrs.d] 04-badacct: applying... \n[fix-attrs.d] 04-badacct: exited 0.\n" + Banners.Boot(4) +
             "data 65534:65534 750\ndata/f1 65534:65534 640\ndata/sub 65534:65534 750\ndata/sub/f2 65534:65534 640\n" +
-            "data/.hidfile 0:0 644\ndata2 1:65534 700\ndata3 0:0 755\n[cmd] sh exited 0\n" + Banners.Fin(),
+            "data/.hidfile 0:0 644\ndata2 1:65534 700\ndata3 0:0 755\ndata4 0:0 755\ndata4/f4 0:0 644\n[cmd] sh exited 0\n" + Banners.Fin(),
             "s6-envuidgid: fatal: unknown user: nosuchuser\n", 0, r);
     }
 }

@@ -21,6 +21,19 @@ public class InitWithContenvTests
     }
 
     [Fact]
+    public void A_variable_whose_name_is_no_file_name_is_left_out_of_the_snapshot_and_the_later_ones_reach_the_CMD()
+    {
+        // s6-overlay v2's s6-dumpenv writes ../../../../etc/pwned to /etc/pwned and dies on a/b, so LATER
+        // never reaches the snapshot nor the CMD
+        using var root = Image();
+        var r = Run(root, ["sh", "-c", "echo \"$LATER\"; ls /var/run/s6/container_environment; test -e /etc/pwned || echo no pwned"],
+            Env("../../../../etc/pwned=x", "a/b=y", "LATER=z"));
+        AssertRan(Banners.Boot() + "z\nCWD\nHOME\nHOSTNAME\nLATER\nPATH\nno pwned\n[cmd] sh exited 0\n" + Banners.Fin(),
+            "s6-dumpenv: warning: variable ../../../../etc/pwned not dumped: its name is not a valid file name\n" +
+            "s6-dumpenv: warning: variable a/b not dumped: its name is not a valid file name\n", 0, r);
+    }
+
+    [Fact]
     public void T42_a_cont_init_script_with_a_with_contenv_shebang_sees_the_container_environment()
     {
         using var root = Image();

@@ -8,7 +8,7 @@ public enum ValueRule
 {
     /// s6-envdir's rules: a first line or the whole file, chomped or not, at most 4095 bytes unless told.
     Skalibs,
-    /// justc-envdir's: the whole file up to its first NUL, any size; an empty file is an empty value.
+    /// justc-envdir's: the whole file up to its first NUL; an empty file is an empty value.
     WholeFile,
 }
 
@@ -25,24 +25,39 @@ public sealed class EnvDir
     public bool NoClamp;
     /// What a NUL byte in a value becomes.
     public char NullIs = '\n';
+    /// Why the last Read failed when it was not a system error: a value past Bound.
+    public string? Refusal;
 
     const int MaxValue = 4095;
+    /// What a read without skalibs' clamp (-L, justc-envdir) takes at most of one file. Upstream reads
+    /// without bound, so /dev/zero or a huge file exhausts its memory; the kernel hands no program a
+    /// string past 128 KiB anyway, so anything larger only reaches in-process chains.
+    public const int Bound = 4 << 20;
+    public const string BoundText = "4 MiB";
     const int ENOENT = 2, EIDRM = 43;
 
-    /// The changes the directory asks for, or null with errno.
+    /// The changes the directory asks for, or null with errno (0 with Refusal set when a value was too long).
     public List<KeyValuePair<string, string?>>? Read(string dir, out int errno)
     {
+        Refusal = null;
         var names = Libc.ListDirectory(dir, out errno);
         if (names == null) return null;
         var changes = new List<KeyValuePair<string, string?>>();
         foreach (var name in names)
         {
             if (name[0] == '.' || name.IndexOf('=') >= 0) continue;
-            var data = ReadFile(dir + "/" + name, out errno);
+            var path = dir + "/" + name;
+            var data = ReadFile(path, out errno);
             if (data == null)
             {
                 // the entry was listed a moment ago: its disappearance is not "no such directory"
                 if (errno == ENOENT) errno = EIDRM;
+                return null;
+            }
+            if (PastBound(data))
+            {
+                Refusal = $"unable to read {path}: value longer than {BoundText} (the limit)";
+                errno = 0;
                 return null;
             }
             changes.Add(new(name, Value(data)));
@@ -53,15 +68,55 @@ public sealed class EnvDir
 
     byte[]? ReadFile(string path, out int errno)
     {
-        int fd = Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC);
+        bool clamped = Rule == ValueRule.Skalibs && !NoClamp;
+        // As skalibs: the clamped read opens as open(2) does (a FIFO waits for its writer); the others open
+        // without waiting and then read blocking, so a FIFO with no writer reads as empty.
+        int fd = Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC | (clamped ? 0 : Libc.O_NONBLOCK));
         if (fd < 0)
         {
             errno = Libc.Errno;
             return null;
         }
-        var data = Libc.ReadAll(fd, out errno);
+        if (!clamped) Libc.fcntl(fd, Libc.F_SETFL, Libc.O_RDONLY);
+        bool firstLine = Rule == ValueRule.Skalibs && !Verbatim;
+        var data = ReadUpTo(fd, clamped ? MaxValue : Bound + 1, firstLine && !clamped, out errno);
         Libc.close(fd);
         return data;
+    }
+
+    /// Whether what the value is taken from runs past Bound (only an unclamped read can get that far).
+    bool PastBound(byte[] data)
+    {
+        if (data.Length <= Bound) return false;
+        if (Rule == ValueRule.WholeFile || Verbatim) return true;
+        int nl = Array.IndexOf(data, (byte)'\n');
+        return nl < 0 || nl > Bound;
+    }
+
+    /// At most limit bytes of fd, fewer at its end or, with toNewline, once a newline has been read;
+    /// null with errno on a read error.
+    static unsafe byte[]? ReadUpTo(int fd, int limit, bool toNewline, out int errno)
+    {
+        errno = 0;
+        var buf = GC.AllocateUninitializedArray<byte>(Math.Min(limit, 4096));
+        int len = 0;
+        while (len < limit)
+        {
+            if (len == buf.Length) Array.Resize(ref buf, Math.Min(limit, buf.Length * 2));
+            nint n;
+            fixed (byte* p = buf) n = Libc.read(fd, p + len, buf.Length - len);
+            if (n < 0)
+            {
+                if (Libc.Errno == Libc.EINTR) continue;
+                errno = Libc.Errno;
+                return null;
+            }
+            if (n == 0) break;
+            bool sawNewline = toNewline && buf.AsSpan(len, (int)n).IndexOf((byte)'\n') >= 0;
+            len += (int)n;
+            if (sawNewline) break;
+        }
+        return buf.AsSpan(0, len).ToArray();
     }
 
     string? Value(byte[] raw)
@@ -71,7 +126,7 @@ public sealed class EnvDir
             int nul = Array.IndexOf(raw, (byte)0);
             return Text.Bytes.Latin1(nul < 0 ? raw : raw.AsSpan(0, nul));
         }
-        var data = raw.AsSpan(0, NoClamp ? raw.Length : Math.Min(raw.Length, MaxValue));
+        var data = raw.AsSpan();
         if (data.Length == 0) return null;
         int len;
         if (Verbatim)

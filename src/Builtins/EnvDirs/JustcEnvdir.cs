@@ -3,8 +3,8 @@ using Execline.Runtime;
 namespace Execline.Builtins.EnvDirs;
 
 /// justc-envdir [ -I | -i ] dir prog... — s6-overlay's envdir: each file's whole content (up to a NUL)
-/// becomes the variable's value, whatever its size; an empty file gives an empty value. -I: a missing
-/// dir is no error.
+/// becomes the variable's value, up to EnvDir.Bound (a larger file is an error naming it, where
+/// upstream reads without end); an empty file gives an empty value. -I: a missing dir is no error.
 public sealed class JustcEnvdir : Builtin
 {
     public override string Prog => "justc-envdir";
@@ -22,8 +22,10 @@ public sealed class JustcEnvdir : Builtin
         }
         if (inv.Argv.Count - g.Index < 2) throw inv.Usage();
         RealProcess.Sync(inv.State);
-        var changes = new EnvDir { Rule = ValueRule.WholeFile }.Read(inv.Argv[g.Index], out int errno);
+        var reader = new EnvDir { Rule = ValueRule.WholeFile };
+        var changes = reader.Read(inv.Argv[g.Index], out int errno);
         if (changes != null) EnvDir.Apply(inv.Env, changes);
+        else if (reader.Refusal != null) throw inv.Die(111, reader.Refusal);
         else if (insist || errno != 2) throw inv.DieErrno(111, "unable to justc_envdir", errno);
         return Outcome.Exec(inv.Rest(g.Index + 1));
     }

@@ -3,7 +3,9 @@ using Execline.Runtime;
 namespace Execline.Builtins.EnvDirs;
 
 /// s6-envdir [ -I | -i ] [ -n ] [ -f ] [ -L ] [ -c nullchar ] dir prog... — exec prog with the variables
-/// of dir set (or unset, for an empty file). -I: a missing dir is no error.
+/// of dir set (or unset, for an empty file). -I: a missing dir is no error. Reads at most 4095 bytes of a
+/// file as s6 does; under -L, up to EnvDir.Bound (a longer value is an error naming the file, where s6
+/// reads without end).
 public sealed class S6Envdir : Builtin
 {
     public override string Prog => "s6-envdir";
@@ -35,6 +37,7 @@ public sealed class S6Envdir : Builtin
         RealProcess.Sync(inv.State);
         var changes = reader.NullIs == '\0' ? null : reader.Read(dir, out errno);
         if (changes != null) EnvDir.Apply(inv.Env, changes);
+        else if (reader.Refusal != null) throw inv.Die(111, reader.Refusal);
         else if (insist || errno != ENOENT) throw inv.DieErrno(111, "unable to envdir " + dir, errno);
         return Outcome.Exec(inv.Rest(g.Index + 1));
     }

@@ -1,5 +1,4 @@
 using Execline.Builtins.Credentials;
-using Execline.Builtins.PortableUtils;
 using Execline.Native;
 using Execline.Runtime;
 
@@ -7,9 +6,10 @@ namespace Execline.Builtins.Overlay;
 
 /// fix-attrs — applies the ownership and mode rules read from stdin, one a line:
 ///   path recurse account fmode dmode
-/// path is a glob; recurse "true" descends into directories (following symlinks; dot-entries only when
-/// the container's S6_FIX_ATTRS_HIDDEN is non-zero); account is user, user:group or either followed by
-/// ",uid:gid" whose parts stand in for names that are not found; a mode of "-" leaves the mode alone.
+/// path is a glob; recurse "true" descends into directories (dot-entries only when the container's
+/// S6_FIX_ATTRS_HIDDEN is non-zero; symlinks are not followed, see TreeFixer); account is user,
+/// user:group or either followed by ",uid:gid" whose parts stand in for names that are not found; a mode
+/// of "-" leaves the mode alone.
 /// Upstream's is an execline script; this is one builtin so a malformed line can be reported with its file
 /// and line while the other lines are still applied. Exit 1 when not one whole line was read, else 0.
 public sealed class FixAttrs : Builtin
@@ -84,29 +84,10 @@ public sealed class FixAttrs : Builtin
                 return;
             }
             Libc.Glob(pattern, Libc.GLOB_NOSORT, null, out var paths, out _);
-            var target = new Target((int)q.Uid, (int)q.Gid, fileMode, dirMode, recurse == "true");
-            foreach (var path in paths) Fix(path, target);
-        }
-
-        readonly record struct Target(int Uid, int Gid, int FileMode, int DirMode, bool Recurse);
-
-        void Fix(string path, Target t)
-        {
-            int err = Files.Chown(path, t.Uid, t.Gid);
-            if (err != 0) inv.WriteErr($"s6-chown: fatal: unable to chown {path}: {Libc.StrError(err)}\n");
-            bool isDir = Libc.StatPath(path, out var st) == 0 && (st.Mode & Libc.S_IFMT) == Libc.S_IFDIR;
-            int mode = isDir ? t.DirMode : t.FileMode;
-            if (mode >= 0 && (err = Files.Chmod(path, mode)) != 0)
-                inv.WriteErr($"s6-chmod: fatal: unable to change mode of {path}: {Libc.StrError(err)}\n");
-            if (!t.Recurse || !isDir) return;
-            var names = Libc.ListDirectory(path, out err);
-            if (names == null)
-            {
-                inv.WriteErr($"s6-ls: fatal: unable to open directory {path}: {Libc.StrError(err)}\n");
-                return;
-            }
-            foreach (var name in names)
-                if (hidden || name[0] != '.') Fix(path + "/" + name, t);
+            var attributes = new Attributes((int)q.Uid, (int)q.Gid, fileMode, dirMode, recurse == "true");
+            var fixer = new TreeFixer(inv, attributes, hidden);
+            bool literal = pattern.IndexOfAny(['*', '?', '[', '\\']) < 0;
+            foreach (var path in paths) fixer.FixMatch(path, literal);
         }
 
         /// An absolute octal mode, or "-" (-1: no change).

@@ -5,7 +5,9 @@ namespace Execline.Builtins.PortableUtils;
 
 /// s6-dumpenv [ -N | -n ] [ -m mode ] envdir — write the environment as an envdir: envdir is made (mode
 /// 0755 by default; an existing directory is fine), then one file per variable holding its value, with
-/// a trailing newline under -N. Each file is written as NAME=.tmp and renamed into place.
+/// a trailing newline under -N. Each file is written as envdir/=.tmp and renamed into place (upstream's
+/// NAME=.tmp is too long for a name of 251 to 255 bytes; envdir readers skip either). A variable whose
+/// name is no file name of its own (empty, . or .., a slash, past NAME_MAX) is skipped with a warning.
 public sealed class S6Dumpenv : Builtin
 {
     public override string Prog => "s6-dumpenv";
@@ -40,17 +42,28 @@ public sealed class S6Dumpenv : Builtin
         {
             int eq = entry.IndexOf('=');
             if (eq < 0) continue; // not a variable: nothing to name the file after
-            var file = dir + "/" + entry[..eq];
+            var name = entry[..eq];
+            if (!IsFileName(name))
+            {
+                // upstream writes ../../etc/x outside the directory, and dies on a/b, losing the rest
+                inv.Warn($"variable {name} not dumped: its name is not a valid file name");
+                continue;
+            }
+            var file = dir + "/" + name;
             var value = entry[(eq + 1)..];
-            err = WriteAtomically(file, newline ? value + "\n" : value);
+            err = WriteAtomically(dir + "/=.tmp", file, newline ? value + "\n" : value);
             if (err != 0) throw inv.DieErrno(111, $"unable to open {file}", err);
         }
         return Outcome.Exit(0);
     }
 
-    static int WriteAtomically(string file, string content)
+    /// A name that makes one file right in the directory: not empty, not . or .., no slash, and no
+    /// longer than NAME_MAX.
+    static bool IsFileName(string name) =>
+        name.Length is > 0 and <= 255 && name != "." && name != ".." && name.IndexOf('/') < 0;
+
+    static int WriteAtomically(string temp, string file, string content)
     {
-        var temp = file + "=.tmp";
         int fd = Libc.Open(temp, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_CLOEXEC);
         if (fd < 0) return Libc.Errno;
         int err = Libc.WriteAll(fd, Text.Bytes.ToBytes(content));

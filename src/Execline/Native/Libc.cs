@@ -87,6 +87,15 @@ public static unsafe partial class Libc
     [LibraryImport(L)] public static partial void sync();
 
     public const int AT_SYMLINK_FOLLOW = 0x400;
+
+    // A walk that never follows a symlink: each call names an entry of a directory held open.
+    [LibraryImport(L, SetLastError = true)] public static partial int openat(int dirFd, byte* path, int flags, int mode);
+    [LibraryImport(L, SetLastError = true)] public static partial int fstatat(int dirFd, byte* path, Stat* buf, int flags);
+    [LibraryImport(L, SetLastError = true)] public static partial int fchownat(int dirFd, byte* path, int uid, int gid, int flags);
+    [LibraryImport(L, SetLastError = true)] public static partial int fchmodat(int dirFd, byte* path, int mode, int flags);
+    [LibraryImport(L, SetLastError = true)] public static partial nint fdopendir(int fd);
+
+    public const int AT_SYMLINK_NOFOLLOW = 0x100, O_NOFOLLOW = 0x20000;
     public const int EPERM = 1, ENOENT = 2, EINTR = 4, EEXIST = 17, ENOTDIR = 20, EISDIR = 21;
 
     [LibraryImport(L, SetLastError = true)] private static partial int glob(byte* pattern, int flags, delegate* unmanaged<byte*, int, int> errfunc, byte* pglob);
@@ -236,6 +245,28 @@ public static unsafe partial class Libc
             errno = Errno;
             return null;
         }
+        return ReadNames(dir, out errno);
+    }
+
+    /// Names in the directory open on dirFd (which stays open), as ListDirectory gives them.
+    public static List<string>? ListDirectory(int dirFd, out int errno)
+    {
+        // a description of its own, so that the listing starts at the beginning whatever dirFd has read
+        int fd;
+        fixed (byte* dot = C(".")) fd = openat(dirFd, dot, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+        nint dir = fd < 0 ? 0 : fdopendir(fd);
+        if (dir == 0)
+        {
+            errno = Errno;
+            if (fd >= 0) close(fd);
+            return null;
+        }
+        return ReadNames(dir, out errno);
+    }
+
+    /// Reads an open directory to its end, then closes it.
+    static List<string>? ReadNames(nint dir, out int errno)
+    {
         var names = new List<string>();
         byte* ent;
         while ((ent = readdir(dir)) != null)

@@ -1,0 +1,64 @@
+using Execline.Native;
+using Execline.Runtime;
+
+namespace Execline.Builtins.Overlay;
+
+/// What one fix-attrs rule sets: owner, the mode of files and of directories (-1: unchanged), and whether
+/// directories are entered.
+readonly record struct Attributes(int Uid, int Gid, int FileMode, int DirMode, bool Recurse);
+
+/// Applies one rule to the paths it matched. A symlink is never followed, neither to enter a directory nor
+/// to chown or chmod what it points to, and is left as it is; the one exception is a path the rule names
+/// literally, which is followed as s6-overlay v2 follows every link (v2 also follows the links it finds
+/// while recursing: one planted in a fixed tree hands its target to the rule's owner, and two links to
+/// their own directory multiply without end). Every call names an entry of a directory held open, so a
+/// link swapped in during the walk is not followed either, and each inode is visited once.
+sealed unsafe class TreeFixer(Invocation inv, Attributes attributes, bool hidden)
+{
+    readonly HashSet<(ulong Dev, ulong Ino)> _visited = [];
+
+    /// path is one match of the rule's pattern; literal when the pattern has no wildcard.
+    public void FixMatch(string path, bool literal) => Fix(Libc.AT_FDCWD, path, path, literal);
+
+    /// name is an entry of the directory open on dirFd (or a path, with AT_FDCWD); shown is its path for messages.
+    void Fix(int dirFd, string name, string shown, bool follow)
+    {
+        int noFollow = follow ? 0 : Libc.AT_SYMLINK_NOFOLLOW;
+        Libc.Stat st;
+        int err;
+        bool found;
+        fixed (byte* p = Libc.C(name))
+        {
+            found = Libc.fstatat(dirFd, p, &st, noFollow) == 0;
+            if (!found) err = Libc.Errno;
+            else if ((st.Mode & Libc.S_IFMT) == Libc.S_IFLNK || !_visited.Add((st.Dev, st.Ino))) return;
+            else err = Libc.fchownat(dirFd, p, attributes.Uid, attributes.Gid, noFollow) == 0 ? 0 : Libc.Errno;
+        }
+        // upstream's words, from the s6-chown its script runs first (so it is also what reports a path gone)
+        if (err != 0) inv.WriteErr($"s6-chown: fatal: unable to chown {shown}: {Libc.StrError(err)}\n");
+        if (!found) return;
+        bool isDir = (st.Mode & Libc.S_IFMT) == Libc.S_IFDIR;
+        int mode = isDir ? attributes.DirMode : attributes.FileMode;
+        if (mode >= 0)
+        {
+            fixed (byte* p = Libc.C(name)) err = Libc.fchmodat(dirFd, p, mode, noFollow) == 0 ? 0 : Libc.Errno;
+            if (err != 0) inv.WriteErr($"s6-chmod: fatal: unable to change mode of {shown}: {Libc.StrError(err)}\n");
+        }
+        if (isDir && attributes.Recurse) Enter(dirFd, name, shown, follow);
+    }
+
+    void Enter(int dirFd, string name, string shown, bool follow)
+    {
+        int fd;
+        fixed (byte* p = Libc.C(name))
+            fd = Libc.openat(dirFd, p, Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_CLOEXEC | (follow ? 0 : Libc.O_NOFOLLOW), 0);
+        int err = fd < 0 ? Libc.Errno : 0;
+        var names = fd < 0 ? null : Libc.ListDirectory(fd, out err);
+        if (names == null)
+            inv.WriteErr($"s6-ls: fatal: unable to open directory {shown}: {Libc.StrError(err)}\n");
+        else
+            foreach (var entry in names)
+                if (hidden || entry[0] != '.') Fix(fd, entry, shown + "/" + entry, follow: false);
+        if (fd >= 0) Libc.close(fd);
+    }
+}
