@@ -85,27 +85,41 @@ public static class Chain
         return ProgramLookup.ExitCodeFor(err);
     }
 
-    /// Runs a block to its end on st (a copy the caller hands over) and reports how it ended.
-    public static BlockResult RunBlock(IReadOnlyList<string> argv, ProcessState st, string execer)
+    /// Runs a block to its end on st (a copy the caller hands over) and reports how it ended. With a
+    /// reader, the block's output goes to a pipe that the reader drains meanwhile.
+    public static BlockResult RunBlock(IReadOnlyList<string> argv, ProcessState st, string execer, IOutputReader? reader = null)
     {
         if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
-            return DeepStack.Run(() => RunBlockHere(argv, st, execer), () =>
+            return DeepStack.Run(() => RunBlockHere(argv, st, execer, reader), (code, why) =>
             {
-                WriteFatal(st, $"{execer}: fatal: blocks are nested too deeply");
+                WriteFatal(st, $"{execer}: fatal: {why}");
                 st.ReleaseOwned();
-                return BlockResult.Done(WaitStatus.Exited(100));
+                return BlockResult.Done(WaitStatus.Exited(code));
             });
-        return RunBlockHere(argv, st, execer);
+        return RunBlockHere(argv, st, execer, reader);
     }
 
-    static BlockResult RunBlockHere(IReadOnlyList<string> argv, ProcessState st, string execer)
+    static BlockResult RunBlockHere(IReadOnlyList<string> argv, ProcessState st, string execer, IOutputReader? reader)
     {
         try
         {
             var c = Start(argv, st, execer);
+            // execline forks before anything of the block runs: a thread we cannot start stands for that fork.
+            if (reader != null && Advance(c, st, true, out _) == Stop.NeedsOwnProcess && !reader.ReadInBackground())
+                return BlockResult.NotStarted(Libc.EAGAIN, argv[0]);
             if (Advance(c, st, false, out int code) == Stop.Exit) return BlockResult.Done(WaitStatus.Exited(code));
             int pid = SpawnExternal(c, st, out int err);
-            if (pid > 0) return BlockResult.Done(Children.Wait(pid));
+            if (pid > 0)
+            {
+                if (reader != null)
+                {
+                    st.ReleaseOwned();
+                    reader.ReadHere();
+                }
+                return BlockResult.Done(Children.Wait(pid));
+            }
+            // No process could be made (RLIMIT_NPROC): where execline's fork fails, before the block's first word.
+            if (err == Libc.EAGAIN) return BlockResult.NotStarted(err, argv[0]);
             if (!c.RanBuiltin) return BlockResult.NotStarted(err, c.Name);
             WriteFatal(st, $"{c.Execer}: fatal: unable to exec {c.Name}: {Libc.StrError(err)}");
             return BlockResult.Done(WaitStatus.Exited(ProgramLookup.ExitCodeFor(err)));
