@@ -133,8 +133,9 @@ public sealed class Execlineb : Builtin
     static string ReadScript(Invocation inv, string file)
     {
         RealProcess.Sync(inv.State);
-        int fd = Libc.Open(file, Libc.O_RDONLY | Libc.O_CLOEXEC);
-        if (fd < 0) throw inv.DieErrno(111, $"unable to open {file} for reading", Libc.Errno);
+        var path = DescriptorPaths.InProcess(inv.State, file);
+        int fd = path == null ? -1 : Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC);
+        if (fd < 0) throw inv.DieErrno(111, $"unable to open {file} for reading", path == null ? DescriptorPaths.ENOENT : Libc.Errno);
         var bytes = Libc.ReadAll(fd, out int err);
         Libc.close(fd);
         if (bytes == null) throw inv.DieErrno(111, "unable to parse script", err);

@@ -33,8 +33,8 @@ public static class Chain
             if (b == null)
             {
                 RealProcess.Sync(st);
-                var file = ProgramLookup.FirstExecutable(c.Name, c.LookupPath);
-                var script = file == null ? null : ScriptShebang.InProcessArgv(file, c.Argv);
+                var file = ProgramLookup.FirstExecutable(c.Name, c.LookupPath, st);
+                var script = file == null ? null : ScriptShebang.InProcessArgv(file, c.Argv, st);
                 if (script == null) return Stop.External;
                 c.Argv = script;
                 c.Program = null;
@@ -80,7 +80,8 @@ public static class Chain
         if (Advance(c, st, false, out int code) == Stop.Exit) return code;
         RealProcess.Apply(st);
         var envp = st.Env.Entries;
-        int err = ProgramLookup.Walk(c.Name, c.LookupPath, file => Spawn.Exec(file, c.Argv, envp, st.ExecLimits));
+        int err = ProgramLookup.Walk(c.Name, c.LookupPath, file =>
+            DescriptorPaths.InChild(st, file) is { } path ? Spawn.Exec(path, c.Argv, envp, st.ExecLimits) : DescriptorPaths.ENOENT);
         WriteFatal(st, $"{c.Execer}: fatal: unable to exec {c.Name}: {Libc.StrError(err)}");
         return ProgramLookup.ExitCodeFor(err);
     }
@@ -173,7 +174,8 @@ public static class Chain
         var envp = st.Env.Entries;
         err = ProgramLookup.Walk(c.Name, c.LookupPath, file =>
         {
-            int r = Spawn.Start(file, c.Argv, envp, RealProcess.SpawnRequest(st));
+            if (DescriptorPaths.InChild(st, file) is not { } path) return DescriptorPaths.ENOENT;
+            int r = Spawn.Start(path, c.Argv, envp, RealProcess.SpawnRequest(st));
             if (r > 0) { pid = r; return 0; }
             return -r;
         });
