@@ -79,9 +79,11 @@ public static class Chain
         c.OwnsProcess = true;
         if (Advance(c, st, false, out int code) == Stop.Exit) return code;
         RealProcess.Apply(st);
-        var envp = st.Env.Entries;
-        int err = ProgramLookup.Walk(c.Name, c.LookupPath, file =>
-            DescriptorPaths.InChild(st, file) is { } path ? Spawn.Exec(path, c.Argv, envp, st.ExecLimits) : DescriptorPaths.ENOENT);
+        int err;
+        using (var args = new CStringArray(c.Argv))
+        using (var envp = new CStringArray(st.Env.Entries))
+            err = ProgramLookup.Walk(c.Name, c.LookupPath, file =>
+                DescriptorPaths.InChild(st, file) is { } path ? Spawn.Exec(path, args, envp, st.ExecLimits) : DescriptorPaths.ENOENT);
         WriteFatal(st, $"{c.Execer}: fatal: unable to exec {c.Name}: {Libc.StrError(err)}");
         return ProgramLookup.ExitCodeFor(err);
     }
@@ -171,11 +173,12 @@ public static class Chain
         if (c.Name.Length == 0 && !c.RanBuiltin) { err = 2; return -1; }
         RealProcess.Sync(st);
         int pid = -1;
-        var envp = st.Env.Entries;
+        using var argv = new CStringArray(c.Argv);
+        using var envp = new CStringArray(st.Env.Entries);
         err = ProgramLookup.Walk(c.Name, c.LookupPath, file =>
         {
             if (DescriptorPaths.InChild(st, file) is not { } path) return DescriptorPaths.ENOENT;
-            int r = Spawn.Start(path, c.Argv, envp, RealProcess.SpawnRequest(st));
+            int r = Spawn.Start(path, argv, envp, RealProcess.SpawnRequest(st));
             if (r > 0) { pid = r; return 0; }
             return -r;
         });

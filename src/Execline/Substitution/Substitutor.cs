@@ -73,7 +73,9 @@ public static class Substitutor
             }
         }
         if (lit.Length > 0) segments.Add(new Literal(lit.ToString()));
-        Product(segments, 0, new StringBuilder(), output);
+        // A word that is one reference ("$v") becomes the values themselves, not copies of them.
+        if (segments is [Reference only]) output.AddRange(only.Values);
+        else Product(segments, 0, new StringBuilder(), output);
     }
 
     /// A reference at word[at] == '$' naming a known key: its values and the index after it.
