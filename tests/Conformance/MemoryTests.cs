@@ -41,6 +41,10 @@ public class MemoryTests
         AtMostThreeTimes("""{ printf 'define v "'; head -c 16777216 /dev/zero | tr '\0' x; printf '"\nexit 0\n'; } > s.el""");
 
     [Fact]
+    public void A_16_MiB_define_value_used_in_a_command_line_costs_at_most_three_times_execlines_memory() =>
+        AtMostThreeTimes("""{ printf 'define v "'; head -c 16777216 /dev/zero | tr '\0' x; printf '"\ntrue $v\n'; } > s.el""");
+
+    [Fact]
     public void A_16_MiB_script_costs_at_most_three_times_execlines_memory() =>
         AtMostThreeTimes("""
             awk 'BEGIN { while (size < 16777216) { l = sprintf("define -s v%d \"x %d y\"", n, n); print l; size += length(l) + 1; n++ }

@@ -23,6 +23,9 @@ public sealed class Define : SubstitutionDirective
         int at = g.Index + 1;
         // Netstrings (-d "") are read at once: a malformed value is an error even if nothing refers to it.
         if (t.Split && t.Delimiters.Length == 0) set.Add(argv[g.Index], Words(t, argv[at]));
+        // A value taken as it is stays a view of the command line: substituted alone into a word, it is
+        // never copied (a 16 MiB value is 16 MiB in the script, and then in the argv of an exec).
+        else if (t == new ValueTransform() && argv is Execline.Runtime.Words words) set.Add(argv[g.Index], words.Slice(at, 1));
         else set.Add(argv[g.Index], new Unread(() => t.Apply(argv[at])!));
         return g.Index + 2;
     }

@@ -247,8 +247,8 @@ public sealed class Words : Native.IByteStrings
     }
 
     /// These words with each word holding a "$" offered to expand, which returns its replacement words, or
-    /// null to keep it. Unchanged runs are shared with this view.
-    public Words Substitute(Func<string, List<string>?> expand)
+    /// null to keep it. Unchanged runs are shared with this view, and so are replacements that are views.
+    public Words Substitute(Func<string, IReadOnlyList<string>?> expand)
     {
         List<Part>? parts = null;
         for (int pi = 0; pi < _parts.Length; pi++)
@@ -263,7 +263,8 @@ public sealed class Words : Native.IByteStrings
                 if (replacement == null) continue;
                 parts ??= new List<Part>(_parts[..pi]);
                 if (j > kept) parts.Add(part with { Start = kept, Count = j - kept });
-                if (replacement.Count > 0) parts.Add(Fresh(replacement));
+                if (replacement is Words view) parts.AddRange(view._parts.Where(x => x.Count > 0));
+                else if (replacement.Count > 0) parts.Add(Fresh(replacement));
                 kept = j + 1;
             }
             if (parts == null) continue;
@@ -275,7 +276,7 @@ public sealed class Words : Native.IByteStrings
         return parts.Count > 32 && parts.Count > result.Count / 8 ? Of(new List<string>(result)) : result;
     }
 
-    static Part Fresh(List<string> words) => new(new Store(words), 0, words.Count, 0);
+    static Part Fresh(IReadOnlyList<string> words) => new(new Store(words), 0, words.Count, 0);
 
     /// The index of the first entry at or after index in sorted, ascending indices.
     static int FirstAtOrAfter(int[] sorted, int index)
