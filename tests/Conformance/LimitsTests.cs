@@ -32,4 +32,21 @@ public class LimitsTests
             """);
         Assert.Equal(("[in]\n[out]\n", "", 0), (Encoding.Latin1.GetString(r.Stdout), Encoding.Latin1.GetString(r.Stderr), r.ExitCode));
     }
+
+    [Fact]
+    public void Blocks_nested_past_the_main_stack_with_no_thread_to_spare_fail_with_one_line()
+    {
+        // The deep-stack thread cannot start under RLIMIT_NPROC=1 (not enforced for root: run as uid 61234).
+        var r = Ours("""
+            x=$(readlink -f "$(command -v execlineb)"); d=$(mktemp -d); chmod 755 "$d"; ln -s "$x" "$d/execlineb"
+            i=0
+            { while [ $i -lt 30000 ]; do printf 'if { '; i=$((i+1)); done
+              printf 'exit 0'; i=0; while [ $i -lt 30000 ]; do printf ' }'; i=$((i+1)); done; echo ' echo out'; } > "$d/deep.el"
+            chmod 644 "$d/deep.el"
+            PATH=/usr/bin:/bin setpriv --reuid=61234 --regid=61234 --clear-groups prlimit --nproc=1 "$d/execlineb" "$d/deep.el"
+            echo rc=$?; rm -rf "$d"
+            """);
+        Assert.Equal(("rc=111\n", "if: fatal: unable to start a thread for deeply nested blocks: Resource temporarily unavailable\n", 0),
+            (Encoding.Latin1.GetString(r.Stdout), Encoding.Latin1.GetString(r.Stderr), r.ExitCode));
+    }
 }

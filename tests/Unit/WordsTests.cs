@@ -63,6 +63,16 @@ public class WordsSubstitutionTests
     }
 
     [Fact]
+    public void A_replacement_that_is_a_view_keeps_its_words_as_they_are_seen()
+    {
+        var script = Execline.Parsing.ScriptParser.Parse("define v \"  x y\" if { a }", "s.el");
+        var value = script.Slice(2, 1);
+        var w = Words.Of(["$v", "b", "$v"]).Substitute(x => x == "$v" ? value : null);
+        Assert.Equal(["  x y", "b", "  x y"], w);
+        Assert.Equal([" x y", "b"], w.Inner(0, 2));
+    }
+
+    [Fact]
     public void A_word_expanded_to_nothing_vanishes() =>
         Assert.Equal(["a", "c"], Words.Of(["a", "$b", "c"]).Substitute(_ => []));
 

@@ -50,11 +50,12 @@ public sealed class TryExec : Builtin
     {
         if (Self.Builtin(name) != null) return true;
         RealProcess.Sync(inv.State);
-        return ProgramLookup.Walk(name, inv.Env.Get("PATH"), Attempt) == 0;
+        return ProgramLookup.Walk(name, inv.Env.Get("PATH"), c => Attempt(DescriptorPaths.InProcess(inv.State, c))) == 0;
     }
 
-    static int Attempt(string file)
+    static int Attempt(string? file)
     {
+        if (file == null) return ENOENT;
         if (Libc.StatPath(file, out var st) != 0) return Libc.Errno;
         if ((st.Mode & Libc.S_IFMT) != Libc.S_IFREG || Libc.Access(file, 1) != 0) return EACCES;
         return Interpretable(file) ? 0 : ENOEXEC;

@@ -71,16 +71,16 @@ public sealed class Backtick : Builtin
         return SetAndExec.Run(inv, inv.Rest(next), variable, value, import);
     }
 
-    /// Runs the block with fd 1 on a pipe whose other end another thread drains meanwhile, so a block of
-    /// builtins writing more than a pipe holds cannot block on a reader that waits for it to end.
+    /// Runs the block with fd 1 on a pipe that this process drains meanwhile (on a thread while the
+    /// block's builtins run here, so one writing more than a pipe holds cannot block forever).
     static (string output, WaitStatus status) Capture(Invocation inv, IReadOnlyList<string> block)
     {
         var (r, w) = Libc.Pipe();
         if (r < 0) throw inv.DieErrno(111, "unable to spawn " + block[0], Libc.Errno);
-        var reader = PipeReader.Start(r);
+        var reader = new PipeReader(r);
         var clone = inv.State.Clone();
         clone.Fds.Set(1, clone.Own(w));
-        var result = inv.RunBlock(block, clone);
+        var result = inv.RunBlock(block, clone, reader);
         var data = reader.Finish(out int readErr);
         Libc.close(r);
         if (!result.Started) throw inv.DieErrno(111, "unable to spawn " + result.Program, result.SpawnErrno);

@@ -28,10 +28,11 @@ public sealed class Envfile : Builtin
         else
         {
             RealProcess.Sync(inv.State);
-            fd = Libc.Open(file, Libc.O_RDONLY | Libc.O_CLOEXEC);
+            var path = DescriptorPaths.InProcess(inv.State, file);
+            fd = path == null ? -1 : Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC);
             if (fd < 0)
             {
-                int e = Libc.Errno;
+                int e = path == null ? DescriptorPaths.ENOENT : Libc.Errno;
                 if (strict || e != 2) throw inv.DieErrno(111, "unable to open " + name, e);
                 return Outcome.Exec(inv.Rest(g.Index + 1));
             }

@@ -1,77 +1,35 @@
 using Execline.Native;
+using Execline.Runtime;
 
 namespace Execline.Builtins.Environment;
 
-/// Reads a pipe to its end on a thread of its own, so the block writing into it can run in this process
-/// at the same time. Threads are kept for the next read: a script of many backticks starts one thread,
-/// not one per backtick, and nested backticks each get their own.
-sealed class PipeReader
+/// Reads backtick's pipe to its end: on a thread of its own while builtins of the block run in this
+/// process, in this thread once only the block's program writes (see IOutputReader).
+sealed class PipeReader : IOutputReader
 {
-    static readonly List<PipeReader> _idle = new();
-
-    readonly object _gate = new();
-    int _fd = -1;
-    bool _done;
+    readonly int _fd;
+    ReaderThread? _thread;
+    bool _read;
     byte[]? _data;
     int _err;
 
-    PipeReader() => new Thread(Loop, 256 * 1024) { IsBackground = true }.Start();
+    public PipeReader(int fd) => _fd = fd;
 
-    public static PipeReader Start(int fd)
+    public bool ReadInBackground() => (_thread = ReaderThread.Take(_fd)) != null;
+
+    public void ReadHere()
     {
-        PipeReader? reader = null;
-        lock (_idle)
-        {
-            if (_idle.Count > 0)
-            {
-                reader = _idle[^1];
-                _idle.RemoveAt(_idle.Count - 1);
-            }
-        }
-        reader ??= new PipeReader();
-        lock (reader._gate)
-        {
-            reader._done = false;
-            reader._fd = fd;
-            Monitor.PulseAll(reader._gate);
-        }
-        return reader;
+        if (_thread != null || _read) return;
+        _data = Libc.ReadAll(_fd, out _err);
+        _read = true;
     }
 
-    /// Waits for the end of the pipe: its bytes, or null with the errno of the failed read.
+    /// Once the block has ended: the pipe's bytes, or null with the errno of the failed read.
     public byte[]? Finish(out int err)
     {
-        byte[]? data;
-        lock (_gate)
-        {
-            while (!_done) Monitor.Wait(_gate);
-            data = _data;
-            err = _err;
-            _data = null;
-        }
-        lock (_idle) _idle.Add(this);
-        return data;
-    }
-
-    void Loop()
-    {
-        while (true)
-        {
-            int fd;
-            lock (_gate)
-            {
-                while (_fd < 0) Monitor.Wait(_gate);
-                fd = _fd;
-            }
-            var data = Libc.ReadAll(fd, out int err);
-            lock (_gate)
-            {
-                _data = data;
-                _err = err;
-                _fd = -1;
-                _done = true;
-                Monitor.PulseAll(_gate);
-            }
-        }
+        if (_thread != null) return _thread.Finish(out err);
+        ReadHere();
+        err = _err;
+        return _data;
     }
 }

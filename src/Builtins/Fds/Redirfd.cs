@@ -40,16 +40,18 @@ public sealed class Redirfd : Builtin
         flags |= what;
 
         RealProcess.Sync(st);
-        int real = Libc.Open(file, flags | Libc.O_CLOEXEC, 0x1b6);
+        var path = DescriptorPaths.InProcess(st, file);
+        if (path == null) throw inv.DieErrno(111, $"unable to open {file}", DescriptorPaths.ENOENT);
+        int real = Libc.Open(path, flags | Libc.O_CLOEXEC, 0x1b6);
         int err = real < 0 ? Libc.Errno : 0;
         int readersOpen = 0;
         // A FIFO opened for writing without blocking and without a reader: become the reader for a moment.
         if (real < 0 && what == Libc.O_WRONLY && err == FdOps.ENXIO)
         {
-            int reader = Libc.Open(file, Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+            int reader = Libc.Open(path, Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
             if (reader < 0) throw inv.DieErrno(111, $"unable to open_read {file}", Libc.Errno);
             readersOpen = 1;
-            real = Libc.Open(file, flags | Libc.O_CLOEXEC, 0x1b6);
+            real = Libc.Open(path, flags | Libc.O_CLOEXEC, 0x1b6);
             err = real < 0 ? Libc.Errno : 0;
             Libc.close(reader);
         }

@@ -43,11 +43,14 @@ public sealed class Execlineb : Builtin
             }
         }
         var operands = new List<string>(inv.Rest(g.Index));
-        string dollar0, text, source;
+        string dollar0, source;
+        byte[] script;
+        int length;
         if (command != null)
         {
             dollar0 = inv.Argv[0];
-            text = command;
+            script = Text.Bytes.ToBytes(command);
+            length = script.Length;
             source = "the -c script";
         }
         else
@@ -55,14 +58,14 @@ public sealed class Execlineb : Builtin
             if (operands.Count == 0) throw inv.Usage();
             dollar0 = operands[0];
             operands.RemoveAt(0);
-            text = ReadScript(inv, dollar0);
+            script = ReadScript(inv, dollar0, out length);
             source = dollar0;
         }
 
         Words words;
         try
         {
-            words = ScriptParser.Parse(text, source);
+            words = ScriptParser.Parse(script, length, source);
         }
         catch (ScriptError e)
         {
@@ -130,14 +133,16 @@ public sealed class Execlineb : Builtin
         return keys;
     }
 
-    static string ReadScript(Invocation inv, string file)
+    /// The script's bytes: the first length of the buffer, which the parser then reuses for the words.
+    static byte[] ReadScript(Invocation inv, string file, out int length)
     {
         RealProcess.Sync(inv.State);
-        int fd = Libc.Open(file, Libc.O_RDONLY | Libc.O_CLOEXEC);
-        if (fd < 0) throw inv.DieErrno(111, $"unable to open {file} for reading", Libc.Errno);
-        var bytes = Libc.ReadAll(fd, out int err);
+        var path = DescriptorPaths.InProcess(inv.State, file);
+        int fd = path == null ? -1 : Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC);
+        if (fd < 0) throw inv.DieErrno(111, $"unable to open {file} for reading", path == null ? DescriptorPaths.ENOENT : Libc.Errno);
+        var bytes = Libc.Slurp(fd, out length, out int err);
         Libc.close(fd);
         if (bytes == null) throw inv.DieErrno(111, "unable to parse script", err);
-        return Text.Bytes.Latin1(bytes);
+        return bytes;
     }
 }

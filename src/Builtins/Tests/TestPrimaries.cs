@@ -3,8 +3,9 @@ using Execline.Runtime;
 
 namespace Execline.Builtins.Tests;
 
-/// The unary and binary tests of eltest, evaluated for one invocation (its cwd, environment and fds).
-/// A file that cannot be stat'ed makes a file test false, never an error. accessByMode answers -r, -w
+/// The unary and binary tests of eltest, evaluated for one invocation (its cwd, environment and fds:
+/// /dev/fd/N and the like name the invocation's descriptors). A file that cannot be stat'ed makes a file
+/// test false, never an error. accessByMode answers -r, -w
 /// and -x from the file's mode bits for its owner, group or others (s6-test's way) instead of access(2).
 sealed class TestPrimaries(Invocation inv, bool accessByMode = false)
 {
@@ -15,17 +16,17 @@ sealed class TestPrimaries(Invocation inv, bool accessByMode = false)
     {
         "-n" => x.Length > 0,
         "-z" => x.Length == 0,
-        "-e" => Libc.Access(x, F_OK) == 0,
-        "-r" => accessByMode ? ModeAllows(x, R_OK) : Libc.Access(x, R_OK) == 0,
-        "-w" => accessByMode ? ModeAllows(x, W_OK) : Libc.Access(x, W_OK) == 0,
-        "-x" => accessByMode ? ModeAllows(x, X_OK) : Libc.Access(x, X_OK) == 0,
+        "-e" => Access(x, F_OK),
+        "-r" => accessByMode ? ModeAllows(x, R_OK) : Access(x, R_OK),
+        "-w" => accessByMode ? ModeAllows(x, W_OK) : Access(x, W_OK),
+        "-x" => accessByMode ? ModeAllows(x, X_OK) : Access(x, X_OK),
         "-f" => IsType(x, Libc.S_IFREG),
         "-d" => IsType(x, Libc.S_IFDIR),
         "-b" => IsType(x, Libc.S_IFBLK),
         "-c" => IsType(x, Libc.S_IFCHR),
         "-p" => IsType(x, Libc.S_IFIFO),
         "-S" => IsType(x, Libc.S_IFSOCK),
-        "-h" or "-L" => Libc.StatPath(x, out var l, follow: false) == 0 && (l.Mode & Libc.S_IFMT) == Libc.S_IFLNK,
+        "-h" or "-L" => Path(x) is { } p && Libc.StatPath(p, out var l, follow: false) == 0 && (l.Mode & Libc.S_IFMT) == Libc.S_IFLNK,
         "-u" => Stat(x) is { } st && (st.Mode & S_ISUID) != 0,
         "-g" => Stat(x) is { } st && (st.Mode & S_ISGID) != 0,
         "-k" => Stat(x) is { } st && (st.Mode & S_ISVTX) != 0,
@@ -62,18 +63,23 @@ sealed class TestPrimaries(Invocation inv, bool accessByMode = false)
         _ => throw new ArgumentException(op),
     };
 
-    static Libc.Stat? Stat(string path) => Libc.StatPath(path, out var st) == 0 ? st : null;
+    /// The path to look at for the script: null for a descriptor it does not have.
+    string? Path(string path) => DescriptorPaths.InProcess(inv.State, path);
+
+    bool Access(string path, int mode) => Path(path) is { } p && Libc.Access(p, mode) == 0;
+
+    Libc.Stat? Stat(string path) => Path(path) is { } p && Libc.StatPath(p, out var st) == 0 ? st : null;
 
     /// The permission's bit in the owner's triplet when we own the file, else the group's when it is our
     /// group, else the others'.
-    static bool ModeAllows(string path, int permission)
+    bool ModeAllows(string path, int permission)
     {
         if (Stat(path) is not { } st) return false;
         int shift = st.Uid == (uint)Libc.geteuid() ? 6 : st.Gid == (uint)Libc.getegid() ? 3 : 0;
         return (st.Mode & (uint)(permission << shift)) != 0;
     }
 
-    static bool IsType(string path, uint type) => Stat(path) is { } st && (st.Mode & Libc.S_IFMT) == type;
+    bool IsType(string path, uint type) => Stat(path) is { } st && (st.Mode & Libc.S_IFMT) == type;
 
     int Compare(string op, string a, string b)
     {

@@ -377,7 +377,16 @@ public static unsafe partial class Libc
     /// Reads until EOF. Returns null on error (errno in err).
     public static byte[]? ReadAll(int fd, out int err)
     {
+        var buf = Slurp(fd, out int len, out err);
+        return buf == null ? null : buf.Length == len ? buf : buf.AsSpan(0, len).ToArray();
+    }
+
+    /// Reads until EOF into a buffer of which the first length bytes are the data (no copy to trim it).
+    /// Returns null on error (errno in err).
+    public static byte[]? Slurp(int fd, out int length, out int err)
+    {
         err = 0;
+        length = 0;
         // Sized by the file when it is a regular one, else grown by doubling from a page: a short script
         // must not cost a large zeroed buffer (fresh pages are most of what a short chain's start costs).
         Stat st;
@@ -400,7 +409,8 @@ public static unsafe partial class Libc
             if (n == 0) break;
             len += (int)n;
         }
-        return buf.AsSpan(0, len).ToArray();
+        length = len;
+        return buf;
     }
 
     /// The soft limit of a resource (RLIMIT_NOFILE is 7), or -1 when it cannot be read.

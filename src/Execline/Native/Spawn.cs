@@ -37,6 +37,14 @@ public static unsafe partial class Spawn
     /// Starts path; returns the pid, or -errno when the program could not be started.
     public static int Start(string path, IReadOnlyList<string> argv, IReadOnlyList<string> envp, Request req)
     {
+        using var a = new CStringArray(argv);
+        using var e = new CStringArray(envp);
+        return Start(path, a, e, req);
+    }
+
+    /// Start with argv and envp already in C form (a PATH walk tries several paths with the same ones).
+    public static int Start(string path, CStringArray argv, CStringArray envp, Request req)
+    {
         byte* actions = stackalloc byte[256];
         byte* attr = stackalloc byte[512];
         byte* sigs = stackalloc byte[128];
@@ -56,12 +64,10 @@ public static unsafe partial class Spawn
             if (req.NewSession) flags |= SETSID;
             if (req.ProcessGroup >= 0) { flags |= SETPGROUP; posix_spawnattr_setpgroup(attr, req.ProcessGroup); }
             posix_spawnattr_setflags(attr, flags);
-            using var a = new CStringArray(argv);
-            using var e = new CStringArray(envp);
             int pid;
             fixed (byte* p = Libc.C(path))
             {
-                int r = posix_spawn(&pid, p, actions, attr, a.Pointer, e.Pointer);
+                int r = posix_spawn(&pid, p, actions, attr, argv.Pointer, envp.Pointer);
                 return r == 0 ? pid : -r;
             }
         }
@@ -74,11 +80,17 @@ public static unsafe partial class Spawn
     }
 
     /// execve; returns only on failure, with the errno.
-    public static int Exec(string path, IReadOnlyList<string> argv, IReadOnlyList<string> envp,
-        IReadOnlyList<(int Resource, ulong Soft, ulong Hard)>? limits = null)
+    public static int Exec(string path, IReadOnlyList<string> argv, IReadOnlyList<string> envp)
     {
         using var a = new CStringArray(argv);
         using var e = new CStringArray(envp);
+        return Exec(path, a, e);
+    }
+
+    /// Exec with argv and envp already in C form (a PATH walk tries several paths with the same ones).
+    public static int Exec(string path, CStringArray argv, CStringArray envp,
+        IReadOnlyList<(int Resource, ulong Soft, ulong Hard)>? limits = null)
+    {
         fixed (byte* p = Libc.C(path))
         {
             if (limits != null && limits.Count > 0)
@@ -91,36 +103,53 @@ public static unsafe partial class Spawn
                 Libc.execve(null, null, null);
                 foreach (var (resource, soft, hard) in limits) Libc.SetLimit(resource, soft, hard);
             }
-            Libc.execve(p, a.Pointer, e.Pointer);
+            Libc.execve(p, argv.Pointer, envp.Pointer);
             return Libc.Errno;
         }
     }
 }
 
-/// A NULL-terminated array of NUL-terminated byte strings in unmanaged memory.
+/// Byte strings that can be copied out without becoming strings first (a parsed script's words).
+public interface IByteStrings : IReadOnlyList<string>
+{
+    int ByteLength(int index);
+    void CopyBytes(int index, Span<byte> to);
+}
+
+/// A NULL-terminated array of NUL-terminated byte strings in unmanaged memory: the pointers, then the
+/// strings, in one block (one allocation, however many words a command line has).
 public sealed unsafe class CStringArray : IDisposable
 {
     public readonly byte** Pointer;
-    readonly int _count;
 
     public CStringArray(IReadOnlyList<string> items)
     {
-        _count = items.Count;
-        Pointer = (byte**)NativeMemory.Alloc((nuint)(_count + 1), (nuint)sizeof(byte*));
-        for (int i = 0; i < _count; i++)
+        int count = items.Count;
+        nuint bytes = (nuint)(count + 1) * (nuint)sizeof(byte*);
+        var direct = items as IByteStrings;
+        for (int i = 0; i < count; i++) bytes += (nuint)(direct?.ByteLength(i) ?? items[i].Length) + 1;
+        Pointer = (byte**)NativeMemory.Alloc(bytes);
+        var p = (byte*)(Pointer + count + 1);
+        for (int i = 0; i < count; i++)
         {
-            var s = items[i];
-            var p = (byte*)NativeMemory.Alloc((nuint)s.Length + 1);
-            for (int j = 0; j < s.Length; j++) p[j] = (byte)s[j];
-            p[s.Length] = 0;
             Pointer[i] = p;
+            int n;
+            if (direct != null)
+            {
+                n = direct.ByteLength(i);
+                direct.CopyBytes(i, new Span<byte>(p, n));
+            }
+            else
+            {
+                var s = items[i];
+                n = s.Length;
+                for (int j = 0; j < n; j++) p[j] = (byte)s[j];
+            }
+            p[n] = 0;
+            p += n + 1;
         }
-        Pointer[_count] = null;
+        Pointer[count] = null;
     }
 
-    public void Dispose()
-    {
-        for (int i = 0; i < _count; i++) NativeMemory.Free(Pointer[i]);
-        NativeMemory.Free(Pointer);
-    }
+    public void Dispose() => NativeMemory.Free(Pointer);
 }

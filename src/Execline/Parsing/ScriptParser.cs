@@ -1,5 +1,3 @@
-using Sprache;
-
 namespace Execline.Parsing;
 
 /// A script could not be read: Kind is upstream's message ("syntax error", "unmatched {", "unmatched }"),
@@ -27,43 +25,46 @@ public sealed class ScriptError : Exception
 /// each closing brace turned into a terminator word of (new depth) spaces.
 public static class ScriptParser
 {
-    public static Runtime.Words Parse(string text, string source)
+    public static Runtime.Words Parse(string text, string source) => Parse(Text.Bytes.ToBytes(text), text.Length, source);
+
+    /// Parses the first length bytes of script, whose buffer then holds the words' bytes.
+    public static Runtime.Words Parse(byte[] script, int length, string source)
     {
-        int nul = text.IndexOf('\0');
-        if (nul >= 0) text = text.Substring(0, nul);
-        var result = ScriptSyntax.Script(new ScriptInput(text));
-        if (!result.WasSuccessful)
+        int nul = Array.IndexOf(script, (byte)0, 0, length);
+        if (nul >= 0) length = nul;
+        var lexer = new ScriptLexer(script, length, source);
+        // Every token takes a byte and all but the last one a separator after it.
+        var words = new Runtime.Words.Builder(script, length / 2 + 1);
+        var open = new List<(int Line, int Column)>();
+        // A syntax error anywhere in the script is reported before an unmatched brace.
+        ScriptError? unmatched = null;
+        while (lexer.Next() is { } kind)
         {
-            var at = result.Remainder;
-            throw new ScriptError("syntax error", source, at.Line, at.Column, Describe(result));
-        }
-        var words = new Runtime.Words.Builder();
-        var open = new List<Token>();
-        foreach (var t in result.Value)
-        {
-            switch (t.Kind)
+            switch (kind)
             {
                 case TokenKind.Open:
-                    open.Add(t);
+                    open.Add((lexer.Line, lexer.Column));
                     break;
                 case TokenKind.Close:
                     if (open.Count == 0)
-                        throw new ScriptError("unmatched }", source, t.Line, t.Column, "no block is open here");
+                    {
+                        unmatched ??= new ScriptError("unmatched }", source, lexer.Line, lexer.Column, "no block is open here");
+                        break;
+                    }
                     open.RemoveAt(open.Count - 1);
-                    words.Add(open.Count, "");
+                    words.Add(open.Count, lexer.Written);
                     break;
                 default:
-                    words.Add(open.Count, t.Text);
+                    words.Add(open.Count + lexer.LeadingSpaces, lexer.WordStart);
                     break;
             }
         }
+        if (unmatched != null) throw unmatched;
         if (open.Count > 0)
         {
-            var t = open[^1];
-            throw new ScriptError("unmatched {", source, t.Line, t.Column, "this block is never closed");
+            var (line, column) = open[^1];
+            throw new ScriptError("unmatched {", source, line, column, "this block is never closed");
         }
-        return words.Build();
+        return words.Build(lexer.Written);
     }
-
-    static string Describe(IResult<List<Token>> r) => r.Message ?? "unexpected input";
 }

@@ -33,8 +33,8 @@ public static class Chain
             if (b == null)
             {
                 RealProcess.Sync(st);
-                var file = ProgramLookup.FirstExecutable(c.Name, c.LookupPath);
-                var script = file == null ? null : ScriptShebang.InProcessArgv(file, c.Argv);
+                var file = ProgramLookup.FirstExecutable(c.Name, c.LookupPath, st);
+                var script = file == null ? null : ScriptShebang.InProcessArgv(file, c.Argv, st);
                 if (script == null) return Stop.External;
                 c.Argv = script;
                 c.Program = null;
@@ -79,33 +79,50 @@ public static class Chain
         c.OwnsProcess = true;
         if (Advance(c, st, false, out int code) == Stop.Exit) return code;
         RealProcess.Apply(st);
-        var envp = st.Env.Entries;
-        int err = ProgramLookup.Walk(c.Name, c.LookupPath, file => Spawn.Exec(file, c.Argv, envp, st.ExecLimits));
+        int err;
+        using (var args = new CStringArray(c.Argv))
+        using (var envp = new CStringArray(st.Env.Entries))
+            err = ProgramLookup.Walk(c.Name, c.LookupPath, file =>
+                DescriptorPaths.InChild(st, file) is { } path ? Spawn.Exec(path, args, envp, st.ExecLimits) : DescriptorPaths.ENOENT);
         WriteFatal(st, $"{c.Execer}: fatal: unable to exec {c.Name}: {Libc.StrError(err)}");
         return ProgramLookup.ExitCodeFor(err);
     }
 
-    /// Runs a block to its end on st (a copy the caller hands over) and reports how it ended.
-    public static BlockResult RunBlock(IReadOnlyList<string> argv, ProcessState st, string execer)
+    /// Runs a block to its end on st (a copy the caller hands over) and reports how it ended. With a
+    /// reader, the block's output goes to a pipe that the reader drains meanwhile.
+    public static BlockResult RunBlock(IReadOnlyList<string> argv, ProcessState st, string execer, IOutputReader? reader = null)
     {
         if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
-            return DeepStack.Run(() => RunBlockHere(argv, st, execer), () =>
+            return DeepStack.Run(() => RunBlockHere(argv, st, execer, reader), (code, why) =>
             {
-                WriteFatal(st, $"{execer}: fatal: blocks are nested too deeply");
+                WriteFatal(st, $"{execer}: fatal: {why}");
                 st.ReleaseOwned();
-                return BlockResult.Done(WaitStatus.Exited(100));
+                return BlockResult.Done(WaitStatus.Exited(code));
             });
-        return RunBlockHere(argv, st, execer);
+        return RunBlockHere(argv, st, execer, reader);
     }
 
-    static BlockResult RunBlockHere(IReadOnlyList<string> argv, ProcessState st, string execer)
+    static BlockResult RunBlockHere(IReadOnlyList<string> argv, ProcessState st, string execer, IOutputReader? reader)
     {
         try
         {
             var c = Start(argv, st, execer);
+            // execline forks before anything of the block runs: a thread we cannot start stands for that fork.
+            if (reader != null && Advance(c, st, true, out _) == Stop.NeedsOwnProcess && !reader.ReadInBackground())
+                return BlockResult.NotStarted(Libc.EAGAIN, argv[0]);
             if (Advance(c, st, false, out int code) == Stop.Exit) return BlockResult.Done(WaitStatus.Exited(code));
             int pid = SpawnExternal(c, st, out int err);
-            if (pid > 0) return BlockResult.Done(Children.Wait(pid));
+            if (pid > 0)
+            {
+                if (reader != null)
+                {
+                    st.ReleaseOwned();
+                    reader.ReadHere();
+                }
+                return BlockResult.Done(Children.Wait(pid));
+            }
+            // No process could be made (RLIMIT_NPROC): where execline's fork fails, before the block's first word.
+            if (err == Libc.EAGAIN) return BlockResult.NotStarted(err, argv[0]);
             if (!c.RanBuiltin) return BlockResult.NotStarted(err, c.Name);
             WriteFatal(st, $"{c.Execer}: fatal: unable to exec {c.Name}: {Libc.StrError(err)}");
             return BlockResult.Done(WaitStatus.Exited(ProgramLookup.ExitCodeFor(err)));
@@ -156,10 +173,12 @@ public static class Chain
         if (c.Name.Length == 0 && !c.RanBuiltin) { err = 2; return -1; }
         RealProcess.Sync(st);
         int pid = -1;
-        var envp = st.Env.Entries;
+        using var argv = new CStringArray(c.Argv);
+        using var envp = new CStringArray(st.Env.Entries);
         err = ProgramLookup.Walk(c.Name, c.LookupPath, file =>
         {
-            int r = Spawn.Start(file, c.Argv, envp, RealProcess.SpawnRequest(st));
+            if (DescriptorPaths.InChild(st, file) is not { } path) return DescriptorPaths.ENOENT;
+            int r = Spawn.Start(path, argv, envp, RealProcess.SpawnRequest(st));
             if (r > 0) { pid = r; return 0; }
             return -r;
         });

@@ -1,3 +1,5 @@
+using Execline.Native;
+
 namespace Execline.Runtime;
 
 /// Each nested block is a level of recursion. When a script nests deep enough to exhaust the main
@@ -8,10 +10,11 @@ static class DeepStack
 
     [ThreadStatic] static bool _onDeepStack;
 
-    /// Runs work on the large stack, or tooDeep when even that is exhausted.
-    public static T Run<T>(Func<T> work, Func<T> tooDeep)
+    /// Runs work on the large stack, or cannot(exit code, reason) when even that is exhausted or no
+    /// thread can be started.
+    public static T Run<T>(Func<T> work, Func<int, string, T> cannot)
     {
-        if (_onDeepStack) return tooDeep();
+        if (_onDeepStack) return cannot(100, "blocks are nested too deeply");
         T result = default!;
         Exception? error = null;
         var t = new Thread(() =>
@@ -20,7 +23,8 @@ static class DeepStack
             try { result = work(); }
             catch (Exception e) { error = e; }
         }, StackBytes);
-        t.Start();
+        if (!NewThread.TryStart(t))
+            return cannot(111, "unable to start a thread for deeply nested blocks: " + Libc.StrError(Libc.EAGAIN));
         t.Join();
         if (error != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
         return result;

@@ -49,9 +49,9 @@ public sealed class Invocation
     public Words Rest(int from) => Words.Of(Argv).Slice(Math.Min(from, Argv.Count));
 
     /// Runs a block to completion on a copy of this state (or the given one): in this process up to its
-    /// first real program, which is spawned and waited for.
-    public BlockResult RunBlock(IReadOnlyList<string> argv, ProcessState? state = null) =>
-        Chain.RunBlock(argv, state ?? State.Clone(), Prog);
+    /// first real program, which is spawned and waited for. A reader drains the block's output meanwhile.
+    public BlockResult RunBlock(IReadOnlyList<string> argv, ProcessState? state = null, IOutputReader? reader = null) =>
+        Chain.RunBlock(argv, state ?? State.Clone(), Prog, reader);
 
     /// RunBlock for commands that die when the block's program cannot be started. role, when given, is
     /// what the block stands for in upstream's hint for a first word still carrying a block's quoting space.

@@ -38,12 +38,17 @@ public static class ProgramLookup
 
     public static int ExitCodeFor(int errno) => errno == ENOENT ? 127 : 126;
 
-    /// The first candidate that is an executable regular file, if any.
-    public static string? FirstExecutable(string name, string? path)
+    /// The first candidate that is an executable regular file, if any (a descriptor's path seen through
+    /// state's table, when given).
+    public static string? FirstExecutable(string name, string? path, ProcessState? state = null)
     {
         foreach (var c in Candidates(name, path))
-            if (Libc.StatPath(c, out var st) == 0 && (st.Mode & Libc.S_IFMT) == Libc.S_IFREG && Libc.Access(c, 1) == 0)
+        {
+            var file = state == null ? c : DescriptorPaths.InProcess(state, c);
+            if (file != null && Libc.StatPath(file, out var st) == 0 && (st.Mode & Libc.S_IFMT) == Libc.S_IFREG
+                && Libc.Access(file, 1) == 0)
                 return c;
+        }
         return null;
     }
 }

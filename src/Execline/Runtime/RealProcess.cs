@@ -30,7 +30,9 @@ public static class RealProcess
         if (_startCwd == -2)
             _startCwd = Libc.Open(".", Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
         Sync(st);
-        if (Libc.Chdir(path) < 0) return Libc.Errno;
+        var dir = DescriptorPaths.InProcess(st, path);
+        if (dir == null) return DescriptorPaths.ENOENT;
+        if (Libc.Chdir(dir) < 0) return Libc.Errno;
         int fd = Libc.Open(".", Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
         if (fd < 0) return Libc.Errno;
         st.CwdFd = st.Own(fd);

@@ -7,9 +7,10 @@ namespace Execline.Runtime;
 public static unsafe class ScriptShebang
 {
     /// The command line the kernel would build for file, when its interpreter is us; else null.
-    public static List<string>? InProcessArgv(string file, IReadOnlyList<string> argv)
+    public static List<string>? InProcessArgv(string file, IReadOnlyList<string> argv, ProcessState st)
     {
-        int fd = Libc.Open(file, Libc.O_RDONLY | Libc.O_CLOEXEC);
+        var path = DescriptorPaths.InProcess(st, file);
+        int fd = path == null ? -1 : Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC);
         if (fd < 0) return null;
         var buf = new byte[256];
         nint n;

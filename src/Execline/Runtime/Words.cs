@@ -6,39 +6,108 @@ namespace Execline.Runtime;
 /// with one more leading space stripped; a substitution shares every word it leaves unchanged. Each word
 /// is stored once as (leading spaces, rest), so reading blocks nested n deep, or a chain of thousands of
 /// defines, costs time in proportion to what changes, not to the whole remaining script at every step.
-public sealed class Words : IReadOnlyList<string>
+public sealed class Words : Native.IByteStrings
 {
+    /// The words themselves, each as (leading spaces, rest): strings given as such, or a parsed script's
+    /// bytes, where a word becomes a string only while it is being read.
     sealed class Store
     {
+        public readonly int Count;
         public readonly int[] Lead;
-        public readonly string[] Rest;
-        int[]? _nextDollar;
+        readonly string[]? _rest;
+        /// A script's bytes: the rest of word i is [_start[i], _start[i + 1]).
+        readonly byte[]? _text;
+        readonly int[]? _start;
+        int[]? _dollars;
 
-        public Store(int n)
+        public Store(IReadOnlyList<string> words)
         {
-            Lead = new int[n];
-            Rest = new string[n];
-        }
-
-        public void Set(int i, string word)
-        {
-            int lead = 0;
-            while (lead < word.Length && word[lead] == ' ') lead++;
-            Lead[i] = lead;
-            Rest[i] = lead == 0 ? word : word.Substring(lead);
-        }
-
-        /// For each index, the first index at or after it whose word holds a "$" (Length when none).
-        public int[] NextDollar
-        {
-            get
+            Count = words.Count;
+            Lead = new int[Count];
+            _rest = new string[Count];
+            for (int i = 0; i < Count; i++)
             {
-                if (_nextDollar != null) return _nextDollar;
-                var next = new int[Rest.Length + 1];
-                next[Rest.Length] = Rest.Length;
-                for (int i = Rest.Length - 1; i >= 0; i--) next[i] = Rest[i].Contains('$') ? i : next[i + 1];
-                return _nextDollar = next;
+                var word = words[i];
+                int lead = 0;
+                while (lead < word.Length && word[lead] == ' ') lead++;
+                Lead[i] = lead;
+                _rest[i] = lead == 0 ? word : word.Substring(lead);
             }
+        }
+
+        public Store(byte[] text, int[] lead, int[] start, int count)
+        {
+            Count = count;
+            Lead = lead;
+            _text = text;
+            _start = start;
+        }
+
+        public int RestLength(int i) => _rest != null ? _rest[i].Length : _start![i + 1] - _start[i];
+
+        /// Word i's bytes, after spaces leading spaces.
+        public void CopyBytes(int i, int spaces, Span<byte> to)
+        {
+            to[..spaces].Fill((byte)' ');
+            to = to[spaces..];
+            if (_text != null)
+            {
+                _text.AsSpan(_start![i], to.Length).CopyTo(to);
+                return;
+            }
+            var rest = _rest![i];
+            for (int k = 0; k < to.Length; k++) to[k] = (byte)rest[k];
+        }
+
+        /// Word i with spaces leading spaces before its rest.
+        public string Word(int i, int spaces)
+        {
+            if (_rest != null) return spaces == 0 ? _rest[i] : new string(' ', spaces) + _rest[i];
+            int start = _start![i], n = _start[i + 1] - start;
+            if (spaces + n == 0) return "";
+            return string.Create(spaces + n, (_text!, start, spaces), static (chars, w) =>
+            {
+                chars[..w.spaces].Fill(' ');
+                System.Text.Encoding.Latin1.GetChars(w.Item1.AsSpan(w.start, chars.Length - w.spaces), chars[w.spaces..]);
+            });
+        }
+
+        /// The indices of the words whose rest holds a "$", ascending.
+        public int[] Dollars => _dollars ??= FindDollars();
+
+        int[] FindDollars()
+        {
+            var found = new List<int>();
+            if (_rest != null)
+            {
+                for (int i = 0; i < Count; i++)
+                    if (_rest[i].Contains('$')) found.Add(i);
+                return found.ToArray();
+            }
+            if (Count == 0) return [];
+            int pos = _start![0], end = _start[Count];
+            while (pos < end)
+            {
+                int k = _text.AsSpan(pos, end - pos).IndexOf((byte)'$');
+                if (k < 0) break;
+                int i = WordAt(pos + k);
+                found.Add(i);
+                pos = _start[i + 1];
+            }
+            return found.ToArray();
+        }
+
+        /// The word whose bytes hold the byte at pos: the last one starting at or before it.
+        int WordAt(int pos)
+        {
+            int lo = 0, hi = Count - 1;
+            while (lo < hi)
+            {
+                int mid = (lo + hi + 1) / 2;
+                if (_start![mid] <= pos) lo = mid;
+                else hi = mid - 1;
+            }
+            return lo;
         }
     }
 
@@ -68,31 +137,36 @@ public sealed class Words : IReadOnlyList<string>
     public static Words Of(IReadOnlyList<string> argv)
     {
         if (argv is Words w) return w;
-        var s = new Store(argv.Count);
-        for (int i = 0; i < argv.Count; i++) s.Set(i, argv[i]);
-        return new Words([new Part(s, 0, argv.Count, 0)]);
+        return new Words([new Part(new Store(argv), 0, argv.Count, 0)]);
     }
 
-    /// Builds words given as (block depth, text) pairs, the way the parser produces them.
+    /// Builds the words of a parsed script, whose bytes the parser leaves in the script's buffer one word
+    /// after the other: each word is its leading spaces (block depth included) and where its rest starts.
     public sealed class Builder
     {
-        readonly List<int> _lead = new();
-        readonly List<string> _rest = new();
+        readonly byte[] _text;
+        readonly int[] _lead, _start;
+        int _count;
 
-        public void Add(int depth, string text)
+        /// capacity is an upper bound on the number of words; pages the arrays do not use are never touched.
+        public Builder(byte[] text, int capacity)
         {
-            int lead = 0;
-            while (lead < text.Length && text[lead] == ' ') lead++;
-            _lead.Add(depth + lead);
-            _rest.Add(lead == 0 ? text : text.Substring(lead));
+            _text = text;
+            _lead = GC.AllocateUninitializedArray<int>(capacity);
+            _start = GC.AllocateUninitializedArray<int>(capacity + 1);
         }
 
-        public Words Build()
+        public void Add(int lead, int restStart)
         {
-            var s = new Store(_lead.Count);
-            _lead.CopyTo(s.Lead);
-            _rest.CopyTo(s.Rest);
-            return new Words([new Part(s, 0, s.Lead.Length, 0)]);
+            _lead[_count] = lead;
+            _start[_count++] = restStart;
+        }
+
+        /// end is where the last word's rest ends.
+        public Words Build(int end)
+        {
+            _start[_count] = end;
+            return new Words([new Part(new Store(_text, _lead, _start, _count), 0, _count, 0)]);
         }
     }
 
@@ -117,6 +191,19 @@ public sealed class Words : IReadOnlyList<string>
         }
     }
 
+    public int ByteLength(int index)
+    {
+        int j = Locate(index, out var part);
+        return Spaces(part, j) + part.Store.RestLength(j);
+    }
+
+    /// The word's bytes, without making a string of it: to is ByteLength(index) long.
+    public void CopyBytes(int index, Span<byte> to)
+    {
+        int j = Locate(index, out var part);
+        part.Store.CopyBytes(j, Spaces(part, j), to);
+    }
+
     /// The index of the first terminator at or after start (-1 if none), noting in unindented each word
     /// before it that does not belong to a block one level down.
     public int EndOfBlock(int start, List<int> unindented)
@@ -126,12 +213,11 @@ public sealed class Words : IReadOnlyList<string>
             var part = _parts[p];
             int first = Math.Max(start - _offsets[p], 0);
             var lead = part.Store.Lead;
-            var rest = part.Store.Rest;
             for (int k = first; k < part.Count; k++)
             {
                 int j = part.Start + k;
                 if (lead[j] > part.Strip) continue;
-                if (rest[j].Length == 0) return _offsets[p] + k;
+                if (part.Store.RestLength(j) == 0) return _offsets[p] + k;
                 unindented.Add(_offsets[p] + k);
             }
         }
@@ -161,22 +247,24 @@ public sealed class Words : IReadOnlyList<string>
     }
 
     /// These words with each word holding a "$" offered to expand, which returns its replacement words, or
-    /// null to keep it. Unchanged runs are shared with this view.
-    public Words Substitute(Func<string, List<string>?> expand)
+    /// null to keep it. Unchanged runs are shared with this view, and so are replacements that are views.
+    public Words Substitute(Func<string, IReadOnlyList<string>?> expand)
     {
         List<Part>? parts = null;
         for (int pi = 0; pi < _parts.Length; pi++)
         {
             var part = _parts[pi];
-            var next = part.Store.NextDollar;
+            var dollars = part.Store.Dollars;
             int end = part.Start + part.Count, kept = part.Start;
-            for (int j = next[part.Start]; j < end; j = next[j + 1])
+            for (int d = FirstAtOrAfter(dollars, part.Start); d < dollars.Length && dollars[d] < end; d++)
             {
+                int j = dollars[d];
                 var replacement = expand(Word(part, j));
                 if (replacement == null) continue;
                 parts ??= new List<Part>(_parts[..pi]);
                 if (j > kept) parts.Add(part with { Start = kept, Count = j - kept });
-                if (replacement.Count > 0) parts.Add(Fresh(replacement));
+                if (replacement is Words view) parts.AddRange(view._parts.Where(x => x.Count > 0));
+                else if (replacement.Count > 0) parts.Add(Fresh(replacement));
                 kept = j + 1;
             }
             if (parts == null) continue;
@@ -188,19 +276,22 @@ public sealed class Words : IReadOnlyList<string>
         return parts.Count > 32 && parts.Count > result.Count / 8 ? Of(new List<string>(result)) : result;
     }
 
-    static Part Fresh(List<string> words)
+    static Part Fresh(IReadOnlyList<string> words) => new(new Store(words), 0, words.Count, 0);
+
+    /// The index of the first entry at or after index in sorted, ascending indices.
+    static int FirstAtOrAfter(int[] sorted, int index)
     {
-        var s = new Store(words.Count);
-        for (int i = 0; i < words.Count; i++) s.Set(i, words[i]);
-        return new Part(s, 0, words.Count, 0);
+        int i = Array.BinarySearch(sorted, index);
+        return i >= 0 ? i : ~i;
     }
 
-    static string Word(Part part, int j)
+    static string Word(Part part, int j) => part.Store.Word(j, Spaces(part, j));
+
+    /// The leading spaces of word j as the part sees it: up to Strip of them removed.
+    static int Spaces(Part part, int j)
     {
         int lead = part.Store.Lead[j];
-        int spaces = lead - Math.Min(part.Strip, lead);
-        var rest = part.Store.Rest[j];
-        return spaces == 0 ? rest : new string(' ', spaces) + rest;
+        return lead - Math.Min(part.Strip, lead);
     }
 
     public IEnumerator<string> GetEnumerator()

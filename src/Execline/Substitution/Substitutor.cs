@@ -16,9 +16,12 @@ public static class Substitutor
     }
 
     /// The same substitution on a command line in block encoding, sharing every word it leaves unchanged.
+    /// A word that is one reference ("$v") becomes the values themselves: a value that is a view of the
+    /// script's words stays where it is, however large, and is never copied into a string.
     public static Runtime.Words Apply(Runtime.Words words, IReadOnlyDictionary<string, IReadOnlyList<string>> values) =>
         words.Substitute(w =>
         {
+            if (w.Length > 1 && TryReference(w, 0, values, out var only, out int end) && end == w.Length) return only;
             var output = new List<string>(1);
             Expand(w, values, output);
             return output.Count == 1 && output[0] == w ? null : output;
@@ -73,7 +76,12 @@ public static class Substitutor
             }
         }
         if (lit.Length > 0) segments.Add(new Literal(lit.ToString()));
-        Product(segments, 0, new StringBuilder(), output);
+        // A word that is one reference ("$v") becomes the values themselves, not copies of them; with one
+        // value per reference the word is one concatenation, made without a builder's copy.
+        if (segments is [Reference only]) output.AddRange(only.Values);
+        else if (segments.TrueForAll(s => s is Literal || ((Reference)s).Values.Count == 1))
+            output.Add(string.Concat(segments.Select(s => s is Literal l ? l.Text : ((Reference)s).Values[0]).ToArray()));
+        else Product(segments, 0, new StringBuilder(), output);
     }
 
     /// A reference at word[at] == '$' naming a known key: its values and the index after it.
