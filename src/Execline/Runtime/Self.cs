@@ -17,13 +17,12 @@ public static class Self
     /// command's name (ps, pgrep); the program's own path is lib/execline-cs/execline of that usr.
     static string Program(string exe)
     {
-        if (BaseName(exe) == "execline") return exe;
+        if (BaseName(exe) == "execline" || Libc.StatPath(exe, out var own) != 0) return exe;
         var dir = System.IO.Path.GetDirectoryName(exe) ?? "/";
         foreach (var candidate in new[] { "../lib/execline-cs/execline", "../usr/lib/execline-cs/execline" })
         {
             var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(dir, candidate));
-            if (Libc.StatPath(path, out var st) == 0 && Libc.StatPath(exe, out var own) == 0 && st.Dev == own.Dev && st.Ino == own.Ino)
-                return path;
+            if (Libc.StatPath(path, out var st) == 0 && st.Dev == own.Dev && st.Ino == own.Ino) return path;
         }
         return exe;
     }
