@@ -40,17 +40,17 @@ loader=$(basename "$(patchelf --print-interpreter out/publish/execline)")
 patchelf --set-interpreter "$installed/lib/$loader" --force-rpath --set-rpath "$installed/lib" \
   "out/overlay/$pkg/execline"
 
-# Command links by absolute path in both /usr/bin and /bin (v2 images call /bin/execlineb and
-# /usr/bin/execlineb). Where /bin is a link to usr/bin both entries land on one path: identical links make
-# the order of extraction irrelevant.
+# Every command is a hard link to the program, in both /usr/bin and /bin (v2 images call /bin/execlineb and
+# /usr/bin/execlineb): a regular executable file as s6-overlay ships them (build-time checks of images test
+# that), one inode, no space of its own.
 mkdir -p out/overlay/bin
 for name in execline $names; do
-  ln -s "$installed/execline" "out/overlay/usr/bin/$name"
-  ln -s "$installed/execline" "out/overlay/bin/$name"
+  ln "out/overlay/$pkg/execline" "out/overlay/usr/bin/$name"
+  ln "out/overlay/$pkg/execline" "out/overlay/bin/$name"
 done
 # Stage scripts and helpers written in execline, laid out as installed, in place of a command link of the
-# same path (cp will not write through a link whose target exists only once installed). A helper in
-# usr/bin keeps no link of its name in bin/: on a usrmerged image the two would land on one path.
+# same path (removed first: cp would write into the program through it). A helper in usr/bin keeps no link
+# of its name in bin/: on a usrmerged image the two would land on one path.
 if [ -d scripts/rootfs ]; then
   (cd scripts/rootfs && find . ! -type d) | while read -r file; do
     rm -f "out/overlay/$file"
@@ -65,8 +65,12 @@ mkdir -p out/overlay/etc/s6/init/env-stage2 out/overlay/etc/{fix-attrs.d,cont-in
 # The tarball holds no entry for a directory every image already has: an entry for bin/ would replace an
 # image's /bin -> usr/bin link with a real directory (GNU tar, docker ADD), and one for ./ or usr/ would
 # reset their owners and modes. Files below them extract through whatever the image has there.
+# The program comes first, so that it is the one member with the data and every command a hard link entry
+# naming it. Where /bin is a link to usr/bin, bin/NAME and usr/bin/NAME land on one path: the second is a
+# link to the file already there (GNU tar sees the same inode and keeps it; busybox tar and podman replace it).
 shared_dirs='^\.(/bin|/sbin|/lib|/lib64|/usr|/usr/bin|/usr/sbin|/usr/lib|/usr/libexec|/etc|/var|/var/run|/run)?$'
-(cd out/overlay && find . | grep -Ev "$shared_dirs" | LC_ALL=C sort) >out/overlay.list
+program="./$pkg/execline"
+{ echo "./$pkg"; echo "$program"; (cd out/overlay && find . | grep -Ev "$shared_dirs" | grep -vxF -e "./$pkg" -e "$program" | LC_ALL=C sort); } >out/overlay.list
 tar -C out/overlay --owner=0 --group=0 --numeric-owner --no-recursion -T out/overlay.list \
   -czf out/execline-cs-x86_64.tar.gz
 echo "out/overlay: $(du -sh out/overlay | cut -f1) installed, out/execline-cs-x86_64.tar.gz: $(du -h out/execline-cs-x86_64.tar.gz | cut -f1)"

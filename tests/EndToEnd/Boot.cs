@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Execline.Tests.EndToEnd;
 
 /// Runs a command in a rootfs as `docker run --rm` would, without an engine, through scripts/container.sh:
@@ -47,6 +49,15 @@ public sealed class Booted(Shell.Started started)
     }
 
     public void Signal(int signal) => Shell.Check("/bin/kill", "-" + signal, HostPid1.ToString());
+
+    /// kill(2) straight from this process, for a signal that must arrive at a precise moment.
+    public static void SignalNow(int hostPid, int signal)
+    {
+        if (kill(hostPid, signal) != 0) throw new InvalidOperationException($"kill {hostPid}: errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    static extern int kill(int pid, int sig);
 
     public Ran Wait(TimeSpan timeout) => Shell.Wait(started, timeout);
 }

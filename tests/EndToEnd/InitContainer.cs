@@ -63,7 +63,7 @@ public static class InitContainer
     public static void AssertRan(string stdout, string stderr, int code, Ran r)
     {
         Assert.False(r.TimedOut, "timed out; stdout so far:\n" + r.Out + "\nstderr:\n" + r.Err);
-        Assert.Equal(stdout, r.Out);
+        Assert.True(stdout == r.Out, $"stdout differs; expected:\n{stdout}\nactual:\n{r.Out}\nstderr:\n{r.Err}");
         Assert.Equal(stderr, r.Err);
         Assert.Equal(code, r.ExitCode);
     }

@@ -64,4 +64,24 @@ public class InitServiceTests
         Assert.StartsWith(Banners.Boot() + "myapp: running\nmyapp: exiting 3\nmyapp finish: code 3\n", lines);
         Assert.EndsWith(Banners.Fin(), r.Out);
     }
+
+    /// v2 copies a link in services.d into the scandir as it is: an absolute one works, a relative one
+    /// dangles there (`unable to stat`), or is dropped with S6_READ_ONLY_ROOT. Ours follows a relative link
+    /// from where it lives, and copies the service directory it leads to.
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1")]
+    public void T38_services_enabled_by_an_absolute_or_a_relative_link_in_services_d_both_start(string readOnlyRoot)
+    {
+        using var root = Image();
+        root.Write("etc/services-available/web/run", "#!/bin/sh\nexec sleep 1000\n", "755");
+        root.Write("etc/services-available/web2/run", "#!/bin/sh\nexec sleep 1000\n", "755");
+        File.CreateSymbolicLink(root.At("etc/services.d/web"), "/etc/services-available/web");
+        File.CreateSymbolicLink(root.At("etc/services.d/web2"), "../services-available/web2");
+        // (until the supervisor has picked them up: s6-svwait needs their event/ directory)
+        var check = "i=0; until s6-svwait -u -t 1000 /var/run/s6/services/web /var/run/s6/services/web2 2>/dev/null; " +
+            "do i=$((i+1)); [ $i -ge 50 ] && exit 1; sleep 0.1; done; echo both up";
+        AssertRan(Banners.Boot() + "both up\n[cmd] sh exited 0\n" + Banners.Fin(), "", 0,
+            Run(root, ["sh", "-c", check], Env("S6_READ_ONLY_ROOT=" + readOnlyRoot)));
+    }
 }

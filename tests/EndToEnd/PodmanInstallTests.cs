@@ -3,6 +3,12 @@ namespace Execline.Tests.EndToEnd;
 /// The tarball ADDed at / by a real engine, as s6-overlay's users install it.
 public class PodmanInstallTests
 {
+    /// A build step as goss runs them: every command at /bin/NAME and /usr/bin/NAME is a regular file, mode
+    /// 0755, the program's own inode.
+    const string CommandsAreTheProgram = """
+        RUN ["/bin/sh", "-c", "p=$(stat -c %i /usr/lib/execline-cs/execline); for n in $(/usr/lib/execline-cs/execline --list); do for f in /bin/$n /usr/bin/$n; do test -f $f && test ! -L $f && test $(stat -c %a.%i $f) = 755.$p || { echo not the program: $f; exit 1; }; done; done"]
+        """;
+
     [PodmanFact]
     public void Added_onto_a_usrmerged_debian_image_it_keeps_bin_a_link_and_runs_both_shebang_paths()
     {
@@ -10,7 +16,7 @@ public class PodmanInstallTests
             FROM debian:bookworm-slim
             ADD overlay.tar.gz /
             RUN ["/bin/sh", "-c", "test -L /bin && test -L /lib && /bin/execlineb -c 'echo build-time ok'"]
-            """);
+            """ + "\n" + CommandsAreTheProgram);
         try
         {
             var r = Podman.Run("run", "--rm", "--pull=never", tag, "/usr/bin/execlineb", "-c",
@@ -28,7 +34,7 @@ public class PodmanInstallTests
         var tag = Podman.BuildWithTarball("""
             FROM busybox
             ADD overlay.tar.gz /
-            """);
+            """ + "\n" + CommandsAreTheProgram);
         try
         {
             var r = Podman.Run("run", "--rm", "--pull=never", tag, "/bin/execlineb", "-c", "foreground { echo hello } exit 3");

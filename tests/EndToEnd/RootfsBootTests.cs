@@ -50,6 +50,28 @@ public class RootfsBootTests
         Assert.Equal(0, untar.ExitCode);
         AssertBytes("installed by busybox tar\n",
             Boot.Run(root, ["/usr/bin/execlineb", "-c", "echo installed by busybox tar"], timeout: Limit));
+        Installed.AssertCommandsAreTheProgram(root);
+    }
+
+    /// Where /bin is a link to usr/bin, bin/NAME and usr/bin/NAME of the tarball are one path. busybox tar
+    /// makes every link last, and the first one it finds already there stops it with 1 (s6-overlay's tarball
+    /// fares the same): by then everything is in place, bin/NAME having made each usr/bin/NAME.
+    [Fact]
+    public void Busybox_tar_onto_a_usrmerged_image_installs_everything_and_bin_stays_a_link()
+    {
+        using var root = Rootfs.Busybox();
+        Directory.CreateDirectory(root.At("usr"));
+        Directory.Move(root.At("bin"), root.At("usr/bin"));
+        File.CreateSymbolicLink(root.At("bin"), "usr/bin");
+        File.Copy(Repo.Tarball, root.At("tmp/overlay.tar.gz"));
+        var untar = Boot.Run(root, ["/bin/tar", "-xzf", "/tmp/overlay.tar.gz", "-C", "/"], timeout: Limit);
+        Assert.StartsWith("tar: can't create hardlink './usr/bin/background' to './usr/lib/execline-cs/execline'", untar.Err);
+        Assert.Single(untar.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(1, untar.ExitCode);
+        Assert.Equal("usr/bin", new FileInfo(root.At("bin")).LinkTarget);
+        Installed.AssertCommandsAreTheProgram(root);
+        AssertBytes("installed by busybox tar\n",
+            Boot.Run(root, ["/bin/execlineb", "-c", "echo installed by busybox tar"], timeout: Limit));
     }
 
     [PodmanFact] // the Debian rootfs is exported from the local podman image
@@ -60,6 +82,7 @@ public class RootfsBootTests
         root.WithOverlay();
         Assert.Equal("usr/bin", new FileInfo(root.At("bin")).LinkTarget);
         Assert.Equal("usr/lib", new FileInfo(root.At("lib")).LinkTarget);
+        Installed.AssertCommandsAreTheProgram(root);
         WriteByteScripts(root);
         AssertBytes("2 \xff\xfe a b\xc3( caf\xe9\n", Boot.Run(root, ["/first"], timeout: Limit));
         AssertBytes("the image's sh still works\n",

@@ -1,17 +1,19 @@
-using Execline.Native;
 using Execline.Runtime;
 
 namespace Execline.Builtins.PortableUtils;
 
-/// s6-nuke [ -h ] [ -t ] [ -k ] — signal every process the caller may signal (kill -1): HUP with -h, TERM
-/// then CONT with -t, KILL with -k, ignoring HUP and TERM itself. Inside a block it runs as a process of
-/// its own, so the caller is among those signalled, as with upstream's.
+/// s6-nuke [ -h ] [ -t ] [ -k ] — signal every other process: HUP with -h, TERM then CONT with -t, KILL
+/// with -k.
+///
+/// Upstream's kill(-1) spares only the caller and process 1, which is enough for a stage 3 that runs as
+/// process 1. Ours spares the caller and all its ancestors: a stage 3 that is not process 1 (our supervisor
+/// runs it as its child while services are still going down; /init may run under docker's --init) survives
+/// its own broadcasts as it would as process 1. In a block it runs in our process: the caller is itself.
 public sealed class S6Nuke : Builtin
 {
     public override string Prog => "s6-nuke";
     public override string Usage => "s6-nuke [ -h | -t | -k ]";
 
-    const nint SIG_IGN = 1;
     const int SIGHUP = 1, SIGKILL = 9, SIGTERM = 15, SIGCONT = 18;
 
     public override Outcome Run(Invocation inv)
@@ -28,25 +30,14 @@ public sealed class S6Nuke : Builtin
                 default: throw inv.Usage();
             }
         }
-        if (!hangup && !terminate && !kill) return Outcome.Exit(0);
-        if (!inv.OwnsProcess) return OwnProcess.Continue(inv);
-        int err = 0;
-        if (hangup)
-        {
-            Libc.signal(SIGHUP, SIG_IGN);
-            err = KillAll(SIGHUP, err);
-        }
+        var spared = ProcessTable.SelfAndAncestors();
+        if (hangup) ProcessTable.Broadcast(SIGHUP, spared);
         if (terminate)
         {
-            Libc.signal(SIGTERM, SIG_IGN);
-            err = KillAll(SIGTERM, err);
-            err = KillAll(SIGCONT, err);
+            ProcessTable.Broadcast(SIGTERM, spared);
+            ProcessTable.Broadcast(SIGCONT, spared);
         }
-        if (kill) err = KillAll(SIGKILL, err);
-        if (err != 0) throw inv.DieErrno(111, "unable to kill", err);
+        if (kill) ProcessTable.Broadcast(SIGKILL, spared);
         return Outcome.Exit(0);
     }
-
-    /// kill(-1, sig); the errno of the last failure so far.
-    static int KillAll(int sig, int err) => Libc.kill(-1, sig) < 0 ? Libc.Errno : err;
 }

@@ -49,6 +49,7 @@ public static unsafe partial class Libc
     [LibraryImport(L)] public static partial int isatty(int fd);
     [LibraryImport(L)] public static partial nint signal(int sig, nint handler);
     [LibraryImport(L)] public static partial int sigprocmask(int how, byte* set, byte* old);
+    [LibraryImport(L)] public static partial int sigpending(byte* set);
     [LibraryImport(L, SetLastError = true)] public static partial int signalfd(int fd, byte* mask, int flags);
     [LibraryImport(L, SetLastError = true)] public static partial int getrlimit(int resource, long* rlim);
     [LibraryImport(L, SetLastError = true)] public static partial int setsid();
@@ -485,14 +486,6 @@ public static unsafe partial class Libc
             if (*(nint*)old != 1) signal(sig, 0);
         }
         signal(SIGPIPE, 0);
-    }
-
-    /// A program we exec starts with no blocked signal.
-    public static void UnblockSignals()
-    {
-        byte* empty = stackalloc byte[128];
-        new Span<byte>(empty, 128).Clear();
-        sigprocmask(2, empty, null);
     }
 
     [LibraryImport(L, SetLastError = true)] public static partial int prctl(int option, nuint a2, nuint a3, nuint a4, nuint a5);

@@ -4,7 +4,7 @@ namespace Execline.Native;
 /// block it, read it back through a signalfd.
 public readonly unsafe struct SignalSet
 {
-    const int SIG_BLOCK = 0, SIG_UNBLOCK = 1;
+    const int SIG_BLOCK = 0, SIG_UNBLOCK = 1, SIG_SETMASK = 2;
     const int SFD_CLOEXEC = 0x80000;
     const int SetBytes = 128; // glibc's sigset_t; the kernel reads the first 8 bytes
 
@@ -25,9 +25,19 @@ public readonly unsafe struct SignalSet
         return new(*(ulong*)old);
     }
 
+    /// The signals blocked and waiting, for the calling thread or the whole process.
+    public static SignalSet PendingNow()
+    {
+        byte* set = stackalloc byte[SetBytes];
+        Libc.sigpending(set);
+        return new(*(ulong*)set);
+    }
+
     /// Blocks the set in the calling thread. Threads started later inherit it; a program exec'd keeps it.
     public void Block() => Mask(SIG_BLOCK);
     public void Unblock() => Mask(SIG_UNBLOCK);
+    /// Makes the set the calling thread's whole mask: a signal blocked before and after stays blocked.
+    public void SetAsMask() => Mask(SIG_SETMASK);
 
     void Mask(int how)
     {

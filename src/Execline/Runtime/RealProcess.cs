@@ -61,8 +61,10 @@ public static class RealProcess
         _ = Random.Shared.Next();  // this thread's generator, which object hash codes draw on too
     }
 
-    /// Applies the state to this very process, as the last step before execve.
-    public static void Apply(ProcessState st)
+    /// Applies the state to this very process, as the last step before execve. The program starts with
+    /// blocked blocked: none, but for our own supervisor re-exec'ing itself, whose pending signals must stay
+    /// pending (so the mask is set at once, never lifted in between).
+    public static void Apply(ProcessState st, SignalSet blocked = default)
     {
         Sync(st);
         var from = new List<int>();
@@ -76,7 +78,7 @@ public static class RealProcess
         foreach (var fd in RealFds.InheritedOpen().ToArray())
             if (!st.Fds.IsOpen(fd)) RealFds.CloseReal(fd);
         if (st.NewSession) Libc.setsid();
-        Libc.UnblockSignals();
+        blocked.SetAsMask();
     }
 
     /// The dup2s (from[i] onto to[i], in order) that build the table. When a source is also some target, or

@@ -9,8 +9,23 @@ public static class Self
     static ulong _dev, _ino;
     static bool _known;
 
-    public static string Path => _path ??= System.IO.Path.GetFullPath(
-        new FileInfo("/proc/self/exe").LinkTarget ?? Environment.ProcessPath ?? "/proc/self/exe");
+    public static string Path => _path ??= Program(System.IO.Path.GetFullPath(
+        new FileInfo("/proc/self/exe").LinkTarget ?? Environment.ProcessPath ?? "/proc/self/exe"));
+
+    /// /proc/self/exe names the path we were exec'd through. Installed, every command is a hard link to the
+    /// program (usr/bin/NAME, bin/NAME), and a process of ours started from that path would take the
+    /// command's name (ps, pgrep); the program's own path is lib/execline-cs/execline of that usr.
+    static string Program(string exe)
+    {
+        if (BaseName(exe) == "execline" || Libc.StatPath(exe, out var own) != 0) return exe;
+        var dir = System.IO.Path.GetDirectoryName(exe) ?? "/";
+        foreach (var candidate in new[] { "../lib/execline-cs/execline", "../usr/lib/execline-cs/execline" })
+        {
+            var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(dir, candidate));
+            if (Libc.StatPath(path, out var st) == 0 && st.Dev == own.Dev && st.Ino == own.Ino) return path;
+        }
+        return exe;
+    }
 
     // Two plain fields rather than a nullable tuple, whose type would be built at run time on start-up.
     static void Identify()

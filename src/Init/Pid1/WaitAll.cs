@@ -1,3 +1,4 @@
+using Execline.Builtins.PortableUtils;
 using Execline.Native;
 using Execline.Runtime;
 

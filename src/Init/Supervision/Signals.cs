@@ -29,14 +29,23 @@ static class Signals
     public static void IgnorePipe() => Libc.signal(PIPE, 1);
     public static void DefaultPipe() => Libc.signal(PIPE, 0);
 
-    /// Makes sure every thread of this process has the handled signals blocked: when they are not blocked
-    /// already, the command is exec'd again (same pid, same argv) with them blocked from the start, as the
-    /// runtime's own threads inherit the mask of the thread that exec'd. Returns only when they are.
-    public static void BlockInEveryThread(Invocation inv)
+    /// What /init blocks first thing, so that a docker stop (or Ctrl-C, SIGQUIT) during stage 1, when process
+    /// 1 would drop it, stays pending until the supervisor reads it.
+    public static readonly SignalSet Shutdown = new SignalSet(0).With(TERM).With(INT).With(QUIT);
+
+    /// A shutdown signal that came before we could read it, still waiting.
+    public static bool ShutdownPending() => (SignalSet.PendingNow().Bits & Shutdown.Bits) != 0;
+
+    public static void BlockInEveryThread(Invocation inv) => BlockInEveryThread(inv, Handled);
+
+    /// Makes sure every thread of this process has set blocked: when it is not blocked already, the command
+    /// is exec'd again (same pid, same argv) with exactly set blocked from the start, as the runtime's own
+    /// threads inherit the mask of the thread that exec'd. A signal of set already pending stays pending
+    /// through the exec. Returns only when set is blocked.
+    public static void BlockInEveryThread(Invocation inv, SignalSet set)
     {
-        if (Handled.IsSubsetOf(SignalSet.BlockedNow())) return;
-        RealProcess.Apply(inv.State);
-        Handled.Block();
+        if (set.IsSubsetOf(SignalSet.BlockedNow())) return;
+        RealProcess.Apply(inv.State, set);
         var argv = new List<string>(inv.Argv) { [0] = inv.Prog };
         // Through a link with the command's name when there is one, so the process keeps that name.
         var path = ProgramLookup.Candidates(inv.Prog, inv.Env.Get("PATH")).FirstOrDefault(Self.Is) ?? Self.Path;

@@ -61,6 +61,9 @@ public sealed class Svscan : Builtin
 
         var loop = new EventLoop(signalFd);
         var scanner = new Scanner(loop, inv.State, scandir, max, rescan);
+        // A shutdown asked for before we could read signals (/init holds them pending from its start) ends
+        // the tree before anything starts: no service, and no stage 2, which waits for our control FIFO.
+        if (Signals.ShutdownPending()) return Finish.Run(inv, loop, scanner, scandir, signalFd);
         int code = scanner.Start();
         if (code != 0) return Outcome.Exit(code);
         if (notif >= 0)
