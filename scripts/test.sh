@@ -20,6 +20,9 @@ fi
 scripts/publish.sh || exit 1
 export EXECLINE_BIN="$root/out/local/usr/lib/execline-cs/execline"
 
+echo "Conformance cases per file (each is one test of its file's class):"
+tests/Conformance/count.sh
+
 log=$(mktemp)
 dotnet test Execline.sln -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

@@ -19,13 +19,18 @@ public static class CaseFile
 
     public static string Directory => Path.Combine(Sandbox.RepoRoot, "tests", "Conformance", "Cases");
 
-    /// The side-by-side cases: every *.cases file but the expected-output ones.
-    public static IEnumerable<Case> All() =>
-        System.IO.Directory.GetFiles(Directory, "*.cases").Where(f => !f.EndsWith(ExpectedSuffix))
-            .Order(StringComparer.Ordinal).SelectMany(Read);
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<object>> Parsed = new();
 
-    public static IEnumerable<ExpectedCase> AllExpected() =>
-        System.IO.Directory.GetFiles(Directory, "*" + ExpectedSuffix).Order(StringComparer.Ordinal).SelectMany(ReadExpected);
+    /// The cases of a side-by-side file by name, parsed once for all its tests.
+    public static IReadOnlyDictionary<string, Case> SideBySide(string file) =>
+        Once(file, path => Read(path).ToDictionary(c => c.Name));
+
+    /// The cases of an expected-output file by name, parsed once for all its tests.
+    public static IReadOnlyDictionary<string, ExpectedCase> Expected(string file) =>
+        Once(file, path => ReadExpected(path).ToDictionary(c => c.Name));
+
+    static T Once<T>(string file, Func<string, T> parse) where T : class =>
+        (T)Parsed.GetOrAdd(file, f => new Lazy<object>(() => parse(Path.Combine(Directory, f)))).Value;
 
     public static IEnumerable<Case> Read(string path)
     {

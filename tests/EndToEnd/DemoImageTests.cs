@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace Execline.Tests.EndToEnd;
 
@@ -79,7 +80,8 @@ public class DemoImageTests
 /// Needs podman and the container init in the overlay.
 public sealed class DemoFactAttribute : FactAttribute
 {
-    public DemoFactAttribute()
+    public DemoFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
     {
         if (Podman.Unusable is { } why) Skip = why;
         else if (!File.Exists(Path.Combine(Repo.Overlay, "init")))

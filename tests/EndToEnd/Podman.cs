@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Execline.Tests.EndToEnd;
 
 /// The real OCI engine, when ../shared/tools/podman/setup.sh has made it work here (it builds the local
@@ -42,7 +44,8 @@ public static class Podman
 /// A test that needs podman; skipped, saying why, where it cannot run.
 public sealed class PodmanFactAttribute : FactAttribute
 {
-    public PodmanFactAttribute()
+    public PodmanFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
     {
         if (Podman.Unusable is { } why) Skip = why;
     }
