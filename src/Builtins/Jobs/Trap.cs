@@ -8,12 +8,10 @@ namespace Execline.Builtins.Jobs;
 /// every signal without its own entry; -x forwards the others to prog. Exits with prog's estatus.
 public sealed class Trap : Builtin
 {
-    public override string Prog => "trap";
     public override string Usage => "trap [ -x ] { signal { cmdline } ... } prog...";
 
     public override Outcome Run(Invocation inv)
     {
-        if (!inv.OwnsProcess) return OwnProcess.Continue(inv);
         // The caught signals must be blocked in every thread of the process, which only a process started
         // with them blocked has: the runtime's threads inherit the mask of the thread that exec'd us. The
         // runtime unblocks SIGRTMIN, its own thread-interruption signal, at every start: asking for that

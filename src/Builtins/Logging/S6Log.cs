@@ -8,7 +8,6 @@ namespace Execline.Builtins.Logging;
 /// signals (TERM and HUP stop, ALRM rotates, CHLD reaps processors), the engine's timers.
 public sealed class S6Log : Builtin
 {
-    public override string Prog => "s6-log";
     public override string Usage => "s6-log [ -d notif ] [ -q | -v ] [ -b ] [ -p ] [ -l linelimit ] [ -- ] logging_script";
 
     const int SIGHUP = 1, SIGPIPE = 13, SIGALRM = 14, SIGTERM = 15, SIGCHLD = 17;
@@ -18,7 +17,6 @@ public sealed class S6Log : Builtin
 
     public override Outcome Run(Invocation inv)
     {
-        if (!inv.OwnsProcess) return OwnProcess.Continue(inv);
         // The signals are read from a signalfd, so they must be blocked in every thread: only a process
         // started with them blocked has that, the runtime's threads inheriting the mask of its start.
         bool blockedEverywhere = Handled.IsSubsetOf(SignalSet.BlockedNow());

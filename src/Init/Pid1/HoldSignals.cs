@@ -15,14 +15,11 @@ namespace Execline.Init.Pid1;
 /// it, so this execs itself once with them blocked (as the supervisor does for its own).
 public sealed class HoldSignals : Builtin
 {
-    public override string Prog => "s6-overlay-holdsignals";
     public override string Usage => "s6-overlay-holdsignals prog...";
 
     public override Outcome Run(Invocation inv)
     {
         if (inv.Argv.Count < 2) throw inv.Usage();
-        // The mask is the process's: a block runs this in a process of its own.
-        if (!inv.OwnsProcess) return Outcome.Exec(new List<string>(inv.Argv) { [0] = Prog }, Self.Path);
         Signals.BlockInEveryThread(inv, Signals.Shutdown);
         return Outcome.Exec(inv.Rest(1));
     }
