@@ -20,7 +20,7 @@ public static class Registry
         return b;
     }
 
-    public static Command? Declaration(string name)
+    static Command? Declaration(string name)
     {
         foreach (var family in _families)
             foreach (var command in family())
