@@ -2,46 +2,34 @@ using Execline.Runtime;
 
 namespace Execline.Builtins;
 
-/// Every command this binary answers to, family by family. Each family lists its names and makes a
-/// builtin on demand, so a chain loads only the classes it calls.
+/// Every command of the execline and s6 tool set, family by family. Each family declares its commands
+/// once (name, needs, how to make one), so a chain loads only the classes it calls.
 public static class BuiltinSet
 {
-    public static readonly string[] Names =
+    static readonly Command[] Own =
     [
-        "execlineb",
-        .. ControlFlow.ControlFlowFamily.Names,
-        .. Variables.VariablesFamily.Names,
-        .. Loops.LoopsFamily.Names,
-        .. Fds.FdsFamily.Names,
-        .. Environment.EnvironmentFamily.Names,
-        .. Tests.TestsFamily.Names,
-        .. Jobs.JobsFamily.Names,
-        .. SupervisionClients.SupervisionClientsFamily.Names,
-        .. Logging.LoggingFamily.Names,
-        .. PortableUtils.PortableUtilsFamily.Names,
-        .. Credentials.CredentialsFamily.Names,
-        .. EnvDirs.EnvDirsFamily.Names,
-        .. Overlay.OverlayFamily.Names,
-        .. ProcessControl.ProcessControlFamily.Names,
+        new("execlineb", Needs.Files | Needs.Eager, () => new Language.Execlineb()),
+        new(DoubleFork.Name, Needs.None, () => new DoubleFork()) { Hidden = true },
     ];
 
-    public static Builtin? Make(string name) =>
-        name == "execlineb" ? new Language.Execlineb()
-        : name == DoubleFork.Name ? new DoubleFork()
-        : ControlFlow.ControlFlowFamily.Make(name)
-          ?? Variables.VariablesFamily.Make(name)
-          ?? Loops.LoopsFamily.Make(name)
-          ?? Fds.FdsFamily.Make(name)
-          ?? Environment.EnvironmentFamily.Make(name)
-          ?? Tests.TestsFamily.Make(name)
-          ?? Jobs.JobsFamily.Make(name)
-          ?? SupervisionClients.SupervisionClientsFamily.Make(name)
-          ?? Logging.LoggingFamily.Make(name)
-          ?? PortableUtils.PortableUtilsFamily.Make(name)
-          ?? Credentials.CredentialsFamily.Make(name)
-          ?? EnvDirs.EnvDirsFamily.Make(name)
-          ?? Overlay.OverlayFamily.Make(name)
-          ?? ProcessControl.ProcessControlFamily.Make(name);
-
-    public static void Register() => Registry.Use(() => Names, Make);
+    /// A family's table is built when a lookup first reaches it: a script of execline's control flow
+    /// alone never builds the tables of s6's tools.
+    public static readonly Func<Command[]>[] Families =
+    [
+        () => Own,
+        () => ControlFlow.ControlFlowFamily.Commands,
+        () => Variables.VariablesFamily.Commands,
+        () => Loops.LoopsFamily.Commands,
+        () => Fds.FdsFamily.Commands,
+        () => Environment.EnvironmentFamily.Commands,
+        () => Tests.TestsFamily.Commands,
+        () => Jobs.JobsFamily.Commands,
+        () => SupervisionClients.SupervisionClientsFamily.Commands,
+        () => Logging.LoggingFamily.Commands,
+        () => PortableUtils.PortableUtilsFamily.Commands,
+        () => Credentials.CredentialsFamily.Commands,
+        () => EnvDirs.EnvDirsFamily.Commands,
+        () => Overlay.OverlayFamily.Commands,
+        () => ProcessControl.ProcessControlFamily.Commands,
+    ];
 }

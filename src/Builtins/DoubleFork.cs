@@ -11,7 +11,6 @@ public sealed class DoubleFork : Builtin
     /// The hidden command name of the intermediate (not a link; reachable only by argv[0]).
     public const string Name = "execline (doublefork)";
 
-    public override string Prog => Name;
     public override string Usage => Name + " fd prog { command... }";
 
     /// Returns the grandchild's pid, or -errno when the intermediate could not be started. prog is the

@@ -20,3 +20,4 @@ namespace Execline.Tests.Conformance;
 
 [CaseFile("chainloaders.expected.cases")] public sealed class ChainloadersExpectedCases : ExpectedOutputCases;
 [CaseFile("portable.expected.cases")] public sealed class PortableExpectedCases : ExpectedOutputCases;
+[CaseFile("signals.expected.cases")] public sealed class SignalsExpectedCases : ExpectedOutputCases;

@@ -9,7 +9,6 @@ namespace Execline.Builtins.ControlFlow;
 /// the match to the block: `#` = number of subexpressions, `0` = the pattern, `1`.. = what each captured.
 public sealed class Case : Builtin
 {
-    public override string Prog => "case";
     public override string Usage => "case [ -s | -S ] [ -e | -E ] [ -n | -N ] [ -i ] value { re1 { prog1... } re2 { prog2... } ... } progdefault... ";
 
     public override Outcome Run(Invocation inv)

@@ -4,19 +4,16 @@ namespace Execline.Builtins.ControlFlow;
 
 public static class ControlFlowFamily
 {
-    public static readonly string[] Names = ["foreground", "exit", "if", "ifelse", "ifte", "ifthenelse", "tryexec", "exec", "case"];
-
-    public static Builtin? Make(string name) => name switch
-    {
-        "foreground" => new Foreground(),
-        "exit" => new Exit(),
-        "if" => new If(),
-        "ifelse" => new IfElse(),
-        "ifte" => new Ifte(),
-        "ifthenelse" => new IfThenElse(),
-        "tryexec" => new TryExec(),
-        "exec" => new Exec(),
-        "case" => new Case(),
-        _ => null,
-    };
+    public static readonly Command[] Commands =
+    [
+        new("foreground", Needs.None, () => new Foreground()),
+        new("exit", Needs.None, () => new Exit()),
+        new("if", Needs.None, () => new If()),
+        new("ifelse", Needs.None, () => new IfElse()),
+        new("ifte", Needs.None, () => new Ifte()),
+        new("ifthenelse", Needs.None, () => new IfThenElse()),
+        new("tryexec", Needs.Files, () => new TryExec()),
+        new("exec", Needs.None, () => new Exec()),
+        new("case", Needs.None, () => new Case()),
+    ];
 }

@@ -6,7 +6,6 @@ namespace Execline.Builtins.ControlFlow;
 /// replaced by argv0 (-a), prefixed with a dash (-l, as login shells expect), and an empty environment (-c).
 public sealed class Exec : Builtin
 {
-    public override string Prog => "exec";
     public override string Usage => "exec [ -c ] [ -l ] [ -a argv0 ] prog...";
 
     public override Outcome Run(Invocation inv)

@@ -5,7 +5,6 @@ namespace Execline.Builtins.ControlFlow;
 /// exit [ exitcode ] — exit with the code modulo 256 (default 0).
 public sealed class Exit : Builtin
 {
-    public override string Prog => "exit";
     public override string Usage => "exit [ exitcode ]";
 
     public override Outcome Run(Invocation inv)

@@ -6,7 +6,6 @@ namespace Execline.Builtins.ControlFlow;
 /// the block's exit code (or 256 + the signal that killed it).
 public sealed class Foreground : Builtin
 {
-    public override string Prog => "foreground";
     public override string Usage => "foreground { command... } remainder...";
 
     public override Outcome Run(Invocation inv)

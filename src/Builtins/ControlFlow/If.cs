@@ -6,7 +6,6 @@ namespace Execline.Builtins.ControlFlow;
 /// remainder only when it succeeded (failed, with -n), else exit with its status (or the fixed code).
 public sealed class If : Builtin
 {
-    public override string Prog => "if";
     public override string Usage => "if [ -n ] [ -X ] [ -t | -x exitcode ] { command... }";
 
     public override Outcome Run(Invocation inv)

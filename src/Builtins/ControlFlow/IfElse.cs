@@ -6,7 +6,6 @@ namespace Execline.Builtins.ControlFlow;
 /// become command-then when it succeeded (failed, with -n), else command-else.
 public sealed class IfElse : Builtin
 {
-    public override string Prog => "ifelse";
     public override string Usage => "ifelse [ -n ] [ -X ] { command-if } { command-then... } command-else...";
 
     public override Outcome Run(Invocation inv)

@@ -8,7 +8,6 @@ namespace Execline.Builtins.ControlFlow;
 /// command line, so the block's substitutions reach into the remainder.
 public sealed class IfThenElse : Builtin
 {
-    public override string Prog => "ifthenelse";
     public override string Usage => "ifthenelse [ -X ] { command-if... } { command-then... } { command-else... } [ remainder... ]";
 
     public override Outcome Run(Invocation inv)

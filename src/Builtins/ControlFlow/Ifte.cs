@@ -6,7 +6,6 @@ namespace Execline.Builtins.ControlFlow;
 /// remainder), then become command-then when it succeeded (failed, with -n), else command-else.
 public sealed class Ifte : Builtin
 {
-    public override string Prog => "ifte";
     public override string Usage => "ifte [ -X ] [ -n ] { command-then... } { command-else... } command-if...";
 
     public override Outcome Run(Invocation inv)

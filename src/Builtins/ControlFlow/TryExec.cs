@@ -9,7 +9,6 @@ public sealed class TryExec : Builtin
 {
     const int ENOENT = 2, EACCES = 13, ENOEXEC = 8;
 
-    public override string Prog => "tryexec";
     public override string Usage => "tryexec [ -n ] [ -c ] [ -l ] [ -a argv0 ] { command... } remainder...";
 
     public override Outcome Run(Invocation inv)
@@ -49,7 +48,6 @@ public sealed class TryExec : Builtin
     static bool CanExec(Invocation inv, string name)
     {
         if (Self.Builtin(name) != null) return true;
-        RealProcess.Sync(inv.State);
         return ProgramLookup.Walk(name, inv.Env.Get("PATH"), c => Attempt(DescriptorPaths.InProcess(inv.State, c))) == 0;
     }
 

@@ -9,14 +9,12 @@ namespace Execline.Builtins.Credentials;
 /// belong to a process: inside a block run in ours, this becomes a process of its own.
 public sealed class ApplyUidGid : Builtin
 {
-    public override string Prog => "s6-applyuidgid";
     public override string Usage => "s6-applyuidgid [ -z ] [ -u uid ] [ -g gid ] [ -G gidlist ] [ -U ] prog...";
 
     const int MaxGroups = 65536;
 
     public override Outcome Run(Invocation inv)
     {
-        if (!inv.OwnsProcess) return OwnProcess.Continue(inv);
         uint uid = 0, gid = 0;
         List<uint>? groups = null;
         bool unexport = false;

@@ -4,13 +4,10 @@ namespace Execline.Builtins.Credentials;
 
 public static class CredentialsFamily
 {
-    public static readonly string[] Names = ["s6-envuidgid", "s6-applyuidgid", "s6-setuidgid"];
-
-    public static Builtin? Make(string name) => name switch
-    {
-        "s6-envuidgid" => new EnvUidGid(),
-        "s6-applyuidgid" => new ApplyUidGid(),
-        "s6-setuidgid" => new SetUidGid(),
-        _ => null,
-    };
+    public static readonly Command[] Commands =
+    [
+        new("s6-envuidgid", Needs.Eager, () => new EnvUidGid()),
+        new("s6-applyuidgid", Needs.OwnProcess, () => new ApplyUidGid()),
+        new("s6-setuidgid", Needs.Eager, () => new SetUidGid()),
+    ];
 }

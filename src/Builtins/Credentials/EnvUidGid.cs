@@ -8,10 +8,8 @@ namespace Execline.Builtins.Credentials;
 /// is read as a number (and implies -B unless -u or -g narrows it). -D: values for what is not found.
 public sealed class EnvUidGid : Builtin
 {
-    public override string Prog => "s6-envuidgid";
     public override string Usage =>
         "s6-envuidgid [ -i | -D defaultuid:defaultgid:defaultgidlist ] [ -u | -g | -B ] [ -n ] account prog...";
-    public override bool RunsEagerly => true;
 
     public override Outcome Run(Invocation inv)
     {

@@ -6,9 +6,7 @@ namespace Execline.Builtins.Credentials;
 /// group list, a name becomes s6-envuidgid then s6-applyuidgid -Uz, an empty account changes nothing.
 public sealed class SetUidGid : Builtin
 {
-    public override string Prog => "s6-setuidgid";
     public override string Usage => "s6-setuidgid username prog...";
-    public override bool RunsEagerly => true;
 
     public override Outcome Run(Invocation inv)
     {

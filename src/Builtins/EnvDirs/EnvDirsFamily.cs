@@ -4,12 +4,9 @@ namespace Execline.Builtins.EnvDirs;
 
 public static class EnvDirsFamily
 {
-    public static readonly string[] Names = ["s6-envdir", "justc-envdir"];
-
-    public static Builtin? Make(string name) => name switch
-    {
-        "s6-envdir" => new S6Envdir(),
-        "justc-envdir" => new JustcEnvdir(),
-        _ => null,
-    };
+    public static readonly Command[] Commands =
+    [
+        new("s6-envdir", Needs.Files | Needs.Eager, () => new S6Envdir()),
+        new("justc-envdir", Needs.Files | Needs.Eager, () => new JustcEnvdir()),
+    ];
 }

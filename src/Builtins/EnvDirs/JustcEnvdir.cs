@@ -7,9 +7,7 @@ namespace Execline.Builtins.EnvDirs;
 /// upstream reads without end); an empty file gives an empty value. -I: a missing dir is no error.
 public sealed class JustcEnvdir : Builtin
 {
-    public override string Prog => "justc-envdir";
     public override string Usage => "justc-envdir [-I | -i ] dir prog...";
-    public override bool RunsEagerly => true;
 
     public override Outcome Run(Invocation inv)
     {
@@ -21,7 +19,6 @@ public sealed class JustcEnvdir : Builtin
             insist = c == 'i';
         }
         if (inv.Argv.Count - g.Index < 2) throw inv.Usage();
-        RealProcess.Sync(inv.State);
         var reader = new EnvDir { Rule = ValueRule.WholeFile };
         var changes = reader.Read(inv.Argv[g.Index], out int errno);
         if (changes != null) EnvDir.Apply(inv.Env, changes);

@@ -8,9 +8,7 @@ namespace Execline.Builtins.EnvDirs;
 /// reads without end).
 public sealed class S6Envdir : Builtin
 {
-    public override string Prog => "s6-envdir";
     public override string Usage => "s6-envdir [ -I | -i ] [ -n ] [ -f ] [ -L ] [ -c nullchar ] dir prog...";
-    public override bool RunsEagerly => true;
 
     public override Outcome Run(Invocation inv)
     {
@@ -34,7 +32,6 @@ public sealed class S6Envdir : Builtin
         var dir = inv.Argv[g.Index];
         const int EINVAL = 22, ENOENT = 2;
         int errno = EINVAL;
-        RealProcess.Sync(inv.State);
         var changes = reader.NullIs == '\0' ? null : reader.Read(dir, out errno);
         if (changes != null) EnvDir.Apply(inv.Env, changes);
         else if (reader.Refusal != null) throw inv.Die(111, reader.Refusal);

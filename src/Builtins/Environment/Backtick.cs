@@ -8,7 +8,6 @@ namespace Execline.Builtins.Environment;
 /// block with its stdout to a pipe, read all of it, exec into remainder with var set to what was read.
 public sealed class Backtick : Builtin
 {
-    public override string Prog => "backtick";
     public override string Usage => "backtick [ -i | -I | -x | -D default ] [ -N | -n ] [ -E | -e ] var { prog... } remainder...";
 
     /// What a failed block (or output holding a NUL) leads to: die, use the output anyway, or use the default.

@@ -7,9 +7,7 @@ namespace Execline.Builtins.Environment;
 /// popped. -c wins over -P and -o, which win over the default and -p.
 public sealed class Emptyenv : Builtin
 {
-    public override string Prog => "emptyenv";
     public override string Usage => "emptyenv [ -p | -c | -o | -P ] prog...";
-    public override bool RunsEagerly => true;
 
     public override Outcome Run(Invocation inv)
     {

@@ -7,7 +7,6 @@ namespace Execline.Builtins.Environment;
 /// environment. -I: a missing file is no error.
 public sealed class Envfile : Builtin
 {
-    public override string Prog => "envfile";
     public override string Usage => "envfile [ -i | -I ] file prog...";
 
     public override Outcome Run(Invocation inv)
@@ -27,7 +26,6 @@ public sealed class Envfile : Builtin
         if (stdin) fd = inv.State.Fds.Real(0);
         else
         {
-            RealProcess.Sync(inv.State);
             var path = DescriptorPaths.InProcess(inv.State, file);
             fd = path == null ? -1 : Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC);
             if (fd < 0)

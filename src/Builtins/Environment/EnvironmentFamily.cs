@@ -4,20 +4,17 @@ namespace Execline.Builtins.Environment;
 
 public static class EnvironmentFamily
 {
-    public static readonly string[] Names =
-        ["export", "unexport", "emptyenv", "envfile", "backtick", "withstdinas", "getcwd", "getpid", "homeof"];
-
-    public static Builtin? Make(string name) => name switch
-    {
-        "export" => new Export(),
-        "unexport" => new Unexport(),
-        "emptyenv" => new Emptyenv(),
-        "envfile" => new Envfile(),
-        "backtick" => new Backtick(),
-        "withstdinas" => new Withstdinas(),
-        "getcwd" => new Getcwd(),
-        "getpid" => new Getpid(),
-        "homeof" => new Homeof(),
-        _ => null,
-    };
+    public static readonly Command[] Commands =
+    [
+        new("export", Needs.Eager, () => new Export()),
+        new("unexport", Needs.Eager, () => new Unexport()),
+        new("emptyenv", Needs.Eager, () => new Emptyenv()),
+        new("envfile", Needs.Files, () => new Envfile()),
+        new("backtick", Needs.None, () => new Backtick()),
+        new("withstdinas", Needs.None, () => new Withstdinas()),
+        new("getcwd", Needs.Files | Needs.Eager, () => new Getcwd()),
+        // At the head of a concurrent block too, the pid must be the block's own process's.
+        new("getpid", Needs.OwnProcess, () => new Getpid()),
+        new("homeof", Needs.None, () => new Homeof()),
+    ];
 }

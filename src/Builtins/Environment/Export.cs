@@ -5,9 +5,7 @@ namespace Execline.Builtins.Environment;
 /// export variable value prog... — exec prog with variable=value added to the environment.
 public sealed class Export : Builtin
 {
-    public override string Prog => "export";
     public override string Usage => "export variable value prog...";
-    public override bool RunsEagerly => true;
 
     public override Outcome Run(Invocation inv)
     {

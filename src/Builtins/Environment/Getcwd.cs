@@ -6,9 +6,7 @@ namespace Execline.Builtins.Environment;
 /// getcwd [ -E | -e ] variable prog... — exec prog with variable set to the working directory.
 public sealed class Getcwd : Builtin
 {
-    public override string Prog => "getcwd";
     public override string Usage => "getcwd [ -E | -e ] variable prog...";
-    public override bool RunsEagerly => true;
 
     public override Outcome Run(Invocation inv)
     {
@@ -22,7 +20,6 @@ public sealed class Getcwd : Builtin
         if (inv.Argv.Count - g.Index < 2) throw inv.Usage();
         var variable = inv.Argv[g.Index];
         if (!inv.IsValidVariable(variable)) throw inv.Die(100, "invalid variable name");
-        RealProcess.Sync(inv.State);
         var cwd = CurrentDirectory(out int errno);
         if (cwd == null) throw inv.DieErrno(111, "unable to getcwd", errno);
         return SetAndExec.Run(inv, inv.Rest(g.Index + 1), variable, cwd, import);

@@ -7,9 +7,7 @@ namespace Execline.Builtins.Environment;
 /// process running the chain (-P: of its parent).
 public sealed class Getpid : Builtin
 {
-    public override string Prog => "getpid";
     public override string Usage => "getpid [ -E | -e ] [ -P | -p ] variable prog...";
-    // Not eager: at the head of a concurrent block it must run in the block's own process.
 
     public override Outcome Run(Invocation inv)
     {
@@ -29,7 +27,6 @@ public sealed class Getpid : Builtin
         if (inv.Argv.Count - g.Index < 2) throw inv.Usage();
         var variable = inv.Argv[g.Index];
         if (!inv.IsValidVariable(variable)) throw inv.Die(100, "invalid variable name");
-        if (!inv.OwnsProcess) return OwnProcess.Continue(inv);
         int pid = parent ? Libc.getppid() : Libc.getpid();
         return SetAndExec.Run(inv, inv.Rest(g.Index + 1), variable, pid.ToString(), import);
     }

@@ -6,7 +6,6 @@ namespace Execline.Builtins.Environment;
 /// homeof user — print the home directory of user (from the system's passwd database) and a newline.
 public sealed class Homeof : Builtin
 {
-    public override string Prog => "homeof";
     public override string Usage => "homeof user";
 
     public override Outcome Run(Invocation inv)

@@ -5,9 +5,7 @@ namespace Execline.Builtins.Environment;
 /// unexport variable prog... — exec prog with variable removed from the environment.
 public sealed class Unexport : Builtin
 {
-    public override string Prog => "unexport";
     public override string Usage => "unexport variable prog...";
-    public override bool RunsEagerly => true;
 
     public override Outcome Run(Invocation inv)
     {

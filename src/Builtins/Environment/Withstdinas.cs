@@ -8,7 +8,6 @@ namespace Execline.Builtins.Environment;
 /// exec into remainder with var set to what was read (one trailing newline removed unless -N).
 public sealed class Withstdinas : Builtin
 {
-    public override string Prog => "withstdinas";
     public override string Usage => "withstdinas [ -i | -I | -D default ] [ -N | -n ] [ -E | -e ] var remainder...";
 
     enum OnNul { Truncate, Unset, Die }

@@ -6,9 +6,7 @@ namespace Execline.Builtins.Fds;
 /// No options: every word is taken as it is.
 public sealed class Cd : Builtin
 {
-    public override string Prog => "execline-cd";
     public override string Usage => "cd path prog...";
-    public override bool RunsEagerly => true;
 
     public override Outcome Run(Invocation inv)
     {

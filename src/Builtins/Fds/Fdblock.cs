@@ -5,7 +5,6 @@ namespace Execline.Builtins.Fds;
 /// fdblock [ -n ] fd prog... — make fd blocking (-n: non-blocking), then exec prog.
 public sealed class Fdblock : Builtin
 {
-    public override string Prog => "fdblock";
     public override string Usage => "fdblock [ -n ] fd prog...";
 
     public override Outcome Run(Invocation inv)

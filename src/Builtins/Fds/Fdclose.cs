@@ -5,9 +5,7 @@ namespace Execline.Builtins.Fds;
 /// fdclose fd prog... — close fd (a closed fd is fine) and exec prog.
 public sealed class Fdclose : Builtin
 {
-    public override string Prog => "fdclose";
     public override string Usage => "fdclose fd prog...";
-    public override bool RunsEagerly => true;
 
     public override Outcome Run(Invocation inv)
     {

@@ -5,9 +5,7 @@ namespace Execline.Builtins.Fds;
 /// fdmove [ -c ] to from prog... — move fd from onto fd to (-c: copy it, from stays open), then exec prog.
 public sealed class Fdmove : Builtin
 {
-    public override string Prog => "fdmove";
     public override string Usage => "fdmove [ -c ] to from prog...";
-    public override bool RunsEagerly => true;
 
     public override Outcome Run(Invocation inv)
     {

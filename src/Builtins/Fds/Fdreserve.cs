@@ -6,9 +6,7 @@ namespace Execline.Builtins.Fds;
 /// FD0..FDn-1 (they are not kept open), then exec prog.
 public sealed class Fdreserve : Builtin
 {
-    public override string Prog => "fdreserve";
     public override string Usage => "fdreserve n prog...";
-    public override bool RunsEagerly => true;
 
     public override Outcome Run(Invocation inv)
     {

@@ -5,24 +5,17 @@ namespace Execline.Builtins.Fds;
 /// Descriptors, working directory and umask: the commands that change what the next program inherits.
 public static class FdsFamily
 {
-    public static readonly string[] Names =
+    public static readonly Command[] Commands =
     [
-        "fdblock", "fdclose", "fdmove", "fdreserve", "fdswap", "redirfd",
-        "cd", "execline-cd", "posix-cd", "umask", "execline-umask", "posix-umask",
+        new("fdblock", Needs.None, () => new Fdblock()),
+        new("fdclose", Needs.Eager, () => new Fdclose()),
+        new("fdmove", Needs.Eager, () => new Fdmove()),
+        new("fdreserve", Needs.Eager, () => new Fdreserve()),
+        new("fdswap", Needs.Eager, () => new Fdswap()),
+        new("redirfd", Needs.Files, () => new Redirfd()),
+        new("execline-cd", Needs.Eager, () => new Cd()) { Aliases = ["cd"] },
+        new("posix-cd", Needs.Files, () => new PosixCd()),
+        new("execline-umask", Needs.Eager, () => new Umask()) { Aliases = ["umask"] },
+        new("posix-umask", Needs.None, () => new PosixUmask()),
     ];
-
-    public static Builtin? Make(string name) => name switch
-    {
-        "fdblock" => new Fdblock(),
-        "fdclose" => new Fdclose(),
-        "fdmove" => new Fdmove(),
-        "fdreserve" => new Fdreserve(),
-        "fdswap" => new Fdswap(),
-        "redirfd" => new Redirfd(),
-        "cd" or "execline-cd" => new Cd(),
-        "posix-cd" => new PosixCd(),
-        "umask" or "execline-umask" => new Umask(),
-        "posix-umask" => new PosixUmask(),
-        _ => null,
-    };
 }

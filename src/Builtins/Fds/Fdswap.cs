@@ -5,9 +5,7 @@ namespace Execline.Builtins.Fds;
 /// fdswap fd1 fd2 prog... — exchange what fd1 and fd2 point to, then exec prog.
 public sealed class Fdswap : Builtin
 {
-    public override string Prog => "fdswap";
     public override string Usage => "fdswap fd1 fd2 prog...";
-    public override bool RunsEagerly => true;
 
     public override Outcome Run(Invocation inv)
     {

@@ -9,7 +9,6 @@ namespace Execline.Builtins.Fds;
 /// execs prog (nothing: exit 0).
 public sealed class PosixCd : Builtin
 {
-    public override string Prog => "posix-cd";
     public override string Usage => "posix-cd [ -L | -P ] [ - | path ] [ prog... ]";
 
     const int PathMax = 4096;
@@ -40,7 +39,6 @@ public sealed class PosixCd : Builtin
         }
         if (string.IsNullOrEmpty(where)) throw inv.Usage();
 
-        RealProcess.Sync(st);
         var target = where;
         if (!IsExplicit(where))
         {

@@ -6,7 +6,6 @@ namespace Execline.Builtins.Fds;
 /// else set it from an octal or symbolic mask and exec prog (nothing: exit 0).
 public sealed class PosixUmask : Builtin
 {
-    public override string Prog => "posix-umask";
     public override string Usage => "posix-umask [ -S ] [ mask ] [ prog... ]";
 
     public override Outcome Run(Invocation inv)

@@ -7,7 +7,6 @@ namespace Execline.Builtins.Fds;
 /// append, or exclusive create; -n non-blocking, -b flip the blocking mode after opening) onto fd, exec prog.
 public sealed class Redirfd : Builtin
 {
-    public override string Prog => "redirfd";
     public override string Usage => "redirfd -[ r | w | u | a | x ] [ -n ] [ -b ] fd file prog...";
 
     const int Creating = Libc.O_APPEND | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_EXCL;
@@ -39,7 +38,6 @@ public sealed class Redirfd : Builtin
         var st = inv.State;
         flags |= what;
 
-        RealProcess.Sync(st);
         var path = DescriptorPaths.InProcess(st, file);
         if (path == null) throw inv.DieErrno(111, $"unable to open {file}", DescriptorPaths.ENOENT);
         int real = Libc.Open(path, flags | Libc.O_CLOEXEC, 0x1b6);

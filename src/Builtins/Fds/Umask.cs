@@ -6,9 +6,7 @@ namespace Execline.Builtins.Fds;
 /// non-octal character), then exec prog.
 public sealed class Umask : Builtin
 {
-    public override string Prog => "execline-umask";
     public override string Usage => "umask value prog...";
-    public override bool RunsEagerly => true;
 
     public override Outcome Run(Invocation inv)
     {

@@ -6,12 +6,10 @@ namespace Execline.Builtins.Jobs;
 /// the remainder with ! set to its pid. -d: the block runs as a grandchild, so it is not our child.
 public sealed class Background : Builtin
 {
-    public override string Prog => "background";
     public override string Usage => "background [ -d ] { command... }";
 
     public override Outcome Run(Invocation inv)
     {
-        if (!inv.OwnsProcess) return OwnProcess.Continue(inv);
         bool doubleFork = false;
         var g = new Getopt(inv.Argv, "d");
         while (g.Next(out char opt, out _))

@@ -4,13 +4,10 @@ namespace Execline.Builtins.Jobs;
 
 public static class JobsFamily
 {
-    public static readonly string[] Names = ["background", "wait", "trap"];
-
-    public static Builtin? Make(string name) => name switch
-    {
-        "background" => new Background(),
-        "wait" => new Wait(),
-        "trap" => new Trap(),
-        _ => null,
-    };
+    public static readonly Command[] Commands =
+    [
+        new("background", Needs.OwnProcess, () => new Background()),
+        new("wait", Needs.OwnProcess, () => new Wait()),
+        new("trap", Needs.OwnProcess, () => new Trap()),
+    ];
 }

@@ -8,19 +8,14 @@ namespace Execline.Builtins.Jobs;
 /// every signal without its own entry; -x forwards the others to prog. Exits with prog's estatus.
 public sealed class Trap : Builtin
 {
-    public override string Prog => "trap";
     public override string Usage => "trap [ -x ] { signal { cmdline } ... } prog...";
 
     public override Outcome Run(Invocation inv)
     {
-        if (!inv.OwnsProcess) return OwnProcess.Continue(inv);
-        // The caught signals must be blocked in every thread of the process, which only a process started
-        // with them blocked has: the runtime's threads inherit the mask of the thread that exec'd us. The
-        // runtime unblocks SIGRTMIN, its own thread-interruption signal, at every start: asking for that
-        // one too would re-exec forever.
+        // The caught signals are read from a signalfd. The runtime unblocks SIGRTMIN, its own
+        // thread-interruption signal, at every start: asking for that one too would re-exec forever.
         var quiet = TryParseQuietly(inv);
-        if (quiet != null && !quiet.Caught.Without(TrapLoop.SIGRTMIN).IsSubsetOf(SignalSet.BlockedNow()))
-            ReExec(inv, quiet.Caught);
+        if (quiet != null) SignalMask.BlockEverywhere(inv, quiet.Caught.Without(TrapLoop.SIGRTMIN));
         return TrapLoop.Run(inv, Parse(inv));
     }
 
@@ -31,18 +26,6 @@ public sealed class Trap : Builtin
         st.Env.Unset("EXECLINE_STRICT");
         try { return Parse(new Invocation(inv.Command, inv.Argv, st)); }
         catch (Fatal) { return null; }
-    }
-
-    /// Becomes trap again, in this same process, with the signals blocked from the start.
-    static void ReExec(Invocation inv, SignalSet caught)
-    {
-        RealProcess.Apply(inv.State);
-        caught.Block();
-        var argv = new List<string>(inv.Argv) { [0] = "trap" };
-        // Through a link named trap when there is one, so the process keeps its name.
-        var path = ProgramLookup.Candidates("trap", inv.Env.Get("PATH")).FirstOrDefault(Self.Is) ?? Self.Path;
-        Spawn.Exec(path, argv, inv.State.Env.Entries);
-        caught.Unblock(); // could not: carry on here, as well as this process can
     }
 
     static TrapPlan Parse(Invocation inv)

@@ -7,12 +7,10 @@ namespace Execline.Builtins.Jobs;
 /// a pid and wait exits with the result; with one it execs into prog (-o: with ? and ! set).
 public sealed class Wait : Builtin
 {
-    public override string Prog => "wait";
     public override string Usage => "wait [ -I | -i ] [ -a | -o ] [ -r | -t timeout ] { pids... } [ prog... ]";
 
     public override Outcome Run(Invocation inv)
     {
-        if (!inv.OwnsProcess) return OwnProcess.Continue(inv);
         bool insist = false, justOne = false;
         long timeout = -1;
         var g = new Getopt(inv.Argv, "iIaort:");

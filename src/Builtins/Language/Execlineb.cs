@@ -9,10 +9,8 @@ namespace Execline.Builtins.Language;
 /// parameters and strictness, and execs into it — here, continues the chain with it.
 public sealed class Execlineb : Builtin
 {
-    public override string Prog => "execlineb";
     /// Reading and parsing a script only transforms the state: a supervisor can start an execline run
     /// script in its own process up to the script's first real program.
-    public override bool RunsEagerly => true;
     public override string Usage => "execlineb [ -p | -P | -S nmin | -s nmin ] [ -q | -w | -W ] [ -c commandline ] script args";
 
     enum Positional { Push, Set, None, Substitute, SubstituteShifted }
@@ -136,7 +134,6 @@ public sealed class Execlineb : Builtin
     /// The script's bytes: the first length of the buffer, which the parser then reuses for the words.
     static byte[] ReadScript(Invocation inv, string file, out int length)
     {
-        RealProcess.Sync(inv.State);
         var path = DescriptorPaths.InProcess(inv.State, file);
         int fd = path == null ? -1 : Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC);
         if (fd < 0) throw inv.DieErrno(111, $"unable to open {file} for reading", path == null ? DescriptorPaths.ENOENT : Libc.Errno);

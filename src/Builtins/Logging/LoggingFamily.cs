@@ -4,13 +4,10 @@ namespace Execline.Builtins.Logging;
 
 public static class LoggingFamily
 {
-    public static readonly string[] Names = ["s6-log", "s6-tai64n", "s6-tai64nlocal"];
-
-    public static Builtin? Make(string name) => name switch
-    {
-        "s6-log" => new S6Log(),
-        "s6-tai64n" => new S6Tai64n(),
-        "s6-tai64nlocal" => new S6Tai64nlocal(),
-        _ => null,
-    };
+    public static readonly Command[] Commands =
+    [
+        new("s6-log", Needs.OwnProcess, () => new S6Log()),
+        new("s6-tai64n", Needs.None, () => new S6Tai64n()),
+        new("s6-tai64nlocal", Needs.None, () => new S6Tai64nlocal()),
+    ];
 }

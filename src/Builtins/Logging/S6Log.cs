@@ -8,7 +8,6 @@ namespace Execline.Builtins.Logging;
 /// signals (TERM and HUP stop, ALRM rotates, CHLD reaps processors), the engine's timers.
 public sealed class S6Log : Builtin
 {
-    public override string Prog => "s6-log";
     public override string Usage => "s6-log [ -d notif ] [ -q | -v ] [ -b ] [ -p ] [ -l linelimit ] [ -- ] logging_script";
 
     const int SIGHUP = 1, SIGPIPE = 13, SIGALRM = 14, SIGTERM = 15, SIGCHLD = 17;
@@ -18,13 +17,9 @@ public sealed class S6Log : Builtin
 
     public override Outcome Run(Invocation inv)
     {
-        if (!inv.OwnsProcess) return OwnProcess.Continue(inv);
-        // The signals are read from a signalfd, so they must be blocked in every thread: only a process
-        // started with them blocked has that, the runtime's threads inheriting the mask of its start.
-        bool blockedEverywhere = Handled.IsSubsetOf(SignalSet.BlockedNow());
-        RealProcess.Apply(inv.State);
-        Handled.Block();
-        if (!blockedEverywhere) ReExec(inv);
+        // The signals are read from a signalfd; the engine works on the real descriptors.
+        SignalMask.BlockEverywhere(inv, Handled);
+        RealProcess.Apply(inv.State, Handled);
 
         int verbosity = 1, lineLimit = 8192, notif = -1;
         bool blocking = false, protect = false;
@@ -79,15 +74,5 @@ public sealed class S6Log : Builtin
     {
         int flags = Libc.fcntl(fd, Libc.F_GETFL, 0);
         return flags >= 0 && Libc.fcntl(fd, Libc.F_SETFL, flags | Libc.O_NONBLOCK) >= 0;
-    }
-
-    /// Becomes s6-log again, in this same process, with the signals blocked from the start.
-    static void ReExec(Invocation inv)
-    {
-        var argv = new List<string>(inv.Argv) { [0] = "s6-log" };
-        // Through a link named s6-log when there is one, so the process keeps its name.
-        var path = ProgramLookup.Candidates("s6-log", inv.Env.Get("PATH")).FirstOrDefault(Self.Is) ?? Self.Path;
-        int e = Spawn.Exec(path, argv, inv.State.Env.Entries);
-        throw inv.DieErrno(111, $"unable to exec {path}", e);
     }
 }

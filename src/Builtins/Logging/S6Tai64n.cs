@@ -6,7 +6,6 @@ namespace Execline.Builtins.Logging;
 /// a newline gets one. Arguments are ignored, as upstream's are.
 public sealed class S6Tai64n : Builtin
 {
-    public override string Prog => "s6-tai64n";
     public override string Usage => "s6-tai64n";
 
     public override Outcome Run(Invocation inv) => LineFilter.Run(inv, line =>

@@ -8,7 +8,6 @@ namespace Execline.Builtins.Logging;
 /// in local time (-g: UTC), leap seconds taken out. Other lines pass unchanged.
 public sealed class S6Tai64nlocal : Builtin
 {
-    public override string Prog => "s6-tai64nlocal";
     public override string Usage => "s6-tai64nlocal [ -g ]";
 
     public override Outcome Run(Invocation inv)

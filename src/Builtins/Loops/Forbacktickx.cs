@@ -8,7 +8,6 @@ namespace Execline.Builtins.Loops;
 /// where FD is a copy of the original stdin, so each command still reads the original stdin.
 public sealed class Forbacktickx : Builtin
 {
-    public override string Prog => "forbacktickx";
     public override string Usage => "forbacktickx [ -p | -o okcode,okcode,... | -x breakcode,breakcode,... ] [ -E | -e ] [ -N | -n ] [ -C | -c ] [ -0 | -d delim ] var { backtickcmd... } command...";
 
     public override Outcome Run(Invocation inv)
@@ -61,7 +60,8 @@ public sealed class Forbacktickx : Builtin
             restore.AddRange(["fdmove", "0", copy.ToString()]);
         }
 
-        Pipeline.Start(new Invocation(new Pipeline(), pipeline, inv.State));
+        var pipe = Registry.Find("pipeline")!;
+        pipe.Run(new Invocation(pipe, pipeline, inv.State));
         inv.Env.Unset("!");
 
         var forstdin = new List<string> { "forstdin", import ? "-E" : "-e" };

@@ -8,7 +8,6 @@ namespace Execline.Builtins.Loops;
 /// had no chunk at all.
 public sealed class Forstdin : Builtin
 {
-    public override string Prog => "forstdin";
     public override string Usage => "forstdin [ -E | -e ] [ -p | -o okcode,okcode,... | -x breakcode,breakcode,... ] [ -N | -n ] [ -C | -c ] [ -0 | -d delim ] var command...";
 
     public override Outcome Run(Invocation inv)

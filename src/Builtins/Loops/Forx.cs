@@ -6,7 +6,6 @@ namespace Execline.Builtins.Loops;
 /// Runs command once per value with var set to it, one after the other, or all at once with -p.
 public sealed class Forx : Builtin
 {
-    public override string Prog => "forx";
     public override string Usage => "forx [ -E | -e ] [ -p ] [ -o okcode,okcode,... | -x breakcode,breakcode,... ] var { values... } command...";
 
     public override Outcome Run(Invocation inv)

@@ -8,7 +8,6 @@ namespace Execline.Builtins.Loops;
 /// Runs command with fd reading string from a pipe.
 public sealed class Heredoc : Builtin
 {
-    public override string Prog => "heredoc";
     public override string Usage => "heredoc [ -d ] fd string command...";
 
     public override Outcome Run(Invocation inv)

@@ -8,7 +8,6 @@ public sealed class HeredocChild : Builtin
 {
     public const string Name = "heredoc (child)";
 
-    public override string Prog => Name;
     public override string Usage => Name;
 
     public override Outcome Run(Invocation inv)

@@ -7,7 +7,6 @@ namespace Execline.Builtins.Loops;
 /// otherwise; -x names the codes that stop it; -n turns the test around). Exits with the last code.
 public sealed class Loopwhilex : Builtin
 {
-    public override string Prog => "loopwhilex";
     public override string Usage => "loopwhilex [ -n ] [ -o okcode,okcode,... | -x exitcode,exitcode,... ] prog...";
 
     public override Outcome Run(Invocation inv)

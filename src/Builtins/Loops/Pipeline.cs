@@ -8,14 +8,10 @@ namespace Execline.Builtins.Loops;
 /// (-w: the rest writes into the block's stdin). `!` is the block's pid; -d makes it a grandchild.
 public sealed class Pipeline : Builtin
 {
-    public override string Prog => "pipeline";
     public override string Usage => "pipeline [ -d ] [ -r | -w ] { command... } command...";
 
-    // The block must be the child of the program that follows, not of a caller's process.
-    public override Outcome Run(Invocation inv) => inv.OwnsProcess ? Start(inv) : OwnProcess.Continue(inv);
-
-    /// The whole of pipeline on an invocation whose Prog is "pipeline" (forbacktickx runs it this way).
-    public static Outcome Start(Invocation inv)
+    /// Run directly by forbacktickx too, on an invocation of its own (see there).
+    public override Outcome Run(Invocation inv)
     {
         bool detach = false, write = false;
         var g = new Getopt(inv.Argv, "drw");

@@ -7,7 +7,6 @@ namespace Execline.Builtins.Loops;
 /// Runs prog with a new pipe's read end at fdr and its write end at fdw.
 public sealed class Piperw : Builtin
 {
-    public override string Prog => "piperw";
     public override string Usage => "piperw fdr fdw prog...";
 
     public override Outcome Run(Invocation inv)

@@ -14,7 +14,6 @@ namespace Execline.Builtins.Overlay;
 /// and line while the other lines are still applied. Exit 1 when not one whole line was read, else 0.
 public sealed class FixAttrs : Builtin
 {
-    public override string Prog => "fix-attrs";
     public override string Usage => "fix-attrs < rules";
 
     public override Outcome Run(Invocation inv)
@@ -29,7 +28,6 @@ public sealed class FixAttrs : Builtin
         var source = InputName(fd);
         bool hidden = !(ContainerEnvironment.TryInteger(
             ContainerEnvironment.Get(inv.Env, "S6_FIX_ATTRS_HIDDEN") ?? "0", out var h) && h == 0);
-        RealProcess.Sync(inv.State);
         var rules = new Rules(inv, source, hidden);
         var lines = text.Substring(0, complete).Split('\n');
         for (int i = 0; i < lines.Length; i++)

@@ -5,12 +5,9 @@ namespace Execline.Builtins.Overlay;
 /// s6-overlay's own helpers that are programs rather than scripts here.
 public static class OverlayFamily
 {
-    public static readonly string[] Names = ["fix-attrs", "s6-overlay-preinit"];
-
-    public static Builtin? Make(string name) => name switch
-    {
-        "fix-attrs" => new FixAttrs(),
-        "s6-overlay-preinit" => new Preinit(),
-        _ => null,
-    };
+    public static readonly Command[] Commands =
+    [
+        new("fix-attrs", Needs.Files, () => new FixAttrs()),
+        new("s6-overlay-preinit", Needs.Files, () => new Preinit()),
+    ];
 }

@@ -9,7 +9,6 @@ namespace Execline.Builtins.Overlay;
 /// container started with a USER run /init: that user then owns the runtime directory.
 public sealed class Preinit : Builtin
 {
-    public override string Prog => "s6-overlay-preinit";
     public override string Usage => "s6-overlay-preinit [ dir ]";
 
     const int EEXIST = 17;
@@ -19,7 +18,6 @@ public sealed class Preinit : Builtin
         if (inv.Argv.Count > 2) throw inv.Usage();
         var dir = inv.Argv.Count == 2 ? inv.Argv[1] : "/var/run";
         var runtime = dir.TrimEnd('/') + "/s6";
-        RealProcess.Sync(inv.State);
         foreach (var d in new[] { dir, runtime })
         {
             int err = Files.Mkdir(d, 0x1ed);

@@ -6,7 +6,6 @@ namespace Execline.Builtins.PortableUtils;
 /// (and is longer); a newline unless -n.
 public sealed class S6Basename : Builtin
 {
-    public override string Prog => "s6-basename";
     public override string Usage => "s6-basename [ -n ] file [ suffix ]";
 
     public override Outcome Run(Invocation inv)

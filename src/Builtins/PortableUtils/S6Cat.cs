@@ -5,7 +5,6 @@ namespace Execline.Builtins.PortableUtils;
 /// s6-cat — copy stdin to stdout until end of file. Arguments are ignored.
 public sealed class S6Cat : Builtin
 {
-    public override string Prog => "s6-cat";
     public override string Usage => "s6-cat";
 
     public override Outcome Run(Invocation inv)

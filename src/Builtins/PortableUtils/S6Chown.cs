@@ -6,7 +6,6 @@ namespace Execline.Builtins.PortableUtils;
 /// them from $UID and $GID (as s6-envuidgid sets them). An id not given stays as it is.
 public sealed class S6Chown : Builtin
 {
-    public override string Prog => "s6-chown";
     public override string Usage => "s6-chown [ -U ] [ -u uid ] [ -g gid ] file";
 
     public override Outcome Run(Invocation inv)
@@ -28,7 +27,6 @@ public sealed class S6Chown : Builtin
         }
         if (g.Index >= inv.Argv.Count) throw inv.Usage();
         var file = inv.Argv[g.Index];
-        RealProcess.Sync(inv.State);
         int err = Files.Chown(file, uid, gid);
         if (err != 0) throw inv.DieErrno(111, $"unable to chown {file}", err);
         return Outcome.Exit(0);

@@ -6,13 +6,11 @@ namespace Execline.Builtins.PortableUtils;
 /// then exec prog. The root is this process's: inside a block, it runs as a process of its own.
 public sealed class S6Chroot : Builtin
 {
-    public override string Prog => "s6-chroot";
     public override string Usage => "s6-chroot dir prog...";
 
     public override Outcome Run(Invocation inv)
     {
         if (inv.Argv.Count < 3) throw inv.Usage();
-        if (!inv.OwnsProcess) return OwnProcess.Continue(inv);
         var dir = inv.Argv[1];
         int err = RealProcess.ChangeDirectory(inv.State, dir);
         if (err != 0) throw inv.DieErrno(111, $"unable to chdir to {dir}", err);

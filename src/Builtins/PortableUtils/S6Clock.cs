@@ -7,7 +7,6 @@ namespace Execline.Builtins.PortableUtils;
 /// s6-clock [ tai64nlabel ] — print the system time as a TAI64N label, or set the system time to one.
 public sealed class S6Clock : Builtin
 {
-    public override string Prog => "s6-clock";
     public override string Usage => "s6-clock [ tai64nlabel ]";
 
     public override unsafe Outcome Run(Invocation inv)

@@ -9,7 +9,6 @@ namespace Execline.Builtins.PortableUtils;
 /// line without delim is printed whole unless -s. -n is accepted and ignored.
 public sealed class S6Cut : Builtin
 {
-    public override string Prog => "s6-cut";
     public override string Usage => "s6-cut [ -b list | -c list | -f list ] [ -d delim ] [ -n ] [ -s ] [ file... ]";
 
     /// One range, Right 0 standing for "to the end".
@@ -44,7 +43,6 @@ public sealed class S6Cut : Builtin
         var files = inv.Rest(g.Index);
         var output = new Output(inv);
         if (files.Count == 0) files = Words.Of(["-"]);
-        RealProcess.Sync(inv.State);
         foreach (var file in files)
         {
             bool stdin = file == "-";

@@ -5,7 +5,6 @@ namespace Execline.Builtins.PortableUtils;
 /// s6-dirname [ -n ] file — file without its last component ("." when there is none); a newline unless -n.
 public sealed class S6Dirname : Builtin
 {
-    public override string Prog => "s6-dirname";
     public override string Usage => "s6-dirname [ -n ] file";
 
     public override Outcome Run(Invocation inv)

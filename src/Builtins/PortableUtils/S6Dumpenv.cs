@@ -10,7 +10,6 @@ namespace Execline.Builtins.PortableUtils;
 /// name is no file name of its own (empty, . or .., a slash, past NAME_MAX) is skipped with a warning.
 public sealed class S6Dumpenv : Builtin
 {
-    public override string Prog => "s6-dumpenv";
     public override string Usage => "s6-dumpenv [ -N | -n ] [ -m mode ] envdir";
 
     public override Outcome Run(Invocation inv)
@@ -30,7 +29,6 @@ public sealed class S6Dumpenv : Builtin
         }
         if (g.Index >= inv.Argv.Count) throw inv.Usage();
         var dir = inv.Argv[g.Index];
-        RealProcess.Sync(inv.State);
         int err = Files.Mkdir(dir, (int)mode);
         if (err != 0)
         {

@@ -6,7 +6,6 @@ namespace Execline.Builtins.PortableUtils;
 /// an empty sep), then a newline unless -n. No escape sequences.
 public sealed class S6Echo : Builtin
 {
-    public override string Prog => "s6-echo";
     public override string Usage => "s6-echo [ -n ] [ -s sep ] args...";
 
     public override Outcome Run(Invocation inv)

@@ -6,9 +6,7 @@ namespace Execline.Builtins.PortableUtils;
 /// given each name=value; without prog, exec s6-printenv to show it.
 public sealed class S6Env : Builtin
 {
-    public override string Prog => "s6-env";
     public override string Usage => "s6-env [ -i ] [ name=value... ] prog...";
-    public override bool RunsEagerly => true;
 
     public override Outcome Run(Invocation inv)
     {

@@ -8,7 +8,6 @@ namespace Execline.Builtins.PortableUtils;
 /// expr(1), a | b is a unless it is 0, a & b is a unless either is 0.
 public sealed class S6Expr : Builtin
 {
-    public override string Prog => "s6-expr";
     public override string Usage => "s6-expr arithmetic expression";
 
     static readonly string[][] Levels =

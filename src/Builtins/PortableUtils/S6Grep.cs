@@ -8,7 +8,6 @@ namespace Execline.Builtins.PortableUtils;
 /// -n prefixes "N:", -c prints only the count, -q prints nothing. Exit 0 when a line was selected, else 1.
 public sealed class S6Grep : Builtin
 {
-    public override string Prog => "s6-grep";
     public override string Usage => "s6-grep [ -E | -F ] [ -i ] [ -c ] [ -n ] [ -q ] [ -v ] pattern";
 
     public override Outcome Run(Invocation inv)

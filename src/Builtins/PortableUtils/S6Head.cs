@@ -8,7 +8,6 @@ namespace Execline.Builtins.PortableUtils;
 /// -S reads stdin no further than the last line it prints, so the rest is left for the next reader.
 public sealed class S6Head : Builtin
 {
-    public override string Prog => "s6-head";
     public override string Usage => "s6-head [ -S ] [ -1..9 | -n lines | -c chars ] [ file... ]";
 
     public override Outcome Run(Invocation inv)
@@ -26,7 +25,6 @@ public sealed class S6Head : Builtin
             else throw inv.Usage();
         }
         var files = inv.Rest(g.Index);
-        RealProcess.Sync(inv.State);
         var output = new Output(inv);
         if (files.Count == 0)
         {

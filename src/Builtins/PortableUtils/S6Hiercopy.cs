@@ -6,7 +6,6 @@ namespace Execline.Builtins.PortableUtils;
 /// owners; symlinks are copied as symlinks. dst may already exist as a directory.
 public sealed class S6Hiercopy : Builtin
 {
-    public override string Prog => "s6-hiercopy";
     public override string Usage => "s6-hiercopy src dst";
 
     public override Outcome Run(Invocation inv)

@@ -5,7 +5,6 @@ namespace Execline.Builtins.PortableUtils;
 /// s6-hostname [ hostname ] — print the host name, or set it.
 public sealed class S6Hostname : Builtin
 {
-    public override string Prog => "s6-hostname";
     public override string Usage => "s6-hostname [ hostname ]";
 
     public override Outcome Run(Invocation inv)

@@ -9,7 +9,6 @@ namespace Execline.Builtins.PortableUtils;
 /// With several srcs, dest is a directory. Exits with the number of links that failed.
 public sealed class S6Ln : Builtin
 {
-    public override string Prog => "s6-ln";
     public override string Usage => "s6-ln [ -n ] [ -s ] [ -f ] [ -L ] [ -P ] src... dest";
 
     enum Kind { Hard, HardToTarget, HardToLink, Symbolic }
@@ -33,7 +32,6 @@ public sealed class S6Ln : Builtin
         }
         var args = inv.Rest(g.Index);
         if (args.Count < 2) throw inv.Usage();
-        RealProcess.Sync(inv.State);
         var dest = args[^1];
         if (args.Count > 2)
         {

@@ -8,7 +8,6 @@ namespace Execline.Builtins.PortableUtils;
 /// -x leaves one name out.
 public sealed class S6Ls : Builtin
 {
-    public override string Prog => "s6-ls";
     public override string Usage => "s6-ls [ -0 ] [ -a | -A ] [ -x exclude ] dir";
 
     public override Outcome Run(Invocation inv)
@@ -30,7 +29,6 @@ public sealed class S6Ls : Builtin
         }
         if (g.Index >= inv.Argv.Count) throw inv.Usage();
         var dir = inv.Argv[g.Index];
-        RealProcess.Sync(inv.State);
         // ListDirectory leaves "." and ".." out: only -A shows them, first as readdir gives them
         var names = Libc.ListDirectory(dir) ?? throw inv.DieErrno(111, $"unable to open directory {dir}", Libc.Errno);
         var output = new Output(inv);

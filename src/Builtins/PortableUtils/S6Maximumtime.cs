@@ -9,7 +9,6 @@ namespace Execline.Builtins.PortableUtils;
 /// Inside a block it runs as a process of its own: the child is its child.
 public sealed class S6Maximumtime : Builtin
 {
-    public override string Prog => "s6-maximumtime";
     public override string Usage => "s6-maximumtime [ -0 | -a | -b | -i | -k | -q | -t | -x | -1 | -2 ] milliseconds prog...";
 
     const int ETIMEDOUT = 110;
@@ -28,7 +27,6 @@ public sealed class S6Maximumtime : Builtin
         }
         if (inv.Argv.Count - g.Index < 2 || !Numbers.TryUnsigned(inv.Argv[g.Index], out var ms) || ms > uint.MaxValue)
             throw inv.Usage();
-        if (!inv.OwnsProcess) return OwnProcess.Continue(inv);
         var prog = inv.Rest(g.Index + 1);
         int pid = inv.SpawnBlock(prog);
         if (pid < 0) throw inv.DieErrno(111, $"unable to spawn {prog[0]}", -pid);

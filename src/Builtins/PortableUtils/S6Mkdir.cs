@@ -8,7 +8,6 @@ namespace Execline.Builtins.PortableUtils;
 /// A failing dir is reported and the others still made; exit 111 when one failed.
 public sealed class S6Mkdir : Builtin
 {
-    public override string Prog => "s6-mkdir";
     public override string Usage => "s6-mkdir [ -p ] [ -v ] [ -m mode ] dir";
 
     public override Outcome Run(Invocation inv)
@@ -30,7 +29,6 @@ public sealed class S6Mkdir : Builtin
                 default: throw inv.Usage();
             }
         }
-        RealProcess.Sync(inv.State);
         using var mask = new TemporaryUmask(inv.State, exact ? 0 : inv.State.Umask);
         int code = 0;
         foreach (var dir in inv.Rest(g.Index))

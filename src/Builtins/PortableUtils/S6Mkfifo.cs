@@ -7,7 +7,6 @@ namespace Execline.Builtins.PortableUtils;
 /// takes the execute bits away.
 public sealed class S6Mkfifo : Builtin
 {
-    public override string Prog => "s6-mkfifo";
     public override string Usage => "s6-mkfifo [ -m mode ] fifo...";
 
     public override Outcome Run(Invocation inv)

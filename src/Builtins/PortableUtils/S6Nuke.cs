@@ -11,7 +11,6 @@ namespace Execline.Builtins.PortableUtils;
 /// its own broadcasts as it would as process 1. In a block it runs in our process: the caller is itself.
 public sealed class S6Nuke : Builtin
 {
-    public override string Prog => "s6-nuke";
     public override string Usage => "s6-nuke [ -h | -t | -k ]";
 
     const int SIGHUP = 1, SIGKILL = 9, SIGTERM = 15, SIGCONT = 18;

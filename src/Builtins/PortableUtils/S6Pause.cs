@@ -8,7 +8,6 @@ namespace Execline.Builtins.PortableUtils;
 /// of its own, so the signals it ignores are not the caller's.
 public sealed class S6Pause : Builtin
 {
-    public override string Prog => "s6-pause";
     public override string Usage => "s6-pause [ -t ] [ -h ] [ -a ] [ -q ] [ -b ] [ -i ] [ -p signal,signal... ]";
 
     const int MaxSignals = 64;
@@ -30,7 +29,6 @@ public sealed class S6Pause : Builtin
                 ignored.AddRange(list);
             else throw inv.Usage();
         }
-        if (!inv.OwnsProcess) return OwnProcess.Continue(inv);
         RealProcess.Apply(inv.State);
         foreach (var sig in ignored) Libc.signal(sig, SIG_IGN);
         // the runtime catches a few signals of its own (SIGCHLD, SIGCONT...), which end a pause(): wait again

@@ -7,7 +7,6 @@ namespace Execline.Builtins.PortableUtils;
 /// variable as a netstring ("len:NAME=value,").
 public sealed class S6Printenv : Builtin
 {
-    public override string Prog => "s6-printenv";
     public override string Usage => "s6-printenv [ -n ] [ -0 | -d delimchar ]";
 
     public override Outcome Run(Invocation inv)

@@ -8,7 +8,6 @@ namespace Execline.Builtins.PortableUtils;
 /// -W is accepted: the kernel no longer gives names of wait channels.
 public sealed class S6Ps : Builtin
 {
-    public override string Prog => "s6-ps";
     public override string Usage => "s6-ps [ -H ] [ -w spacing ] [ -W wchanfile ] [ -l | -o field,field... ]";
 
     public override Outcome Run(Invocation inv)

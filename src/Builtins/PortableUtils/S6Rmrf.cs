@@ -5,13 +5,11 @@ namespace Execline.Builtins.PortableUtils;
 /// s6-rmrf file... — remove each file, a directory with everything under it; a missing file is fine.
 public sealed class S6Rmrf : Builtin
 {
-    public override string Prog => "s6-rmrf";
     public override string Usage => "s6-rmrf file ...";
 
     public override Outcome Run(Invocation inv)
     {
         if (inv.Argv.Count < 2) throw inv.Usage();
-        RealProcess.Sync(inv.State);
         foreach (var file in inv.Rest(1))
         {
             int err = Tree.Remove(file);

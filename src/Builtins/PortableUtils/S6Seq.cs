@@ -7,7 +7,6 @@ namespace Execline.Builtins.PortableUtils;
 /// with zeros to the width of the last one printed.
 public sealed class S6Seq : Builtin
 {
-    public override string Prog => "s6-seq";
     public override string Usage => "s6-seq [ -w ] [ -s separator ] limits";
 
     public override Outcome Run(Invocation inv)

@@ -6,7 +6,6 @@ namespace Execline.Builtins.PortableUtils;
 /// or exit 0 when there is none.
 public sealed class S6Sleep : Builtin
 {
-    public override string Prog => "s6-sleep";
     public override string Usage => "s6-sleep [ -m ] duration prog...";
 
     public override Outcome Run(Invocation inv)

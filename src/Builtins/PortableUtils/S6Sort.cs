@@ -7,7 +7,6 @@ namespace Execline.Builtins.PortableUtils;
 /// when unsorted, or with -u when two lines are equal).
 public sealed class S6Sort : Builtin
 {
-    public override string Prog => "s6-sort";
     public override string Usage => "s6-sort [ -bcfru0 ]";
 
     public override Outcome Run(Invocation inv)

@@ -6,7 +6,6 @@ namespace Execline.Builtins.PortableUtils;
 /// s6-sync — flush every file system's buffers to disk; exit 0.
 public sealed class S6Sync : Builtin
 {
-    public override string Prog => "s6-sync";
     public override string Usage => "s6-sync";
 
     public override Outcome Run(Invocation inv)

@@ -7,7 +7,6 @@ namespace Execline.Builtins.PortableUtils;
 /// or file; "+N" starts at line or char N instead. No following.
 public sealed class S6Tail : Builtin
 {
-    public override string Prog => "s6-tail";
     public override string Usage => "s6-tail [ -c chars | -n lines | -1..9 ] [ file ]";
 
     public override Outcome Run(Invocation inv)
@@ -32,7 +31,6 @@ public sealed class S6Tail : Builtin
         if (g.Index < inv.Argv.Count)
         {
             name = inv.Argv[g.Index];
-            RealProcess.Sync(inv.State);
             fd = Libc.Open(name, Libc.O_RDONLY | Libc.O_CLOEXEC);
             if (fd < 0) throw inv.DieErrno(111, $"unable to open {name} for reading", Libc.Errno);
         }

@@ -9,14 +9,12 @@ namespace Execline.Builtins.PortableUtils;
 /// Exit 0 when true, 1 when false (or no expression), 100 when malformed.
 public sealed class S6Test : Builtin
 {
-    public override string Prog => "s6-test";
     public override string Usage => "s6-test expression...  or  [ expression... ]";
 
     public override Outcome Run(Invocation inv)
     {
         if (inv.Argv.Count < 2) return Outcome.Exit(1);
         var expression = TestParser.Parse(inv, inv.Rest(1));
-        RealProcess.Sync(inv.State);
         return Outcome.Exit(expression.Evaluate(new TestPrimaries(inv, accessByMode: true)) ? 0 : 1);
     }
 }

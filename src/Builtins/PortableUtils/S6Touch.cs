@@ -6,13 +6,11 @@ namespace Execline.Builtins.PortableUtils;
 /// s6-touch file... — create each file (mode 0666 less the umask) or set its times to now.
 public sealed class S6Touch : Builtin
 {
-    public override string Prog => "s6-touch";
     public override string Usage => "s6-touch file ...";
 
     public override unsafe Outcome Run(Invocation inv)
     {
         if (inv.Argv.Count < 2) throw inv.Usage();
-        RealProcess.Sync(inv.State);
         foreach (var file in inv.Rest(1))
         {
             int fd = Libc.Open(file, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_NONBLOCK | Libc.O_CLOEXEC);

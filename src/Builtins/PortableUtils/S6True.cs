@@ -5,7 +5,6 @@ namespace Execline.Builtins.PortableUtils;
 /// s6-true — exit 0, whatever the arguments.
 public sealed class S6True : Builtin
 {
-    public override string Prog => "s6-true";
     public override string Usage => "s6-true";
     public override Outcome Run(Invocation inv) => Outcome.Exit(0);
 }

@@ -8,7 +8,6 @@ namespace Execline.Builtins.PortableUtils;
 /// (default 8) random characters unless randomlen is 0: a name no other process makes at the same time.
 public sealed class S6Uniquename : Builtin
 {
-    public override string Prog => "s6-uniquename";
     public override string Usage => "s6-uniquename [ -n randomlen ] prefix";
 
     /// The 64 characters a random byte's low six bits pick from, skalibs' file-name-safe set.

@@ -12,7 +12,6 @@ readonly struct TemporaryUmask : IDisposable
     public TemporaryUmask(ProcessState state, int mask)
     {
         _state = state;
-        RealProcess.Sync(state);
         Libc.umask(mask);
     }
 

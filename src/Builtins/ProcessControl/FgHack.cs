@@ -9,7 +9,6 @@ namespace Execline.Builtins.ProcessControl;
 /// Data on the pipe is fatal (102); prog dying of a signal is 111.
 public sealed class FgHack : Builtin
 {
-    public override string Prog => "s6-fghack";
     public override string Usage => "s6-fghack prog...";
 
     const int Copies = 31;

@@ -11,14 +11,11 @@ namespace Execline.Builtins.ProcessControl;
 /// 'd' event to stop; ours watches prog's process end, which is the same moment for a supervised service.
 public sealed class NotifyOnCheck : Builtin
 {
-    public override string Prog => "s6-notifyoncheck";
     public override string Usage =>
         "s6-notifyoncheck [ -d ] [ -3 fd ] [ -s initialsleep ] [ -T globaltimeout ] [ -t localtimeout ] [ -w waitingtime ] [ -n tries ] [ -c \"checkprog...\" ] prog...";
 
     public override Outcome Run(Invocation inv)
     {
-        // prog must keep our pid: the checker watches it
-        if (!inv.OwnsProcess) return OwnProcess.Continue(inv);
         bool doubleFork = false, autodetect = true;
         int fd = 0;
         string initial = "10", global = "0", local = "0", waiting = "1000", tries = "7";
@@ -40,7 +37,6 @@ public sealed class NotifyOnCheck : Builtin
             }
         }
         if (g.Index >= inv.Argv.Count) throw inv.Usage();
-        RealProcess.Sync(inv.State);
         int ok = Supervised();
         if (ok < 0) throw inv.DieErrno(111, "unable to sanity-check current service directory", Libc.Errno);
         if (ok == 0) throw inv.Die(100, "s6-supervise not running.");

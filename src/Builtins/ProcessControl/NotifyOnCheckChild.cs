@@ -12,7 +12,6 @@ public sealed class NotifyOnCheckChild : Builtin
     /// The hidden command name (not a link; reachable only by argv[0]).
     public const string Name = "s6-notifyoncheck (child)";
 
-    public override string Prog => Name;
     public override string Usage => Name + " pid fd initialsleep globaldeadline localtimeout waitingtime tries [ checkprog ]";
 
     const int SIGTERM = 15;
@@ -44,7 +43,6 @@ public sealed class NotifyOnCheckChild : Builtin
             if (w == 0) return Outcome.Exit(2);
             if (Left(deadline) == 0) return Outcome.Exit(3);
 
-            RealProcess.Sync(inv.State);
             int pid = Spawn.Start(path, argv, inv.State.Env.Entries, RealProcess.SpawnRequest(inv.State));
             if (pid < 0)
             {

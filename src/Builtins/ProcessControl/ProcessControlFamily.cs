@@ -6,16 +6,14 @@ namespace Execline.Builtins.ProcessControl;
 /// polling.
 public static class ProcessControlFamily
 {
-    public static readonly string[] Names = ["s6-setsid", "s6-softlimit", "s6-setlock", "s6-fghack", "s6-notifyoncheck"];
-
-    public static Builtin? Make(string name) => name switch
-    {
-        "s6-setsid" => new SetSid(),
-        "s6-softlimit" => new SoftLimit(),
-        "s6-setlock" => new SetLock(),
-        "s6-fghack" => new FgHack(),
-        "s6-notifyoncheck" => new NotifyOnCheck(),
-        NotifyOnCheckChild.Name => new NotifyOnCheckChild(),
-        _ => null,
-    };
+    public static readonly Command[] Commands =
+    [
+        new("s6-setsid", Needs.None, () => new SetSid()),
+        new("s6-softlimit", Needs.OwnProcess, () => new SoftLimit()),
+        new("s6-setlock", Needs.Files | Needs.OwnProcess, () => new SetLock()),
+        new("s6-fghack", Needs.None, () => new FgHack()),
+        // prog must keep our pid: the checker watches it.
+        new("s6-notifyoncheck", Needs.Files | Needs.OwnProcess, () => new NotifyOnCheck()),
+        new(NotifyOnCheckChild.Name, Needs.Files, () => new NotifyOnCheckChild()) { Hidden = true },
+    ];
 }

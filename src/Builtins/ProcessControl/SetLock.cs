@@ -11,7 +11,6 @@ namespace Execline.Builtins.ProcessControl;
 /// A lock belongs to a process: inside a block run in ours, this becomes a process of its own.
 public sealed class SetLock : Builtin
 {
-    public override string Prog => "s6-setlock";
     public override string Usage => "s6-setlock [ -r | -w ] [ -n | -N | -t timeout ] lockfile prog...";
 
     const int ENOENT = 2, EBUSY = 16, ETIMEDOUT = 110;
@@ -19,7 +18,6 @@ public sealed class SetLock : Builtin
 
     public override Outcome Run(Invocation inv)
     {
-        if (!inv.OwnsProcess) return OwnProcess.Continue(inv);
         int mode = Wait, timeout = 0;
         bool exclusive = true;
         var g = new Getopt(inv.Argv, "nNrwt:");
@@ -37,7 +35,6 @@ public sealed class SetLock : Builtin
         }
         if (inv.Argv.Count - g.Index < 2) throw inv.Usage();
         var file = inv.Argv[g.Index];
-        RealProcess.Sync(inv.State);
         int fd = OpenLockFile(inv, file, exclusive);
         if (mode == Timeout)
         {

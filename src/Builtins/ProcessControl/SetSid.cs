@@ -10,7 +10,6 @@ namespace Execline.Builtins.ProcessControl;
 /// session or group is a request the spawn fulfils; taking a terminal needs a process of its own.
 public sealed class SetSid : Builtin
 {
-    public override string Prog => "s6-setsid";
     public override string Usage => "s6-setsid [ -s | -b | -f | -g ] [ -i | -I | -q ] [ -d ctty ] prog...";
 
     const int Session = 0, Group = 1, Foreground = 2, ForegroundIgnoringTtou = 3;
@@ -44,7 +43,7 @@ public sealed class SetSid : Builtin
                 // Without a terminal there (a container's CMD, usually) taking it fails at once: the spawn
                 // makes the group and the failure is told here, instead of a process of ours doing both.
                 int fd = inv.State.Fds.Real(ctty);
-                if (fd >= 0 && Libc.isatty(fd) == 1) return OwnProcess.Continue(inv);
+                if (fd >= 0 && Libc.isatty(fd) == 1) return inv.RerunInOwnProcess();
                 int e = fd < 0 ? EBADF : ENOTTY;
                 inv.State.ProcessGroup = 0;
                 Failed(inv, insist, "tcsetpgrp", e);

@@ -12,7 +12,6 @@ namespace Execline.Builtins.ProcessControl;
 /// the chain would not survive them), after the same checks setrlimit would make.
 public sealed class SoftLimit : Builtin
 {
-    public override string Prog => "s6-softlimit";
     public override string Usage =>
         "s6-softlimit [ -a allbytes ] [ -c corebytes ] [ -d databytes ] [ -f filebytes ] [ -l lockbytes ] [ -m membytes ] [ -o openfiles ] [ -p processes ] [ -r residentbytes ] [ -s stackbytes ] [ -t cpusecs ] prog...";
 
@@ -22,7 +21,6 @@ public sealed class SoftLimit : Builtin
 
     public override Outcome Run(Invocation inv)
     {
-        if (!inv.OwnsProcess) return OwnProcess.Continue(inv);
         int what = Soft;
         var g = new Getopt(inv.Argv, "hHa:c:d:f:l:m:o:p:r:s:t:");
         while (g.Next(out var c, out var arg))

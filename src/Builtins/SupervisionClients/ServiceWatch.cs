@@ -26,7 +26,6 @@ public sealed class ServiceWatch : IDisposable
     /// then reports it.
     public static ServiceWatch Start(Invocation inv, IReadOnlyList<string> dirs)
     {
-        RealProcess.Sync(inv.State);
         var watch = new ServiceWatch(dirs);
         try
         {

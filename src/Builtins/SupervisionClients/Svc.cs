@@ -8,7 +8,6 @@ namespace Execline.Builtins.SupervisionClients;
 /// is nothing to send) so it returns once the service reached the state asked for.
 public sealed class Svc : Builtin
 {
-    public override string Prog => "s6-svc";
     public override string Usage => "s6-svc [ -wu | -wU | -wd | -wD | -wr | -wR ] [ -T timeout ] [ -abqhkti12pcyroduDUxOQ ] servicedir";
 
     const string Letters = "abqhkti12pcyroduDUxOQ";
@@ -44,7 +43,6 @@ public sealed class Svc : Builtin
         if (inv.Argv.Count - g.Index > 1) inv.Warn("ignoring extra arguments");
         var dir = inv.Argv[g.Index];
         if (dir.Length == 0) throw inv.Die(100, "invalid service path");
-        RealProcess.Sync(inv.State);
         if (wait is 'U' or 'R') wait = ReadinessOrPlain(inv, dir, wait);
         if (wait != '\0') return inv.Exec(WaitCommand(dir, wait, timeout, letters.ToString()));
         switch (ControlFifo.Send(dir, "supervise", letters.ToString(), out int errno))

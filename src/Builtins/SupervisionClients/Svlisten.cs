@@ -7,7 +7,6 @@ namespace Execline.Builtins.SupervisionClients;
 /// the number of services that failed.
 public sealed class Svlisten : Builtin
 {
-    public override string Prog => "s6-svlisten";
     public override string Usage => "s6-svlisten [ -U | -u | -d | -D | -r | -R ] [ -a | -o ] [ -t timeout ] servicedir... \"\" prog...";
 
     public override Outcome Run(Invocation inv)
@@ -18,7 +17,7 @@ public sealed class Svlisten : Builtin
         if (end == index || end == inv.Argv.Count - 1) throw inv.Usage();
         if (end < 0) throw inv.Die(100, "unterminated servicedir block");
         var prog = inv.Rest(end + 1);
-        if (ListenedProgram.NeedsOwnProcess(inv, prog)) return OwnProcess.Continue(inv);
+        if (ListenedProgram.NeedsOwnProcess(inv, prog)) return inv.RerunInOwnProcess();
         if (o.Restart && o.Any)
         {
             o.Any = false;

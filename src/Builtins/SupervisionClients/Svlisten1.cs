@@ -6,7 +6,6 @@ namespace Execline.Builtins.SupervisionClients;
 /// prog, and waits until the service reaches the state. Exits 0, 99 on timeout, 1 on failure.
 public sealed class Svlisten1 : Builtin
 {
-    public override string Prog => "s6-svlisten1";
     public override string Usage => "s6-svlisten1 [ -U | -u | -d | -D | -r | -R ] [ -t timeout ] servicedir prog...";
 
     public override Outcome Run(Invocation inv)
@@ -15,7 +14,7 @@ public sealed class Svlisten1 : Builtin
         if (inv.Argv.Count - index < 2) throw inv.Usage();
         var dir = inv.Argv[index];
         var prog = inv.Rest(index + 1);
-        if (ListenedProgram.NeedsOwnProcess(inv, prog)) return OwnProcess.Continue(inv);
+        if (ListenedProgram.NeedsOwnProcess(inv, prog)) return inv.RerunInOwnProcess();
         using var watch = ServiceWatch.Start(inv, [dir]);
         ListenedProgram.Start(inv, prog);
         // A restart is: down and ready (finish done) first, then the state asked for.

@@ -5,7 +5,6 @@ namespace Execline.Builtins.SupervisionClients;
 /// s6-svscanctl [ -zabhitqnN ] scandir — sends command letters to the s6-svscan running on scandir.
 public sealed class Svscanctl : Builtin
 {
-    public override string Prog => "s6-svscanctl";
     public override string Usage => "s6-svscanctl [ -zabhitqnN ] svscandir";
 
     const string Letters = "zabhitqnN";
@@ -24,7 +23,6 @@ public sealed class Svscanctl : Builtin
         }
         if (g.Index >= inv.Argv.Count) throw inv.Usage();
         var dir = inv.Argv[g.Index];
-        RealProcess.Sync(inv.State);
         switch (ControlFifo.Send(dir, ".s6-svscan", letters.ToString(), out int errno))
         {
             case Delivery.Failed: throw inv.DieErrno(111, "unable to control " + dir, errno);

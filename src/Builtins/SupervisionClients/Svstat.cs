@@ -9,7 +9,6 @@ namespace Execline.Builtins.SupervisionClients;
 /// human line, or the fields asked for separated by spaces.
 public sealed class Svstat : Builtin
 {
-    public override string Prog => "s6-svstat";
     public override string Usage => "s6-svstat [ -uwNrpest | -o up,wantedup,normallyup,ready,paused,pid,exitcode,signal,signum,updownsince,readysince,updownfor,readyfor ] [ -n ] servicedir";
 
     const int MaxFields = 16;
@@ -38,7 +37,6 @@ public sealed class Svstat : Builtin
         }
         if (g.Index >= inv.Argv.Count) throw inv.Usage();
         var dir = inv.Argv[g.Index];
-        RealProcess.Sync(inv.State);
         var view = Look(inv, dir);
         var line = fields.Count == 0 ? HumanLine(view, numeric) : string.Join(' ', fields.Select(f => f(view)));
         int err = inv.Write(1, line + "\n");

@@ -6,7 +6,6 @@ namespace Execline.Builtins.SupervisionClients;
 /// reach a state. Exits 0, 99 on timeout, or the number of services that failed on the way.
 public sealed class Svwait : Builtin
 {
-    public override string Prog => "s6-svwait";
     public override string Usage => "s6-svwait [ -U | -u | -d | -D | -r | -R ] [ -a | -o ] [ -t timeout ] servicedir...";
 
     public override Outcome Run(Invocation inv)

@@ -6,14 +6,12 @@ namespace Execline.Builtins.Tests;
 /// never an operand. Exit 0 when the expression is true, 1 when false (or empty), 100 when malformed.
 public sealed class Eltest : Builtin
 {
-    public override string Prog => "eltest";
     public override string Usage => "eltest expression...";
 
     public override Outcome Run(Invocation inv)
     {
         if (inv.Argv.Count < 2) return Outcome.Exit(1);
         var expression = TestParser.Parse(inv, inv.Rest(1));
-        RealProcess.Sync(inv.State);
         return Outcome.Exit(expression.Evaluate(new TestPrimaries(inv)) ? 0 : 1);
     }
 }

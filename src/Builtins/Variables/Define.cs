@@ -7,7 +7,6 @@ namespace Execline.Builtins.Variables;
 /// define [ -N | -n ] [ -s ] [ -C | -c ] [ -d delim ] key value prog...
 public sealed class Define : SubstitutionDirective
 {
-    public override string Prog => "define";
     public override string Usage => "define [ -N | -n ] [ -s ] [ -C | -c ] [ -d delim ] key value prog...";
 
     public override int Parse(Invocation inv, IReadOnlyList<string> argv, int start, SubstitutionSet set)

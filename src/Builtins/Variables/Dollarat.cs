@@ -9,7 +9,6 @@ namespace Execline.Builtins.Variables;
 /// netstrings when the delimiter given is empty. Extra operands are ignored.
 public sealed class Dollarat : Builtin
 {
-    public override string Prog => "dollarat";
     public override string Usage => "dollarat [ -n ] [ -0 | -d delimchar ]";
 
     public override Outcome Run(Invocation inv)

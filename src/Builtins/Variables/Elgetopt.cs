@@ -7,7 +7,6 @@ namespace Execline.Builtins.Variables;
 /// "1", for a flag), the earlier ELGETOPT_ frame is pushed, and "#", "1"... become the operands left.
 public sealed class Elgetopt : Builtin
 {
-    public override string Prog => "elgetopt";
     public override string Usage => "elgetopt [ -D default ] optstring prog...";
 
     public override Outcome Run(Invocation inv)

@@ -7,7 +7,6 @@ namespace Execline.Builtins.Variables;
 /// missing ones empty), and $@ as every parameter from $1 on, one word each.
 public sealed class Elgetpositionals : SubstitutionDirective
 {
-    public override string Prog => "elgetpositionals";
     public override string Usage => "elgetpositionals [ -P num ] prog...";
 
     public override int Parse(Invocation inv, IReadOnlyList<string> argv, int start, SubstitutionSet set)

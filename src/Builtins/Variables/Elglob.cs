@@ -9,7 +9,6 @@ namespace Execline.Builtins.Variables;
 /// off, -w stops at a directory that cannot be read, -v warns about such directories.
 public sealed class Elglob : SubstitutionDirective
 {
-    public override string Prog => "elglob";
     public override string Usage => "elglob [ -v ] [ -w ] [ -s ] [ -m ] [ -e ] [ -0 ] key pattern prog...";
 
     public override int Parse(Invocation inv, IReadOnlyList<string> argv, int start, SubstitutionSet set)
@@ -34,7 +33,6 @@ public sealed class Elglob : SubstitutionDirective
         var key = argv[g.Index];
         if (key.Length == 0 || set.Has(key)) throw new DirectiveError(DirectiveError.Kind.Key);
 
-        RealProcess.Sync(inv.State);
         Action<string, int>? warn = verbose ? (dir, err) => set.Warn(inv, $"while globbing, error reading {dir}: {Libc.StrError(err)}") : null;
         int r = Libc.Glob(argv[g.Index + 1], flags, warn, out var paths, out var errno);
         if (r != 0 && r != Libc.GLOB_NOMATCH) throw new DirectiveError(DirectiveError.Kind.System, errno);

@@ -7,7 +7,6 @@ namespace Execline.Builtins.Variables;
 /// The key takes the variable's value; an unset variable gives no value at all (the words vanish).
 public sealed class Importas : SubstitutionDirective
 {
-    public override string Prog => "importas";
     public override string Usage => "importas [ -i | -D default ] [ -u ] [ -N | -n ] [ -s ] [ -C | -c ] [ -d delim ] key var prog...";
 
     public override int Parse(Invocation inv, IReadOnlyList<string> argv, int start, SubstitutionSet set)

@@ -8,7 +8,6 @@ namespace Execline.Builtins.Variables;
 /// last word get one empty value (none with -0); with -r the last var also takes the words left over.
 public sealed class Multidefine : SubstitutionDirective
 {
-    public override string Prog => "multidefine";
     public override string Usage => "multidefine [ -0 ] [ -r ] [ -N | -n ] [ -C | -c ] [ -d delim ] value { vars... } prog...";
 
     public override int Parse(Invocation inv, IReadOnlyList<string> argv, int start, SubstitutionSet set)

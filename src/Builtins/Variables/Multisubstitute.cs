@@ -8,11 +8,10 @@ namespace Execline.Builtins.Variables;
 /// their commands' syntax) and substitutes all their keys in ONE pass: no value sees another key.
 public sealed class Multisubstitute : Builtin
 {
-    public override string Prog => "multisubstitute";
     public override string Usage => "see http://skarnet.org/software/execline/multisubstitute.html";
-    public override bool RunsEagerly => true;
 
-    static SubstitutionDirective? Directive(string name) => VariablesFamily.Make(name) as SubstitutionDirective;
+    static SubstitutionDirective? Directive(string name) =>
+        Array.Find(VariablesFamily.Commands, c => c.AnswersTo(name))?.Make() as SubstitutionDirective;
 
     public override Outcome Run(Invocation inv)
     {

@@ -8,7 +8,6 @@ namespace Execline.Builtins.Variables;
 /// positional frame is popped first unless -P.
 public sealed class Runblock : Builtin
 {
-    public override string Prog => "runblock";
     public override string Usage => "runblock [ -P ] [ -n argshift ] [ -r ] n cmd...";
 
     public override Outcome Run(Invocation inv)

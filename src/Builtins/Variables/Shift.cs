@@ -7,7 +7,6 @@ namespace Execline.Builtins.Variables;
 /// including an empty parameter). "#" and the remaining numbers are renumbered for prog.
 public sealed class Shift : Builtin
 {
-    public override string Prog => "shift";
     public override string Usage => "shift [ -n arg# ] [ -b block# ] prog...";
 
     public override Outcome Run(Invocation inv)

@@ -49,7 +49,6 @@ public sealed class DirectiveError(DirectiveError.Kind kind, int errno = 0) : Ex
 /// elgetpositionals, multidefine). Each also works as a directive inside multisubstitute.
 public abstract class SubstitutionDirective : Builtin
 {
-    public override bool RunsEagerly => true;
 
     /// Reads the directive whose name is argv[start]; adds its values to set; returns the index after it.
     public abstract int Parse(Invocation inv, IReadOnlyList<string> argv, int start, SubstitutionSet set);

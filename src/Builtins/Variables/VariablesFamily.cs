@@ -4,20 +4,17 @@ namespace Execline.Builtins.Variables;
 
 public static class VariablesFamily
 {
-    public static readonly string[] Names = ["define", "importas", "multisubstitute", "multidefine", "elglob", "elgetpositionals", "elgetopt", "shift", "dollarat", "runblock"];
-
-    public static Builtin? Make(string name) => name switch
-    {
-        "define" => new Define(),
-        "importas" => new Importas(),
-        "multisubstitute" => new Multisubstitute(),
-        "multidefine" => new Multidefine(),
-        "elglob" => new Elglob(),
-        "elgetpositionals" => new Elgetpositionals(),
-        "elgetopt" => new Elgetopt(),
-        "shift" => new Shift(),
-        "dollarat" => new Dollarat(),
-        "runblock" => new Runblock(),
-        _ => null,
-    };
+    public static readonly Command[] Commands =
+    [
+        new("define", Needs.Eager, () => new Define()),
+        new("importas", Needs.Eager, () => new Importas()),
+        new("multisubstitute", Needs.Files | Needs.Eager, () => new Multisubstitute()),
+        new("multidefine", Needs.Eager, () => new Multidefine()),
+        new("elglob", Needs.Files | Needs.Eager, () => new Elglob()),
+        new("elgetpositionals", Needs.Eager, () => new Elgetpositionals()),
+        new("elgetopt", Needs.None, () => new Elgetopt()),
+        new("shift", Needs.None, () => new Shift()),
+        new("dollarat", Needs.None, () => new Dollarat()),
+        new("runblock", Needs.None, () => new Runblock()),
+    ];
 }

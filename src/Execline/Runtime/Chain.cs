@@ -40,13 +40,13 @@ public static class Chain
                 c.Program = null;
                 continue;
             }
-            if (eagerOnly && !b.RunsEagerly) return Stop.NeedsOwnProcess;
+            if (eagerOnly && (b.Needs & Needs.Eager) == 0) return Stop.NeedsOwnProcess;
             var path = st.Env.Get("PATH");
             var inv = new Invocation(b, c.Argv, st) { OwnsProcess = c.OwnsProcess };
             Outcome outcome;
             try
             {
-                outcome = b.Run(inv);
+                outcome = Run(b, inv);
             }
             catch (Fatal f)
             {
@@ -66,6 +66,14 @@ public static class Chain
             c.Execer = b.Prog;
             c.LookupPath = path;
         }
+    }
+
+    /// Runs a builtin with what it declared it needs.
+    static Outcome Run(Builtin b, Invocation inv)
+    {
+        if ((b.Needs & Needs.OwnProcess) != 0 && !inv.OwnsProcess) return inv.RerunInOwnProcess();
+        if ((b.Needs & Needs.Files) != 0) RealProcess.Sync(inv.State);
+        return b.Run(inv);
     }
 
     static Cursor Start(IReadOnlyList<string> argv, ProcessState st, string execer) =>

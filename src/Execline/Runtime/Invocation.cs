@@ -25,6 +25,14 @@ public sealed class Invocation
     public string Prog => Command.Prog;
     public Environ Env => State.Env;
 
+    /// Continues as a program of its own: this binary under the command's name, which the block running
+    /// us spawns and waits for (for what needs the process upstream would have, see Needs.OwnProcess).
+    public Outcome RerunInOwnProcess()
+    {
+        var argv = new List<string>(Argv) { [0] = Prog };
+        return Outcome.Exec(argv, Self.Path);
+    }
+
     public Fatal Usage() => new(100, $"{Prog}: usage: {Command.Usage}");
     public Fatal Die(int code, string text) => new(code, $"{Prog}: fatal: {text}");
     public Fatal DieErrno(int code, string text, int errno) => Die(code, $"{text}: {Libc.StrError(errno)}");

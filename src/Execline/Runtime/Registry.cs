@@ -4,23 +4,31 @@ namespace Execline.Runtime;
 /// the code and data of the handful of commands it calls, not of all of them.
 public static class Registry
 {
-    static Func<string, Builtin?> _make = _ => null;
-    static Func<IReadOnlyList<string>> _names = () => [];
+    static IReadOnlyList<Func<Command[]>> _families = [];
     static readonly Dictionary<string, Builtin?> _made = new();
 
-    /// names is asked only when the list is wanted, so a chain never builds it.
-    public static void Use(Func<IReadOnlyList<string>> names, Func<string, Builtin?> make)
+    /// The declarations of every command, family by family, each table built when first asked for.
+    public static void Use(IReadOnlyList<Func<Command[]>> families)
     {
-        _names = names;
-        _make = make;
+        _families = families;
         _made.Clear();
     }
 
     public static Builtin? Find(string name)
     {
-        if (!_made.TryGetValue(name, out var b)) _made[name] = b = _make(name);
+        if (!_made.TryGetValue(name, out var b)) _made[name] = b = Declaration(name)?.Make();
         return b;
     }
 
-    public static IReadOnlyList<string> Names => _names();
+    static Command? Declaration(string name)
+    {
+        foreach (var family in _families)
+            foreach (var command in family())
+                if (command.AnswersTo(name)) return command;
+        return null;
+    }
+
+    /// Every name a link may carry: the hidden commands left out.
+    public static IEnumerable<string> Names =>
+        _families.SelectMany(f => f()).Where(c => !c.Hidden).SelectMany(c => (string[])[c.Name, .. c.Aliases ?? []]);
 }

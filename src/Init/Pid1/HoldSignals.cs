@@ -11,19 +11,16 @@ namespace Execline.Init.Pid1;
 /// /init does this first. Process 1 drops a signal it neither handles nor blocks: a docker stop during
 /// stage 1, before the supervisor reads its signals, was lost and the container went on to run its CMD
 /// (s6-overlay v2 too). Blocked, it stays pending, and the supervisor stops the container as soon as it
-/// starts. Blocked in every thread: the runtime's finalizer thread would otherwise take the signal and drop
-/// it, so this execs itself once with them blocked (as the supervisor does for its own).
+/// starts. Blocked in every thread, or another one would take the signal and drop it: at /init's first
+/// step ours is the only thread, so that costs no exec (SignalMask.BlockEverywhere).
 public sealed class HoldSignals : Builtin
 {
-    public override string Prog => "s6-overlay-holdsignals";
     public override string Usage => "s6-overlay-holdsignals prog...";
 
     public override Outcome Run(Invocation inv)
     {
         if (inv.Argv.Count < 2) throw inv.Usage();
-        // The mask is the process's: a block runs this in a process of its own.
-        if (!inv.OwnsProcess) return Outcome.Exec(new List<string>(inv.Argv) { [0] = Prog }, Self.Path);
-        Signals.BlockInEveryThread(inv, Signals.Shutdown);
+        SignalMask.BlockEverywhere(inv, Signals.Shutdown);
         return Outcome.Exec(inv.Rest(1));
     }
 }

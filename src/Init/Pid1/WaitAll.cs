@@ -14,7 +14,6 @@ namespace Execline.Init.Pid1;
 /// services down it runs as the supervisor's child, and when /init is not PID 1 orphans go elsewhere.
 public sealed class WaitAll : Builtin
 {
-    public override string Prog => "s6-overlay-waitall";
     public override string Usage => "s6-overlay-waitall [ -t timeout ] [ prog... ]";
 
     public override Outcome Run(Invocation inv)

@@ -36,20 +36,12 @@ static class Signals
     /// A shutdown signal that came before we could read it, still waiting.
     public static bool ShutdownPending() => (SignalSet.PendingNow().Bits & Shutdown.Bits) != 0;
 
-    public static void BlockInEveryThread(Invocation inv) => BlockInEveryThread(inv, Handled);
-
-    /// Makes sure every thread of this process has set blocked: when it is not blocked already, the command
-    /// is exec'd again (same pid, same argv) with exactly set blocked from the start, as the runtime's own
-    /// threads inherit the mask of the thread that exec'd. A signal of set already pending stays pending
-    /// through the exec. Returns only when set is blocked.
-    public static void BlockInEveryThread(Invocation inv, SignalSet set)
+    /// Makes sure every thread of this process has the handled signals blocked. Unlike SignalMask's
+    /// BlockEverywhere, this execs even when ours is the only thread: the exec also gives the process the
+    /// command's name (as process 1, /init's argv would stay what ps shows; image scripts look for
+    /// s6-svscan by name).
+    public static void BlockInEveryThread(Invocation inv)
     {
-        if (set.IsSubsetOf(SignalSet.BlockedNow())) return;
-        RealProcess.Apply(inv.State, set);
-        var argv = new List<string>(inv.Argv) { [0] = inv.Prog };
-        // Through a link with the command's name when there is one, so the process keeps that name.
-        var path = ProgramLookup.Candidates(inv.Prog, inv.Env.Get("PATH")).FirstOrDefault(Self.Is) ?? Self.Path;
-        int err = Spawn.Exec(path, argv, inv.State.Env.Entries);
-        throw inv.DieErrno(111, "unable to re-exec with signals blocked", err);
+        if (!Handled.IsSubsetOf(SignalSet.BlockedNow())) SignalMask.ReExec(inv, Handled);
     }
 }

@@ -7,7 +7,6 @@ namespace Execline.Init.Supervision;
 /// here alone in its process. Leaves (exit 0) after `x`, or on SIGTERM/SIGHUP/SIGQUIT as s6 does.
 public sealed class Supervise : Builtin
 {
-    public override string Prog => "s6-supervise";
     public override string Usage => "s6-supervise dir";
 
     public override Outcome Run(Invocation inv)
@@ -15,7 +14,6 @@ public sealed class Supervise : Builtin
         var g = new Getopt(inv.Argv, "");
         if (g.Next(out _, out _) || g.Index >= inv.Argv.Count) throw inv.Usage();
         string name = inv.Argv[g.Index];
-        if (!inv.OwnsProcess) return Outcome.Exec(new List<string>(inv.Argv) { [0] = Prog }, Self.Path);
         Signals.BlockInEveryThread(inv);
         int err = RealProcess.ChangeDirectory(inv.State, name);
         if (err != 0) throw inv.DieErrno(111, $"unable to chdir to {name}", err);

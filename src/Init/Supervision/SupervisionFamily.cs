@@ -4,12 +4,10 @@ namespace Execline.Init.Supervision;
 
 public static class SupervisionFamily
 {
-    public static readonly string[] Names = ["s6-svscan", "s6-supervise"];
-
-    public static Builtin? Make(string name) => name switch
-    {
-        "s6-svscan" => new Svscan(),
-        "s6-supervise" => new Supervise(),
-        _ => null,
-    };
+    public static readonly Command[] Commands =
+    [
+        // Their children, signals and pid are the supervision tree's.
+        new("s6-svscan", Needs.OwnProcess, () => new Svscan()),
+        new("s6-supervise", Needs.OwnProcess, () => new Supervise()),
+    ];
 }

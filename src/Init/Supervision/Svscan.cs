@@ -9,7 +9,6 @@ namespace Execline.Init.Supervision;
 /// reaping; only run, finish and loggers are processes.
 public sealed class Svscan : Builtin
 {
-    public override string Prog => "s6-svscan";
     public override string Usage => "s6-svscan [ -c maxservices ] [ -t timeout ] [ -d notif ] [ -X consoleholder ] [ dir ]";
 
     public override Outcome Run(Invocation inv)
@@ -43,8 +42,6 @@ public sealed class Svscan : Builtin
         }
         if (notif >= 0 && notif < 3) throw inv.Die(100, "notification fd must be 3 or more");
         if (notif >= 0 && !inv.State.Fds.IsOpen(notif)) throw inv.Die(100, "notification fd is not open");
-        // The process must be ours: its children, signals and pid are the supervision tree's.
-        if (!inv.OwnsProcess) return Outcome.Exec(new List<string>(inv.Argv) { [0] = Prog }, Self.Path);
         Signals.BlockInEveryThread(inv);
         // Not process 1 (docker run --init, a shared PID namespace): orphans would go to the real init, so we
         // ask for them, since reaping them is part of the job.
