@@ -23,6 +23,7 @@ static class Finish
             Libc.close(signalFd);
             DrainPendingSignals();
             Signals.DefaultPipe();
+            OpenFileLimit.Restore();
             return exists ? Outcome.Exec([Script]) : Outcome.Exit(0);
         }
         if (!exists) return Outcome.Exit(0);

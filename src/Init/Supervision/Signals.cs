@@ -29,12 +29,15 @@ static class Signals
     public static void IgnorePipe() => Libc.signal(PIPE, 1);
     public static void DefaultPipe() => Libc.signal(PIPE, 0);
 
+    /// Whether this process started with the handled signals blocked (else BlockInEveryThread re-execs).
+    public static bool BlockedEverywhere => Handled.IsSubsetOf(SignalSet.BlockedNow());
+
     /// Makes sure every thread of this process has the handled signals blocked: when they are not blocked
     /// already, the command is exec'd again (same pid, same argv) with them blocked from the start, as the
     /// runtime's own threads inherit the mask of the thread that exec'd. Returns only when they are.
     public static void BlockInEveryThread(Invocation inv)
     {
-        if (Handled.IsSubsetOf(SignalSet.BlockedNow())) return;
+        if (BlockedEverywhere) return;
         RealProcess.Apply(inv.State);
         Handled.Block();
         var argv = new List<string>(inv.Argv) { [0] = inv.Prog };
