@@ -8,9 +8,9 @@ namespace Execline.Init.Supervision;
 /// a dummy writer, and as a writer ourselves we never see end of file between clients.
 sealed class ControlFifo
 {
-    /// What one turn of the loop takes from one FIFO: a client writing without pause gets its bytes
-    /// served a few at a time, between everything else.
-    const int BytesPerTurn = 32;
+    /// What one turn of the loop takes from one FIFO (a client's command is a byte or two): a client
+    /// writing without pause gets its bytes served a few at a time, between everything else.
+    const int BytesPerTurn = 2;
 
     public int Fd { get; private set; } = -1;
 

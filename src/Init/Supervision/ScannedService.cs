@@ -91,9 +91,8 @@ sealed class ScannedService
         }
         if (err != 0)
         {
-            string line = $"s6-svscan: warning: unable to start supervisor for {Name}: {Libc.StrError(err)}"
-                + (err is Libc.EMFILE or Libc.ENFILE ? $" (the open files limit is {OpenFileLimit.Current}, and {DescriptorBudget.Spare} stay free for the services already supervised)" : "")
-                + " - will retry";
+            string limit = err == Libc.EMFILE ? $" (limit {OpenFileLimit.Current})" : "";
+            string line = $"s6-svscan: warning: unable to start supervisor for {Name}: {Libc.StrError(err)}{limit} - will retry";
             if (log) Failed(_log, line);
             if (main) Failed(_main, log ? null : line);
             return;

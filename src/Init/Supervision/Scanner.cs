@@ -12,7 +12,7 @@ sealed class Scanner
     const long DirErrorRetry = 3000;
     /// Supervisors set up per turn of the loop: a scan that finds a thousand services does not keep
     /// signals, deaths and clients waiting until the last one runs.
-    const int StartsPerTurn = 16;
+    const int StartsPerTurn = 8;
 
     public enum Ending { None, WaitAll, NoWait }
 
@@ -46,7 +46,7 @@ sealed class Scanner
         _enqueue = Enqueue;
         _changed = Changed;
         loop.OnSignal = OnSignal;
-        loop.WatchFd(control.Fifo.Fd, OnControl);
+        loop.WatchFd(control.Fifo.Fd, OnControl, first: true);
     }
 
     void Warn(string text)

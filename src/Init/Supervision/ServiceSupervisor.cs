@@ -32,6 +32,7 @@ sealed class ServiceSupervisor
     readonly Action<long> _onTime;
 
     ServiceStatus _status;
+    ServiceStatus? _saved;
     Phase _phase = Phase.Down;
     /// LASTUP / LASTFINISH: leave once the service is down and finish is done.
     bool _last;
@@ -127,10 +128,14 @@ sealed class ServiceSupervisor
         FifoDir.Notify(Dir + "/event", Text.Bytes.ToBytes(events));
     }
 
+    /// Writes supervise/status unless it already says exactly that (a client repeating `u` to a service
+    /// that is up costs no file).
     void Save()
     {
+        if (_saved == _status) return;
         int err = _status.Save(Dir);
         if (err != 0) Warn($"unable to write status file: {Libc.StrError(err)}");
+        else _saved = _status;
     }
 
     ProcessState ChildState()
@@ -352,7 +357,15 @@ sealed class ServiceSupervisor
 
     void Signal(int sig)
     {
-        if (IsUp) Libc.kill((int)_status.Pid, sig);
+        if (IsUp) Kill(sig);
+    }
+
+    /// Signals run or finish (or its process group), unless it has ended: once reaped, its number may be
+    /// another process's.
+    void Kill(int sig, bool group = false)
+    {
+        int pid = (int)_status.Pid;
+        if (pid != 0 && !_loop.HasEnded(pid)) Libc.kill(group ? -pid : pid, sig);
     }
 
     void WantUp(bool up, bool start)
@@ -421,7 +434,7 @@ sealed class ServiceSupervisor
     /// started in a session of its own, so its group is its pid.
     public void Interrupt()
     {
-        if (_status.Pid != 0) Libc.kill(-(int)_status.Pid, Signals.INT);
+        if (_status.Pid != 0) Kill(Signals.INT, group: true);
         Exit();
     }
 
@@ -434,13 +447,13 @@ sealed class ServiceSupervisor
                 StartRun();
                 break;
             case Phase.Up when _killAt <= now:
-                Libc.kill((int)_status.Pid, Signals.KILL);
+                Kill(Signals.KILL);
                 _killAt = Timer(now + KillRepeat);
                 break;
             case Phase.Finish when _finishKillAt <= now:
                 Warn("finish script lifetime reached maximum value - sending it a SIGKILL");
-                Libc.kill((int)_status.Pid, Signals.CONT);
-                Libc.kill((int)_status.Pid, Signals.KILL);
+                Kill(Signals.CONT);
+                Kill(Signals.KILL);
                 _finishKillAt = Timer(now + KillRepeat);
                 break;
         }
