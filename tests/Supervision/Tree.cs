@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Execline.Builtins.Supervision;
 
 namespace Execline.Tests.Supervision;
 
@@ -50,10 +51,10 @@ public sealed class Tree : IDisposable
         if (executable) File.SetUnixFileMode(path, (UnixFileMode)0x1ed);
     }
 
-    /// Starts our s6-svscan on the scandir (through `prefix` when given, e.g. unshare).
-    public void Start(string prefix = "")
+    /// Starts our s6-svscan on the scandir (through `prefix` when given, e.g. unshare; with `options`).
+    public void Start(string prefix = "", string options = "")
     {
-        var psi = new ProcessStartInfo("/bin/sh", ["-c", $"exec {prefix} {Bin}/s6-svscan {Scan} 2>>{Root}/svscan.err"])
+        var psi = new ProcessStartInfo("/bin/sh", ["-c", $"exec {prefix} {Bin}/s6-svscan {options} {Scan} 2>>{Root}/svscan.err"])
         {
             WorkingDirectory = Root,
             RedirectStandardInput = true,
@@ -83,12 +84,57 @@ public sealed class Tree : IDisposable
         return (p.ExitCode, output.Result);
     }
 
+    /// Starts a shell snippet in Root and leaves it running.
+    public Process Background(string script)
+    {
+        var psi = new ProcessStartInfo("/bin/sh", ["-c", script]) { WorkingDirectory = Root };
+        psi.Environment["PATH"] = Bin + ":/usr/bin:/bin";
+        return Process.Start(psi)!;
+    }
+
+    /// The status s6-supervise would have written for a service of the scandir, or null.
+    public ServiceStatus? Status(string name) => ServiceStatus.Read(Path.Combine(Scan, name));
+
+    /// The states (R, S, Z...) of the children of our s6-svscan.
+    public List<string> ChildStates() => Directory.GetDirectories("/proc").Select(Path.GetFileName)
+        .Where(n => int.TryParse(n, out _))
+        .Select(n =>
+        {
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{n}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                return fields[1] == Svscan!.Id.ToString() ? fields[0] : null;
+            }
+            catch (IOException) { return null; }
+        })
+        .OfType<string>().ToList();
+
+    /// Children of our s6-svscan that are zombies (ended, not reaped).
+    public int Zombies() => ChildStates().Count(s => s == "Z");
+
     public void WaitUp(string name, bool ready = false) =>
         Assert.Equal(0, Sh($"until s6-svok scan/{name} 2>/dev/null; do sleep 0.05; done; /usr/bin/s6-svwait -{(ready ? "U" : "u")} -t 10000 scan/{name}").Code);
 
     public int StatusPid(string name) => int.Parse(Sh($"/usr/bin/s6-svstat -o pid scan/{name}").Out.Trim());
 
     public bool WaitExit(int ms) => Svscan!.WaitForExit(ms);
+
+    /// Whether our s6-svscan has ended within ms, as /proc shows it: the test host may take its time to
+    /// notice (WaitExit), which is not the supervisor's.
+    public bool Ended(int ms)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            string state;
+            try { state = File.ReadAllText($"/proc/{Svscan!.Id}/stat").Split(' ')[2]; }
+            catch (IOException) { return true; }
+            if (state == "Z") return true;
+            if (clock.ElapsedMilliseconds > ms) return false;
+            Thread.Sleep(5);
+        }
+    }
 
     public void Dispose()
     {

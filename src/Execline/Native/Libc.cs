@@ -494,7 +494,14 @@ public static unsafe partial class Libc
     // Files and FIFOs of the supervision tree (supervise/, event/, .s6-svscan/).
     [LibraryImport(L, SetLastError = true)] public static partial int mkfifo(byte* path, int mode);
 
-    public const int EAGAIN = 11, ENXIO = 6, EPIPE = 32;
+    public const int EAGAIN = 11, ENXIO = 6, EPIPE = 32, ENFILE = 23, EMFILE = 24;
+
+    // The supervisor's event loop: one epoll set, so a wake-up costs what is ready, not what is watched.
+    // struct epoll_event is packed on x86_64: uint32 events, then uint64 data (12 bytes).
+    [LibraryImport(L, SetLastError = true)] public static partial int epoll_create1(int flags);
+    [LibraryImport(L, SetLastError = true)] public static partial int epoll_ctl(int epfd, int op, int fd, byte* ev);
+    [LibraryImport(L, SetLastError = true)] public static partial int epoll_wait(int epfd, byte* events, int max, int timeoutMs);
+    public const int EPOLL_CTL_ADD = 1, EPOLL_CTL_DEL = 2, EPOLLIN = 1, EPOLL_EVENT_SIZE = 12;
 
     public static int MakeFifo(string path, int mode)
     {

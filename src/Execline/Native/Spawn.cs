@@ -20,6 +20,13 @@ public static unsafe partial class Spawn
     [LibraryImport(L)] private static partial int posix_spawnattr_setpgroup(void* a, int pgrp);
 
     const short SETPGROUP = 0x02, SETSIGDEF = 0x04, SETSIGMASK = 0x08, SETSID = 0x80;
+    const int RLIMIT_NOFILE = 7;
+
+    /// Set when this process raised its soft limit on open files (the supervisor does, to hold every
+    /// service's descriptors): the soft limit the programs it starts get instead (what it was given), its
+    /// own, and the hard limit. posix_spawn copies the limits when it clones, so ours is lowered just
+    /// around the clone; an exec lowers it for good.
+    public static (ulong Child, ulong Ours, ulong Hard)? OpenFiles;
 
     /// What the child gets besides argv and envp.
     public sealed class Request
@@ -67,7 +74,9 @@ public static unsafe partial class Spawn
             int pid;
             fixed (byte* p = Libc.C(path))
             {
+                if (OpenFiles is { } lowered) Libc.SetLimit(RLIMIT_NOFILE, lowered.Child, lowered.Hard);
                 int r = posix_spawn(&pid, p, actions, attr, argv.Pointer, envp.Pointer);
+                if (OpenFiles is { } raised) Libc.SetLimit(RLIMIT_NOFILE, raised.Ours, raised.Hard);
                 return r == 0 ? pid : -r;
             }
         }
@@ -93,6 +102,7 @@ public static unsafe partial class Spawn
     {
         fixed (byte* p = Libc.C(path))
         {
+            if (OpenFiles is { } lowered) limits = [(RLIMIT_NOFILE, lowered.Child, lowered.Hard), .. limits ?? []];
             if (limits != null && limits.Count > 0)
             {
                 // what would make execve fail is found out before the limits make failing fatal
@@ -104,7 +114,9 @@ public static unsafe partial class Spawn
                 foreach (var (resource, soft, hard) in limits) Libc.SetLimit(resource, soft, hard);
             }
             Libc.execve(p, argv.Pointer, envp.Pointer);
-            return Libc.Errno;
+            int err = Libc.Errno;
+            if (OpenFiles is { } raised) Libc.SetLimit(RLIMIT_NOFILE, raised.Ours, raised.Hard);
+            return err;
         }
     }
 }

@@ -3,14 +3,18 @@ using Execline.Native;
 namespace Execline.Init.Supervision;
 
 /// A control FIFO (`supervise/control`, `.s6-svscan/control`): clients write command bytes into it. It is
-/// open for reading exactly while someone supervises (a client's open fails with ENXIO otherwise), and
-/// we hold a write end too, so the reader never sees end of file between clients.
+/// open for reading exactly while someone supervises (a client's open fails with ENXIO otherwise). We open
+/// it for reading and writing at once (Linux allows it on a FIFO): one descriptor instead of a reader and
+/// a dummy writer, and as a writer ourselves we never see end of file between clients.
 sealed class ControlFifo
 {
-    public int ReadFd { get; private set; } = -1;
-    int _writeFd = -1;
+    /// What one turn of the loop takes from one FIFO (a client's command is a byte or two): a client
+    /// writing without pause gets its bytes served a few at a time, between everything else.
+    const int BytesPerTurn = 2;
 
-    /// mkfifo (mode 0600) unless present, then open both ends; 0 or an errno (ENOTDIR-like: not a FIFO).
+    public int Fd { get; private set; } = -1;
+
+    /// mkfifo (mode 0600) unless present, then open; 0 or an errno (EEXIST: there, but not a FIFO).
     public int Open(string path)
     {
         int old = Libc.umask(0);
@@ -20,40 +24,26 @@ sealed class ControlFifo
         if (made < 0 && err != Libc.EEXIST) return err;
         if (Libc.StatPath(path, out var st) < 0) return Libc.Errno;
         if ((st.Mode & Libc.S_IFMT) != Libc.S_IFIFO) return Libc.EEXIST;
-        ReadFd = Libc.Open(path, Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
-        if (ReadFd < 0) return Libc.Errno;
-        _writeFd = Libc.Open(path, Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
-        if (_writeFd < 0)
-        {
-            err = Libc.Errno;
-            Close();
-            return err;
-        }
-        return 0;
+        Fd = Libc.Open(path, Libc.O_RDWR | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+        return Fd < 0 ? Libc.Errno : 0;
     }
 
-    /// The command bytes waiting, in order (empty when none).
+    /// Takes over a descriptor already open for reading and writing on the FIFO.
+    public void Adopt(int fd) => Fd = fd;
+
+    /// The command bytes waiting, in order, at most BytesPerTurn of them (empty when none).
     public unsafe byte[] ReadCommands()
     {
-        var all = new List<byte>();
-        byte* buf = stackalloc byte[256];
-        while (true)
-        {
-            nint n = Libc.read(ReadFd, buf, 256);
-            if (n > 0)
-            {
-                for (int i = 0; i < n; i++) all.Add(buf[i]);
-                continue;
-            }
-            if (n < 0 && Libc.Errno == Libc.EINTR) continue;
-            return all.ToArray();
-        }
+        byte* buf = stackalloc byte[BytesPerTurn];
+        nint n;
+        do n = Libc.read(Fd, buf, BytesPerTurn);
+        while (n < 0 && Libc.Errno == Libc.EINTR);
+        return n > 0 ? new ReadOnlySpan<byte>(buf, (int)n).ToArray() : [];
     }
 
     public void Close()
     {
-        if (ReadFd >= 0) Libc.close(ReadFd);
-        if (_writeFd >= 0) Libc.close(_writeFd);
-        ReadFd = _writeFd = -1;
+        if (Fd >= 0) Libc.close(Fd);
+        Fd = -1;
     }
 }

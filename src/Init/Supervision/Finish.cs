@@ -23,6 +23,7 @@ static class Finish
             Libc.close(signalFd);
             DrainPendingSignals();
             Signals.DefaultPipe();
+            OpenFileLimit.Restore();
             return exists ? Outcome.Exec([Script]) : Outcome.Exit(0);
         }
         if (!exists) return Outcome.Exit(0);
@@ -38,6 +39,16 @@ static class Finish
         loop.Stopped = false;
         loop.Run();
         return Outcome.Exit(code);
+    }
+
+    /// A shutdown that was pending before the tree started: finish with nothing ever supervised, from the
+    /// scandir, the pending signals taken so that they do not reach finish.
+    public static Outcome Immediately(Invocation inv, string scandir)
+    {
+        int err = RealProcess.ChangeDirectory(inv.State, scandir);
+        if (err != 0) throw inv.DieErrno(111, $"unable to chdir to {scandir}", err);
+        DrainPendingSignals();
+        return ServiceFiles.Exists(scandir + "/" + Script) ? Outcome.Exec([Script]) : Outcome.Exit(0);
     }
 
     /// Signals that arrived after we stopped reading them would hit the finish script's first moment,

@@ -26,6 +26,15 @@ sealed class LockFile
         return 0;
     }
 
+    /// Takes over a descriptor of the file this process already has open (across our own exec, the lock
+    /// goes with it); 0, or the errno of locking it (someone else holds the lock).
+    public int Adopt(int fd)
+    {
+        int err = Libc.LockWrite(fd);
+        if (err == 0) Fd = fd;
+        return err;
+    }
+
     public void Release()
     {
         if (Fd >= 0) Libc.close(Fd);

@@ -1,32 +1,57 @@
+using Execline.Native;
 using Execline.Runtime;
 
 namespace Execline.Init.Supervision;
 
 /// One directory of the scandir, known by (device, inode): its service supervisor, its logger's when it
 /// has a `log` subdirectory, and the pipe between them. A supervisor that leaves while the directory is
-/// still in the scandir is started again a second later, as s6-svscan respawns a dead s6-supervise.
+/// still in the scandir is started again a second later, as s6-svscan respawns a dead s6-supervise. One
+/// that cannot be set up (descriptors run out, a broken directory) is tried again after 1 second, then
+/// 2, 4... up to a minute, and its failure is said once, not at every try.
 sealed class ScannedService
 {
-    const long Respawn = 1000;
+    const long Respawn = 1000, FirstRetry = 1000, LastRetry = 60000, SayAtMost = 60000;
+
+    /// The service side or the logger side.
+    sealed class Side
+    {
+        public ServiceSupervisor? Supervisor;
+        public bool Wanted;
+        /// When to start it again, or long.MaxValue.
+        public long At = long.MaxValue;
+        /// The wait before the next try after a failure; 0 while it starts fine.
+        public long Backoff;
+        /// The last failure said for this side, and when; Recovered once it started after that.
+        public string? Said;
+        public long SaidAt = long.MinValue;
+        public bool Recovered;
+    }
 
     public readonly string Name;
     public readonly ulong Dev, Ino;
     /// Found by the last scan.
     public bool Active = true;
+    /// Waiting in the scanner's queue of services to start.
+    public bool Queued;
     /// s6-svscan-log: never logged itself, and treated like a logger at shutdown.
     public bool IsSpecial => Name == "s6-svscan-log";
 
-    public ServiceSupervisor? Main, Log;
+    public ServiceSupervisor? Main => _main.Supervisor;
+    public ServiceSupervisor? Log => _log.Supervisor;
     public LogPipe? Pipe;
-    bool _mainWanted = true, _logWanted;
-    long _mainAt = long.MaxValue, _logAt = long.MaxValue;
 
+    readonly Side _main = new() { Wanted = true }, _log = new();
+    readonly bool _logged;
     readonly EventLoop _loop;
     readonly ProcessState _base;
     readonly string _dir;
     readonly Func<bool> _stopping;
+    readonly Action<ScannedService> _due, _changed;
+    readonly Action<long> _onTime;
 
-    public ScannedService(EventLoop loop, ProcessState baseState, string scandir, string name, ulong dev, ulong ino, bool logged, Func<bool> stopping)
+    /// due: asks for a StartMissing (the scanner queues it); changed: a supervisor left or the pair stopped.
+    public ScannedService(EventLoop loop, ProcessState baseState, string scandir, string name, ulong dev, ulong ino, bool logged,
+        Func<bool> stopping, Action<ScannedService> due, Action<ScannedService> changed)
     {
         _loop = loop;
         _base = baseState;
@@ -34,80 +59,131 @@ sealed class ScannedService
         Name = name;
         Dev = dev;
         Ino = ino;
+        _logged = logged;
+        _log.Wanted = logged;
         _stopping = stopping;
-        if (logged) Pipe = LogPipe.Create();
-        _logWanted = Pipe != null;
+        _due = due;
+        _changed = changed;
+        _onTime = OnTime;
     }
 
     /// Both supervisors gone and none to come back: the entry can be forgotten.
     public bool Finished => Main == null && Log == null && !Respawning;
 
-    bool Respawning => !_stopping() && Active && (_mainAt != long.MaxValue || _logAt != long.MaxValue);
+    bool Respawning => !_stopping() && Active && (Queued || _main.At != long.MaxValue || _log.At != long.MaxValue);
 
-    /// Starts whichever side is missing (logger first, so the service's first lines have a reader).
+    /// Starts whichever side is missing (logger first, so the service's first lines have a reader), as
+    /// long as the descriptors they keep leave the budget's spare free; else both wait.
     public void StartMissing()
     {
-        if (_logWanted && Log == null && Pipe != null)
-        {
-            _logAt = long.MaxValue;
-            var log = new ServiceSupervisor(_loop, _base, _dir + "/log", Name + "/log", stdin: Pipe.ReadEnd);
-            log.Gone = _ => LogGone();
-            Log = log;
-            if (log.Start() != 0) LogGone();
-        }
-        if (_mainWanted && Main == null)
-        {
-            _mainAt = long.MaxValue;
-            var main = new ServiceSupervisor(_loop, _base, _dir, Name, stdout: Pipe?.WriteEnd ?? -1);
-            main.Gone = _ => MainGone();
-            Main = main;
-            if (main.Start() != 0) MainGone();
-        }
-    }
-
-    void MainGone()
-    {
-        Main = null;
-        if (Active && !_stopping()) _mainAt = EventLoop.Now + Respawn;
-        else
-        {
-            _mainWanted = false;
-            Pipe?.CloseWriteEnd();
-        }
-    }
-
-    void LogGone()
-    {
-        Log = null;
-        if (Active && !_stopping()) _logAt = EventLoop.Now + Respawn;
-        else
-        {
-            _logWanted = false;
-            Pipe?.CloseReadEnd();
-        }
-    }
-
-    public long Deadline => Math.Min(Math.Min(_mainAt, _logAt), Math.Min(Main?.Deadline ?? long.MaxValue, Log?.Deadline ?? long.MaxValue));
-
-    public void OnTime(long now)
-    {
-        Main?.OnTime(now);
-        Log?.OnTime(now);
         if (_stopping() || !Active) return;
-        if (_mainAt <= now || _logAt <= now) StartMissing();
+        bool pipe = _logged && Pipe == null;
+        bool log = _log.Wanted && Log == null;
+        bool main = _main.Wanted && Main == null;
+        if (!log && !main) return;
+        _main.At = _log.At = long.MaxValue;
+        int keeps = (pipe ? 2 : 0) + (log ? ServiceSupervisor.Keeps(_dir + "/log") : 0) + (main ? ServiceSupervisor.Keeps(_dir) : 0);
+        int err = DescriptorBudget.Check(keeps);
+        if (err == 0 && pipe)
+        {
+            Pipe = LogPipe.Create();
+            if (Pipe == null) err = Libc.Errno;
+        }
+        if (err != 0)
+        {
+            string limit = err == Libc.EMFILE ? $" (limit {OpenFileLimit.Current})" : "";
+            string line = $"s6-svscan: warning: unable to start supervisor for {Name}: {Libc.StrError(err)}{limit} - will retry";
+            if (log) Failed(_log, line);
+            if (main) Failed(_main, log ? null : line);
+            return;
+        }
+        if (log)
+        {
+            var supervisor = new ServiceSupervisor(_loop, _base, _dir + "/log", Name + "/log", stdin: Pipe!.ReadEnd);
+            supervisor.Gone = _ => Left(_log, () => Pipe?.CloseReadEnd());
+            Started(_log, supervisor);
+        }
+        if (main)
+        {
+            var supervisor = new ServiceSupervisor(_loop, _base, _dir, Name, stdout: Pipe?.WriteEnd ?? -1);
+            supervisor.Gone = _ => Left(_main, () => Pipe?.CloseWriteEnd());
+            Started(_main, supervisor);
+        }
+    }
+
+    void Started(Side side, ServiceSupervisor supervisor)
+    {
+        side.Supervisor = supervisor;
+        if (supervisor.Start() is { } failure)
+        {
+            Failed(side, failure.Line);
+            return;
+        }
+        side.Backoff = 0;
+        side.Recovered = true;
+    }
+
+    /// line null: said already for the pair.
+    void Failed(Side side, string? line)
+    {
+        side.Supervisor = null;
+        side.Backoff = side.Backoff == 0 ? FirstRetry : Math.Min(side.Backoff * 2, LastRetry);
+        RetryAt(side, EventLoop.Now + side.Backoff);
+        if (line != null) Say(side, line);
+    }
+
+    /// A failure is said when it is not the one said last (or the side started in between), and never
+    /// more than once a minute for a side.
+    void Say(Side side, string line)
+    {
+        long now = EventLoop.Now;
+        if (line == side.Said && !side.Recovered) return;
+        if (side.SaidAt != long.MinValue && now - side.SaidAt < SayAtMost) return;
+        side.Said = line;
+        side.SaidAt = now;
+        side.Recovered = false;
+        int fd = _base.Fds.Real(2);
+        if (fd >= 0) Libc.WriteAll(fd, Text.Bytes.ToBytes(line + "\n"));
+    }
+
+    /// A supervisor left (after `x`, or stopped): a second later a new one, unless the pair is no longer
+    /// wanted, in which case its end of the pipe goes.
+    void Left(Side side, Action closePipeEnd)
+    {
+        side.Supervisor = null;
+        if (Active && !_stopping()) RetryAt(side, EventLoop.Now + Respawn);
+        else
+        {
+            side.Wanted = false;
+            closePipeEnd();
+        }
+        _changed(this);
+    }
+
+    void RetryAt(Side side, long when)
+    {
+        side.At = when;
+        _loop.WakeAt(when, _onTime);
+    }
+
+    void OnTime(long now)
+    {
+        if (_stopping() || !Active) return;
+        if (_main.At <= now || _log.At <= now) _due(this);
     }
 
     /// What s6-svscan's kill matrix sends this pair: SIGTERM to the service's supervisor, SIGTERM or
     /// SIGHUP to the logger's. A pair no longer wanted gives up its respawns and its pipe ends.
     public void Stop(bool killLogger)
     {
-        _mainAt = _logAt = long.MaxValue;
-        _mainWanted = _logWanted = false;
+        _main.At = _log.At = long.MaxValue;
+        _main.Wanted = _log.Wanted = false;
         if (Main == null) Pipe?.CloseWriteEnd();
         if (Log == null) Pipe?.CloseReadEnd();
         if (IsSpecial && !killLogger) Main?.Hangup();
         else Main?.Terminate();
         if (killLogger) Log?.Terminate();
         else Log?.Hangup();
+        _changed(this);
     }
 }

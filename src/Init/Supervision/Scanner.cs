@@ -10,6 +10,9 @@ namespace Execline.Init.Supervision;
 sealed class Scanner
 {
     const long DirErrorRetry = 3000;
+    /// Supervisors set up per turn of the loop: a scan that finds a thousand services does not keep
+    /// signals, deaths and clients waiting until the last one runs.
+    const int StartsPerTurn = 8;
 
     public enum Ending { None, WaitAll, NoWait }
 
@@ -18,75 +21,56 @@ sealed class Scanner
     readonly string _scandir;
     readonly int _max;
     readonly long _rescanEvery;
-    readonly LockFile _lock = new();
-    readonly ControlFifo _control = new();
-    readonly List<ScannedService> _services = new();
+    readonly SvscanControl _control;
+    readonly Dictionary<(ulong Dev, ulong Ino), ScannedService> _services = new();
+    readonly Queue<ScannedService> _toStart = new();
+    bool _startsScheduled;
     long _scanAt = long.MaxValue;
+    readonly Action<long> _onScanTime, _onStartTime;
+    readonly Action<ScannedService> _enqueue, _changed;
 
     /// Set once a shutdown command or signal came: how to end.
     public Ending Ends { get; private set; }
 
-    public Scanner(EventLoop loop, ProcessState baseState, string scandir, int max, long rescanEvery)
+    /// control: `.s6-svscan/`, already locked and listening.
+    public Scanner(EventLoop loop, ProcessState baseState, string scandir, int max, long rescanEvery, SvscanControl control)
     {
         _loop = loop;
         _base = baseState;
         _scandir = scandir;
         _max = max;
         _rescanEvery = rescanEvery;
-        loop.NextDeadline = Deadline;
-        loop.OnTime = OnTime;
+        _control = control;
+        _onScanTime = now => { if (_scanAt <= now) Scan(); };
+        _onStartTime = StartSome;
+        _enqueue = Enqueue;
+        _changed = Changed;
         loop.OnSignal = OnSignal;
+        loop.WatchFd(control.Fifo.Fd, OnControl, first: true);
     }
 
-    /// `.s6-svscan/` made, locked, its control FIFO open. Returns 0 or the exit code (reason printed).
-    public int Start()
-    {
-        string dir = _scandir + "/.s6-svscan";
-        int old = Libc.umask(0);
-        int made = Libc.MakeDirectory(dir, 0x1c0);
-        int err = made < 0 ? Libc.Errno : 0;
-        Libc.umask(old);
-        if (made < 0 && err != Libc.EEXIST) return Fatal(111, "unable to mkdir .s6-svscan", err);
-        if (Libc.StatPath(dir, out var st) < 0 || (st.Mode & Libc.S_IFMT) != Libc.S_IFDIR)
-            return Fatal(100, ".s6-svscan exists and is not a directory", 0);
-        err = _lock.Acquire(dir + "/lock", 0x180);
-        if (err is Libc.EAGAIN or 13) return Fatal(100, "another instance of s6-svscan is already running on the same directory", 0);
-        if (err != 0) return Fatal(111, "unable to lock .s6-svscan/lock", err);
-        err = _control.Open(dir + "/control");
-        if (err != 0) return Fatal(111, "unable to mkfifo .s6-svscan/control", err);
-        _loop.WatchFd(_control.ReadFd, OnControl);
-        return 0;
-    }
-
-    int Fatal(int code, string text, int errno)
-    {
-        Say(errno == 0 ? $"s6-svscan: fatal: {text}" : $"s6-svscan: fatal: {text}: {Libc.StrError(errno)}");
-        return code;
-    }
-
-    void Warn(string text) => Say("s6-svscan: warning: " + text);
-
-    void Say(string line)
+    void Warn(string text)
     {
         int fd = _base.Fds.Real(2);
-        if (fd >= 0) Libc.WriteAll(fd, Text.Bytes.ToBytes(line + "\n"));
+        if (fd >= 0) Libc.WriteAll(fd, Text.Bytes.ToBytes("s6-svscan: warning: " + text + "\n"));
     }
 
     /// Supervisors still running (after a shutdown request: what is still going down).
-    public bool AnySupervised => _services.Any(s => s.Main != null || s.Log != null);
+    public bool AnySupervised => _services.Values.Any(s => s.Main != null || s.Log != null);
 
     public void Scan()
     {
-        _scanAt = _rescanEvery > 0 ? EventLoop.Now + _rescanEvery : long.MaxValue;
+        _scanAt = long.MaxValue;
+        if (_rescanEvery > 0) ScanAt(EventLoop.Now + _rescanEvery);
         if (Ends != Ending.None) return;
         var names = Libc.ListDirectory(_scandir);
         if (names == null)
         {
             Warn($"unable to opendir {_scandir}: {Libc.StrError(Libc.Errno)}");
-            _scanAt = Math.Min(_scanAt, EventLoop.Now + DirErrorRetry);
+            ScanAt(EventLoop.Now + DirErrorRetry);
             return;
         }
-        foreach (var s in _services) s.Active = false;
+        foreach (var s in _services.Values) s.Active = false;
         foreach (var name in names)
         {
             if (name.StartsWith('.')) continue;
@@ -94,15 +78,14 @@ sealed class Scanner
             if (Libc.StatPath(path, out var st) < 0)
             {
                 Warn($"unable to stat {name}: {Libc.StrError(Libc.Errno)}");
-                _scanAt = Math.Min(_scanAt, EventLoop.Now + DirErrorRetry);
+                ScanAt(EventLoop.Now + DirErrorRetry);
                 continue;
             }
             if ((st.Mode & Libc.S_IFMT) != Libc.S_IFDIR) continue;
-            var known = _services.Find(s => s.Dev == st.Dev && s.Ino == st.Ino);
-            if (known != null)
+            if (_services.TryGetValue((st.Dev, st.Ino), out var known))
             {
                 known.Active = true;
-                known.StartMissing();
+                Enqueue(known);
                 continue;
             }
             if (_services.Count >= _max)
@@ -112,18 +95,51 @@ sealed class Scanner
             }
             bool logged = name != "s6-svscan-log"
                 && Libc.StatPath(path + "/log", out var lst) == 0 && (lst.Mode & Libc.S_IFMT) == Libc.S_IFDIR;
-            var service = new ScannedService(_loop, _base, _scandir, name, st.Dev, st.Ino, logged, () => Ends != Ending.None);
-            _services.Add(service);
-            service.StartMissing();
+            var service = new ScannedService(_loop, _base, _scandir, name, st.Dev, st.Ino, logged, () => Ends != Ending.None, _enqueue, _changed);
+            _services.Add((st.Dev, st.Ino), service);
+            Enqueue(service);
         }
-        Forget();
     }
 
-    /// Drops pairs whose supervisors are both gone for good (a pruned directory put back while its old
-    /// supervisors were still stopping is found afresh, with a new pipe, by the next scan).
-    void Forget()
+    void ScanAt(long when)
     {
-        _services.RemoveAll(s => s.Finished);
+        if (when >= _scanAt) return;
+        _scanAt = when;
+        _loop.WakeAt(when, _onScanTime);
+    }
+
+    void Enqueue(ScannedService service)
+    {
+        if (service.Queued) return;
+        service.Queued = true;
+        _toStart.Enqueue(service);
+        if (_startsScheduled) return;
+        _startsScheduled = true;
+        _loop.WakeAt(EventLoop.Now, _onStartTime);
+    }
+
+    void StartSome(long now)
+    {
+        _startsScheduled = false;
+        for (int i = 0; i < StartsPerTurn && _toStart.Count > 0; i++)
+        {
+            var service = _toStart.Dequeue();
+            service.Queued = false;
+            service.StartMissing();
+            Changed(service);
+        }
+        if (_toStart.Count == 0 || _startsScheduled) return;
+        _startsScheduled = true;
+        _loop.WakeAt(now, _onStartTime);
+    }
+
+    /// Drops a pair whose supervisors are both gone for good (a pruned directory put back while its old
+    /// supervisors were still stopping is found afresh, with a new pipe, by the next scan), and ends the
+    /// loop when a shutdown waits for nothing more.
+    void Changed(ScannedService service)
+    {
+        if (service.Finished && _services.TryGetValue((service.Dev, service.Ino), out var known) && known == service)
+            _services.Remove((service.Dev, service.Ino));
         if (Ends == Ending.WaitAll && !AnySupervised) _loop.Stopped = true;
     }
 
@@ -131,9 +147,8 @@ sealed class Scanner
     /// (or SIGTERM too with `N`).
     void Prune(bool killLoggers)
     {
-        foreach (var s in _services.ToArray())
+        foreach (var s in _services.Values.ToArray())
             if (!s.Active) s.Stop(killLoggers);
-        Forget();
     }
 
     /// `t`/`i`/`q`/`b` and the signals standing for them.
@@ -142,14 +157,15 @@ sealed class Scanner
         if (Ends == Ending.None) Ends = wait ? Ending.WaitAll : Ending.NoWait;
         if (!wait) Ends = Ending.NoWait;
         if (kill)
-            foreach (var s in _services.ToArray()) s.Stop(killLoggers);
-        if (Ends == Ending.NoWait) _loop.Stopped = true;
-        Forget();
+            foreach (var s in _services.Values.ToArray()) s.Stop(killLoggers);
+        foreach (var s in _services.Values.ToArray())
+            if (s.Finished) _services.Remove((s.Dev, s.Ino));
+        if (Ends == Ending.NoWait || !AnySupervised) _loop.Stopped = true;
     }
 
     void OnControl()
     {
-        foreach (var b in _control.ReadCommands()) Command((char)b);
+        foreach (var b in _control.Fifo.ReadCommands()) Command((char)b);
     }
 
     public void Command(char c)
@@ -205,25 +221,10 @@ sealed class Scanner
         return false;
     }
 
-    long Deadline()
-    {
-        long d = _scanAt;
-        foreach (var s in _services) d = Math.Min(d, s.Deadline);
-        return d;
-    }
-
-    void OnTime(long now)
-    {
-        foreach (var s in _services.ToArray()) s.OnTime(now);
-        if (_scanAt <= now) Scan();
-        Forget();
-    }
-
     /// Stops listening: the control FIFO and lock go (before exec'ing finish, or when leaving).
     public void Close()
     {
-        _loop.UnwatchFd(_control.ReadFd);
+        _loop.UnwatchFd(_control.Fifo.Fd);
         _control.Close();
-        _lock.Release();
     }
 }

@@ -15,6 +15,9 @@ sealed class ServiceSupervisor
     const long Throttle = 1000, SpawnRetry = 10000, KillRepeat = 5000;
     const uint DefaultFinishTimeout = 5000;
 
+    /// Why Start failed: the exit code s6-supervise would die with, its line, and the errno (0: none).
+    public readonly record struct Failure(int Code, string Line, int Errno);
+
     public string Dir { get; }
     public string Name { get; }
     public bool IsGone { get; private set; }
@@ -26,15 +29,18 @@ sealed class ServiceSupervisor
     readonly int _stdin, _stdout;
     readonly LockFile _lock = new();
     readonly ControlFifo _control = new();
-    int _dirFd = -1;
+    readonly Action<long> _onTime;
 
     ServiceStatus _status;
+    ServiceStatus? _saved;
     Phase _phase = Phase.Down;
     /// LASTUP / LASTFINISH: leave once the service is down and finish is done.
     bool _last;
     /// After `x` or SIGHUP (or SIGTERM while finish runs) s6-supervise points its own fds 0 and 1 at
-    /// /dev/null, so the finish it starts later gets those: here, a descriptor on /dev/null for that finish.
-    int _devNull = -1;
+    /// /dev/null, so the finish it starts later gets those.
+    bool _detached;
+    /// The one descriptor on /dev/null every detached supervisor gives its finish.
+    static int _devNull = -1;
     int _notifyFd = -1;
     long _startAt = long.MaxValue, _killAt = long.MaxValue, _finishKillAt = long.MaxValue;
     /// When run said it was ready during this run (the throttle's anchor), or -1.
@@ -50,13 +56,18 @@ sealed class ServiceSupervisor
         Name = name;
         _stdin = stdin;
         _stdout = stdout;
+        _onTime = OnTime;
     }
+
+    /// The descriptors a supervisor of dir keeps open while it supervises: the lock and the control FIFO,
+    /// and the read end of the notification pipe until run says it is ready.
+    public static int Keeps(string dir) => ServiceFiles.Exists(dir + "/notification-fd") ? 3 : 2;
 
     public bool IsUp => _phase == Phase.Up;
 
-    /// Sets up supervise/ and event/, takes the lock, says `s`, starts run if wanted. Returns 0, or the exit
-    /// code s6-supervise would have died with (the reason already printed).
-    public int Start()
+    /// Sets up supervise/ and event/, takes the lock, says `s`, starts run if wanted. Returns null, or why
+    /// s6-supervise would have died (nothing printed: the caller says it).
+    public Failure? Start()
     {
         int err = FifoDir.Create(Dir + "/event", Libc.getegid());
         if (err != 0) return Fail(111, "unable to mkfifodir event", err);
@@ -72,14 +83,13 @@ sealed class ServiceSupervisor
             _lock.Release();
             return Fail(err == Libc.EEXIST ? 100 : 111, "unable to mkfifo supervise/control", err);
         }
-        _dirFd = Libc.Open(Dir, Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
         DeathTally.Clear(Dir);
         var now = Tai64n.Now();
         _status = new ServiceStatus { Stamp = now, ReadyStamp = now, WantUp = !ServiceFiles.Exists(Dir + "/down"), Ready = true };
         Publish("s");
-        _loop.WatchFd(_control.ReadFd, OnControl);
+        _loop.WatchFd(_control.Fd, OnControl);
         if (_status.WantUp) StartRun();
-        return 0;
+        return null;
     }
 
     /// supervise/ with mode 0700; a symbolic link there (s6-rc's live directories use them), even a dangling
@@ -98,18 +108,17 @@ sealed class ServiceSupervisor
         return Libc.StatPath(path, out var st) == 0 && (st.Mode & Libc.S_IFMT) == Libc.S_IFDIR ? 0 : Libc.ENOTDIR;
     }
 
-    int Fail(int code, string text, int errno)
-    {
-        Say("fatal", errno == 0 ? text : $"{text}: {Libc.StrError(errno)}");
-        return code;
-    }
+    Failure Fail(int code, string text, int errno) =>
+        new(code, Line("fatal", errno == 0 ? text : $"{text}: {Libc.StrError(errno)}"), errno);
+
+    string Line(string level, string text) => $"s6-supervise {Name}: {level}: {text}";
 
     void Warn(string text) => Say("warning", text);
 
     void Say(string level, string text)
     {
         int fd = _base.Fds.Real(2);
-        if (fd >= 0) Libc.WriteAll(fd, Text.Bytes.ToBytes($"s6-supervise {Name}: {level}: {text}\n"));
+        if (fd >= 0) Libc.WriteAll(fd, Text.Bytes.ToBytes(Line(level, text) + "\n"));
     }
 
     /// Status first, then the event: a listener woken by the event reads the matching status.
@@ -119,20 +128,23 @@ sealed class ServiceSupervisor
         FifoDir.Notify(Dir + "/event", Text.Bytes.ToBytes(events));
     }
 
+    /// Writes supervise/status unless it already says exactly that (a client repeating `u` to a service
+    /// that is up costs no file).
     void Save()
     {
+        if (_saved == _status) return;
         int err = _status.Save(Dir);
         if (err != 0) Warn($"unable to write status file: {Libc.StrError(err)}");
+        else _saved = _status;
     }
 
     ProcessState ChildState()
     {
         var st = _base.Clone();
-        st.CwdFd = _dirFd;
         st.NewSession = true;
         if (_stdin >= 0) st.Fds.Set(0, _stdin);
         if (_stdout >= 0) st.Fds.Set(1, _stdout);
-        if (_devNull >= 0)
+        if (_detached && _devNull >= 0)
         {
             st.Fds.Set(0, _devNull);
             st.Fds.Set(1, _devNull);
@@ -140,8 +152,23 @@ sealed class ServiceSupervisor
         return st;
     }
 
+    /// Starts argv with st in the service directory. The directory is opened for the spawn only (held
+    /// for the service's life it would be a third descriptor per service), and our own working directory,
+    /// which the spawn moves, is the base state's again before that descriptor goes.
+    int SpawnInDir(IReadOnlyList<string> argv, ProcessState st)
+    {
+        int dirFd = Libc.Open(Dir, Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
+        if (dirFd < 0) return -Libc.Errno;
+        st.CwdFd = dirFd;
+        int pid = Chain.SpawnBlock(argv, st);
+        RealProcess.Sync(_base);
+        Libc.close(dirFd);
+        return pid;
+    }
+
     void DetachFromOutput()
     {
+        _detached = true;
         if (_devNull < 0) _devNull = Libc.Open("/dev/null", Libc.O_RDWR | Libc.O_CLOEXEC);
     }
 
@@ -157,17 +184,18 @@ sealed class ServiceSupervisor
             else
             {
                 st.Fds.Set((int)n, w);
+                Libc.fcntl(r, Libc.F_SETFL, Libc.O_NONBLOCK);
                 _notifyFd = r;
                 writeEnd = w;
             }
         }
-        int pid = Chain.SpawnBlock(["./run", Name], st);
+        int pid = SpawnInDir(["./run", Name], st);
         if (writeEnd >= 0) Libc.close(writeEnd);
         if (pid <= 0)
         {
             CloseNotification();
             Warn($"unable to spawn ./run - waiting 10 seconds: {Libc.StrError(-pid)}");
-            _startAt = EventLoop.Now + SpawnRetry;
+            StartAt(EventLoop.Now + SpawnRetry);
             return;
         }
         _phase = Phase.Up;
@@ -214,7 +242,7 @@ sealed class ServiceSupervisor
         _status.Stamp = Tai64n.Now();
         DeathTally.Append(Dir, _status.Stamp, death, ServiceFiles.UInt(Dir, "max-death-tally", Warn) ?? DeathTally.DefaultMax);
         int pid = ServiceFiles.Exists(Dir + "/finish")
-            ? Chain.SpawnBlock(["./finish", death.IsSignaled ? "256" : death.ExitCode.ToString(), death.Signal.ToString(), Name], ChildState())
+            ? SpawnInDir(["./finish", death.IsSignaled ? "256" : death.ExitCode.ToString(), death.Signal.ToString(), Name], ChildState())
             : -1;
         if (pid <= 0)
         {
@@ -229,7 +257,7 @@ sealed class ServiceSupervisor
         _status.Pid = pid;
         _status.Finishing = true;
         uint timeout = ServiceFiles.UInt(Dir, "timeout-finish", Warn) ?? DefaultFinishTimeout;
-        _finishKillAt = timeout == 0 ? long.MaxValue : EventLoop.Now + timeout;
+        _finishKillAt = timeout == 0 ? long.MaxValue : Timer(EventLoop.Now + timeout);
         _loop.WatchChild(pid, st => { if (!IsGone) FinishEnded(st.IsSignaled ? -1 : st.ExitCode); });
         Publish("d");
     }
@@ -252,7 +280,15 @@ sealed class ServiceSupervisor
             return;
         }
         long now = EventLoop.Now;
-        if (_status.WantUp) _startAt = _readyAt >= 0 ? Math.Max(now, _readyAt + Throttle) : now + Throttle;
+        if (_status.WantUp) StartAt(_readyAt >= 0 ? Math.Max(now, _readyAt + Throttle) : now + Throttle);
+    }
+
+    void StartAt(long when) => _startAt = Timer(when);
+
+    long Timer(long when)
+    {
+        _loop.WakeAt(when, _onTime);
+        return when;
     }
 
     void OnControl()
@@ -321,7 +357,15 @@ sealed class ServiceSupervisor
 
     void Signal(int sig)
     {
-        if (IsUp) Libc.kill((int)_status.Pid, sig);
+        if (IsUp) Kill(sig);
+    }
+
+    /// Signals run or finish (or its process group), unless it has ended: once reaped, its number may be
+    /// another process's.
+    void Kill(int sig, bool group = false)
+    {
+        int pid = (int)_status.Pid;
+        if (pid != 0 && !_loop.HasEnded(pid)) Libc.kill(group ? -pid : pid, sig);
     }
 
     void WantUp(bool up, bool start)
@@ -355,7 +399,7 @@ sealed class ServiceSupervisor
             Signal(Signals.CONT);
             _status.Paused = false;
             uint t = ServiceFiles.UInt(Dir, "timeout-kill", Warn) ?? 0;
-            if (t > 0) _killAt = EventLoop.Now + t;
+            if (t > 0) _killAt = Timer(EventLoop.Now + t);
         }
         Save();
     }
@@ -390,18 +434,11 @@ sealed class ServiceSupervisor
     /// started in a session of its own, so its group is its pid.
     public void Interrupt()
     {
-        if (_status.Pid != 0) Libc.kill(-(int)_status.Pid, Signals.INT);
+        if (_status.Pid != 0) Kill(Signals.INT, group: true);
         Exit();
     }
 
-    public long Deadline => _phase switch
-    {
-        Phase.Down => _status.WantUp ? _startAt : long.MaxValue,
-        Phase.Up => _killAt,
-        _ => _finishKillAt,
-    };
-
-    public void OnTime(long now)
+    void OnTime(long now)
     {
         if (IsGone) return;
         switch (_phase)
@@ -410,14 +447,14 @@ sealed class ServiceSupervisor
                 StartRun();
                 break;
             case Phase.Up when _killAt <= now:
-                Libc.kill((int)_status.Pid, Signals.KILL);
-                _killAt = now + KillRepeat;
+                Kill(Signals.KILL);
+                _killAt = Timer(now + KillRepeat);
                 break;
             case Phase.Finish when _finishKillAt <= now:
                 Warn("finish script lifetime reached maximum value - sending it a SIGKILL");
-                Libc.kill((int)_status.Pid, Signals.CONT);
-                Libc.kill((int)_status.Pid, Signals.KILL);
-                _finishKillAt = now + KillRepeat;
+                Kill(Signals.CONT);
+                Kill(Signals.KILL);
+                _finishKillAt = Timer(now + KillRepeat);
                 break;
         }
     }
@@ -427,13 +464,10 @@ sealed class ServiceSupervisor
         if (IsGone) return;
         IsGone = true;
         CloseNotification();
-        _loop.UnwatchFd(_control.ReadFd);
+        _loop.UnwatchFd(_control.Fd);
         _control.Close();
         FifoDir.Notify(Dir + "/event", "x"u8);
         _lock.Release();
-        if (_dirFd >= 0) Libc.close(_dirFd);
-        if (_devNull >= 0) Libc.close(_devNull);
-        _dirFd = _devNull = -1;
         Gone(this);
     }
 }

@@ -36,12 +36,15 @@ static class Signals
     /// A shutdown signal that came before we could read it, still waiting.
     public static bool ShutdownPending() => (SignalSet.PendingNow().Bits & Shutdown.Bits) != 0;
 
+    /// Whether this process started with the handled signals blocked (else BlockInEveryThread re-execs).
+    public static bool BlockedEverywhere => Handled.IsSubsetOf(SignalSet.BlockedNow());
+
     /// Makes sure every thread of this process has the handled signals blocked. Unlike SignalMask's
     /// BlockEverywhere, this execs even when ours is the only thread: the exec also gives the process the
     /// command's name (as process 1, /init's argv would stay what ps shows; image scripts look for
     /// s6-svscan by name).
     public static void BlockInEveryThread(Invocation inv)
     {
-        if (!Handled.IsSubsetOf(SignalSet.BlockedNow())) SignalMask.ReExec(inv, Handled);
+        if (!BlockedEverywhere) SignalMask.ReExec(inv, Handled);
     }
 }

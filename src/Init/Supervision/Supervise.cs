@@ -15,6 +15,7 @@ public sealed class Supervise : Builtin
         if (g.Next(out _, out _) || g.Index >= inv.Argv.Count) throw inv.Usage();
         string name = inv.Argv[g.Index];
         Signals.BlockInEveryThread(inv);
+        OpenFileLimit.Raise();
         int err = RealProcess.ChangeDirectory(inv.State, name);
         if (err != 0) throw inv.DieErrno(111, $"unable to chdir to {name}", err);
         string dir = Libc.GetCwd() ?? throw inv.DieErrno(111, "unable to getcwd", Libc.Errno);
@@ -24,8 +25,6 @@ public sealed class Supervise : Builtin
         var loop = new EventLoop(signalFd);
         var service = new ServiceSupervisor(loop, inv.State, dir, name);
         service.Gone = _ => loop.Stopped = true;
-        loop.NextDeadline = () => service.Deadline;
-        loop.OnTime = service.OnTime;
         loop.OnSignal = sig =>
         {
             switch (sig)
@@ -36,8 +35,11 @@ public sealed class Supervise : Builtin
                 case Signals.INT: service.Interrupt(); break;
             }
         };
-        int code = service.Start();
-        if (code != 0) return Outcome.Exit(code);
+        if (service.Start() is { } failure)
+        {
+            inv.WriteErr(failure.Line + "\n");
+            return Outcome.Exit(failure.Code);
+        }
         loop.Run();
         return Outcome.Exit(0);
     }

@@ -42,13 +42,26 @@ public sealed class Svscan : Builtin
         }
         if (notif >= 0 && notif < 3) throw inv.Die(100, "notification fd must be 3 or more");
         if (notif >= 0 && !inv.State.Fds.IsOpen(notif)) throw inv.Die(100, "notification fd is not open");
+        string dir = g.Index < inv.Argv.Count ? inv.Argv[g.Index] : ".";
+        // A shutdown asked for before we could read signals (/init holds them pending from its start) ends
+        // the tree before anything starts: no service, and no stage 2, which waits for our control FIFO to
+        // have a reader.
+        if (Signals.ShutdownPending()) return Finish.Immediately(inv, dir);
+        // `.s6-svscan/control` listening comes first, before our re-exec with signals blocked: a client
+        // started with us must find it as soon as it would find the real s6-svscan's.
+        if (Libc.StatPath(dir, out var ds) < 0 || (ds.Mode & Libc.S_IFMT) != Libc.S_IFDIR)
+            throw inv.DieErrno(111, $"unable to chdir to {dir}", ds.Mode == 0 ? Libc.Errno : Libc.ENOTDIR);
+        var control = new SvscanControl();
+        int code = control.Open(dir, inv.State, out string error);
+        if (code != 0) throw inv.Die(code, error);
+        if (!Signals.BlockedEverywhere) control.KeepAcrossExec(inv.State);
         Signals.BlockInEveryThread(inv);
+        OpenFileLimit.Raise();
         // Not process 1 (docker run --init, a shared PID namespace): orphans would go to the real init, so we
         // ask for them, since reaping them is part of the job.
         if (Environment.ProcessId != 1) Libc.prctl(Libc.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 
         // Even without dir, the state gets its own cwd descriptor: spawning a service moves the real cwd.
-        string dir = g.Index < inv.Argv.Count ? inv.Argv[g.Index] : ".";
         int err = RealProcess.ChangeDirectory(inv.State, dir);
         if (err != 0) throw inv.DieErrno(111, $"unable to chdir to {dir}", err);
         string scandir = Libc.GetCwd() ?? throw inv.DieErrno(111, "unable to getcwd", Libc.Errno);
@@ -57,12 +70,7 @@ public sealed class Svscan : Builtin
         if (signalFd < 0) throw inv.DieErrno(111, "unable to create signalfd", Libc.Errno);
 
         var loop = new EventLoop(signalFd);
-        var scanner = new Scanner(loop, inv.State, scandir, max, rescan);
-        // A shutdown asked for before we could read signals (/init holds them pending from its start) ends
-        // the tree before anything starts: no service, and no stage 2, which waits for our control FIFO.
-        if (Signals.ShutdownPending()) return Finish.Run(inv, loop, scanner, scandir, signalFd);
-        int code = scanner.Start();
-        if (code != 0) return Outcome.Exit(code);
+        var scanner = new Scanner(loop, inv.State, scandir, max, rescan, control);
         if (notif >= 0)
         {
             int real = inv.State.Fds.Real(notif);
@@ -79,6 +87,7 @@ public sealed class Svscan : Builtin
         {
             // s6-svscan never exits on trouble once it runs: it panics into .s6-svscan/crash.
             inv.WriteErr($"{Prog}: fatal: internal error: {e.GetType().Name}: {e.Message}\n");
+            OpenFileLimit.Restore();
             return ServiceFiles.Exists(scandir + "/.s6-svscan/crash") ? Outcome.Exec([".s6-svscan/crash"]) : Outcome.Exit(111);
         }
         return Finish.Run(inv, loop, scanner, scandir, signalFd);

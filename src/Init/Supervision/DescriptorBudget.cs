@@ -1,0 +1,38 @@
+using Execline.Native;
+
+namespace Execline.Init.Supervision;
+
+/// Keeps descriptors free for the services already supervised: writing a status file, posting an event
+/// or spawning run takes one or a few for a moment, and must not fail because new services took the last
+/// ones. A supervisor is set up only when what it keeps open leaves Spare free; otherwise it waits and is
+/// tried again later (the others stay fully supervised).
+static unsafe class DescriptorBudget
+{
+    /// More than one turn of the loop opens at once: a spawn (the service directory, the run file read for
+    /// its #!, the notification pipe, descriptors moved into place), then a status file and an event FIFO.
+    public const int Spare = 12;
+
+    /// 0 when count more descriptors could stay open with Spare still free, else the errno opening them
+    /// meets (EMFILE, ENFILE). Found out by opening them, so holes in the table count as free.
+    public static int Check(int count)
+    {
+        int n = count + Spare;
+        int* fds = stackalloc int[n];
+        int opened = 0, err = 0;
+        int first = Libc.Open("/", Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
+        if (first < 0) return Libc.Errno;
+        fds[opened++] = first;
+        while (opened < n)
+        {
+            int fd = Libc.fcntl(first, Libc.F_DUPFD_CLOEXEC, 0);
+            if (fd < 0)
+            {
+                err = Libc.Errno;
+                break;
+            }
+            fds[opened++] = fd;
+        }
+        for (int i = 0; i < opened; i++) Libc.close(fds[i]);
+        return err;
+    }
+}
