@@ -151,7 +151,7 @@ sealed class ScannedService
     void Left(Side side, Action closePipeEnd)
     {
         side.Supervisor = null;
-        if (Active && !_stopping()) RetryAt(side, EventLoop.Now + Respawn);
+        if (side.Wanted && Active && !_stopping()) RetryAt(side, EventLoop.Now + Respawn);
         else
         {
             side.Wanted = false;

@@ -15,8 +15,8 @@ sealed class ServiceSupervisor
     const long Throttle = 1000, SpawnRetry = 10000, KillRepeat = 5000;
     const uint DefaultFinishTimeout = 5000;
 
-    /// Why Start failed: the exit code s6-supervise would die with, its line, and the errno (0: none).
-    public readonly record struct Failure(int Code, string Line, int Errno);
+    /// Why Start failed: the exit code s6-supervise would die with, and its line.
+    public readonly record struct Failure(int Code, string Line);
 
     public string Dir { get; }
     public string Name { get; }
@@ -109,7 +109,7 @@ sealed class ServiceSupervisor
     }
 
     Failure Fail(int code, string text, int errno) =>
-        new(code, Line("fatal", errno == 0 ? text : $"{text}: {Libc.StrError(errno)}"), errno);
+        new(code, Line("fatal", errno == 0 ? text : $"{text}: {Libc.StrError(errno)}"));
 
     string Line(string level, string text) => $"s6-supervise {Name}: {level}: {text}";
 
@@ -434,7 +434,7 @@ sealed class ServiceSupervisor
     /// started in a session of its own, so its group is its pid.
     public void Interrupt()
     {
-        if (_status.Pid != 0) Kill(Signals.INT, group: true);
+        Kill(Signals.INT, group: true);
         Exit();
     }
 
