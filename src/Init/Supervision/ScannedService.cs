@@ -92,7 +92,8 @@ sealed class ScannedService
         if (err != 0)
         {
             string limit = err == Libc.EMFILE ? $" (limit {OpenFileLimit.Current})" : "";
-            string line = $"s6-svscan: warning: unable to start supervisor for {Name}: {Libc.StrError(err)}{limit} - will retry";
+            string what = log && !main ? Name + "/log" : Name;
+            string line = $"s6-svscan: warning: unable to start supervisor for {what}: {Libc.StrError(err)}{limit} - will retry";
             if (log) Failed(_log, line);
             if (main) Failed(_main, log ? null : line);
             return;
