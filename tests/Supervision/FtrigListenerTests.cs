@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Execline.Builtins.Supervision;
 using Execline.Native;
+using Execline.S6;
 
 namespace Execline.Tests.Supervision;
 

@@ -1,5 +1,4 @@
-using Execline.Builtins.Supervision;
-using Execline.Builtins.Time;
+using Execline.S6;
 
 namespace Execline.Tests.Supervision;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Execline.Builtins.Supervision;
+using Execline.S6;
 
 namespace Execline.Tests.Supervision;
 

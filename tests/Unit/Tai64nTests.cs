@@ -1,4 +1,4 @@
-using Execline.Builtins.Time;
+using Execline.S6;
 
 namespace Execline.Tests.Unit;
 

@@ -1,5 +1,6 @@
 using Execline.Native;
 using Execline.Runtime;
+using Execline.S6;
 
 namespace Execline.Builtins.Logging;
 
@@ -426,7 +427,7 @@ sealed class Logdir
     }
 
     static bool IsArchiveName(string name) =>
-        name.Length == 27 && Time.Tai64n.TryParseLabel(name, out _) && name[25] == '.' && name[26] is 's' or 'u';
+        name.Length == 27 && Tai64n.TryParseLabel(name, out _) && name[25] == '.' && name[26] is 's' or 'u';
 
     /// Closes current and drops the lock (a logger hosted in a longer-lived process).
     public void Close()

@@ -1,5 +1,5 @@
-using Execline.Builtins.Time;
 using Execline.Runtime;
+using Execline.S6;
 using Execline.Text;
 
 namespace Execline.Builtins.Logging;

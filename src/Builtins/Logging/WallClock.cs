@@ -1,5 +1,5 @@
-using Execline.Builtins.Time;
 using Execline.Native;
+using Execline.S6;
 
 namespace Execline.Builtins.Logging;
 

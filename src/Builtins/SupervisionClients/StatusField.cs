@@ -1,6 +1,5 @@
-using Execline.Builtins.Supervision;
-using Execline.Builtins.Time;
 using Execline.Runtime;
+using Execline.S6;
 
 namespace Execline.Builtins.SupervisionClients;
 

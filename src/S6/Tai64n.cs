@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Execline.Builtins.Time;
+namespace Execline.S6;
 
 /// A TAI64N stamp as skalibs writes it: 2^62 + TAI seconds, then nanoseconds. TAI runs ahead of the
 /// Unix clock by 10 s plus every leap second inserted since 1972 (37 s since 2017), as skalibs' own table

@@ -1,6 +1,6 @@
 using Execline.Native;
 
-namespace Execline.Builtins.Supervision;
+namespace Execline.S6;
 
 /// The notifier side of skalibs' ftrig protocol: a directory where listeners put FIFOs named
 /// `ftrig1:@<24 hex digits>:<6 chars>` and the notifier writes event bytes into each of them.

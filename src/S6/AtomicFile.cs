@@ -1,6 +1,6 @@
 using Execline.Native;
 
-namespace Execline.Builtins.Supervision;
+namespace Execline.S6;
 
 /// Small files rewritten the skalibs way: `NAME.new` (mode 0666 & ~umask, no fsync), then rename over
 /// NAME, so a reader sees the old content or the new, never half of it.

@@ -1,8 +1,7 @@
 using System.Buffers.Binary;
-using Execline.Builtins.Time;
 using Execline.Native;
 
-namespace Execline.Builtins.Supervision;
+namespace Execline.S6;
 
 /// The 35 bytes of `supervise/status` as s6-supervise writes them: stamp (last up/down transition),
 /// readystamp (last readiness or down-readiness), pid (run's, or finish's while finishing), the raw wait

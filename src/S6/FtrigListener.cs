@@ -1,7 +1,6 @@
-using Execline.Builtins.Time;
 using Execline.Native;
 
-namespace Execline.Builtins.Supervision;
+namespace Execline.S6;
 
 /// The listener side of skalibs' ftrig protocol: a FIFO of ours in a notifier's fifodir, into which the
 /// notifier writes event bytes. Upstream's clients have the s6-ftrigrd helper do this; we do it here.
