@@ -31,7 +31,7 @@ public static class StatusField
         ("paused", v => Bool(v.Status.Paused)),
         ("pid", v => v.Up ? v.Status.Pid.ToString() : "-1"),
         ("exitcode", v => v.ExitCode.ToString()),
-        ("signal", v => v.SignalNumber < 0 ? "NA" : "SIG" + Jobs.SignalNames.Name((uint)v.SignalNumber)),
+        ("signal", v => v.SignalNumber < 0 ? "NA" : "SIG" + SignalNames.Name((uint)v.SignalNumber)),
         ("signum", v => v.SignalNumber.ToString()),
         ("updownsince", v => v.Status.Stamp.Label()),
         ("readysince", v => v.Status.ReadyStamp.Label()),

@@ -91,7 +91,7 @@ public sealed class Svstat : Builtin
         var death = new WaitStatus(s.Wstat);
         if (v.Up) b.Append("up (pid ").Append(s.Pid).Append(") ");
         else if (death.IsSignaled)
-            b.Append("down (signal ").Append(numeric ? death.Signal.ToString() : "SIG" + Jobs.SignalNames.Name((uint)death.Signal)).Append(") ");
+            b.Append("down (signal ").Append(numeric ? death.Signal.ToString() : "SIG" + SignalNames.Name((uint)death.Signal)).Append(") ");
         else b.Append("down (exitcode ").Append(death.ExitCode).Append(") ");
         b.Append(v.Now.SecondsSince(s.Stamp)).Append(" seconds");
         if (v.Up && !v.NormallyUp) b.Append(", normally down");

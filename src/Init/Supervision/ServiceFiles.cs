@@ -1,5 +1,5 @@
-using Execline.Builtins.Jobs;
 using Execline.Native;
+using Execline.S6;
 
 namespace Execline.Init.Supervision;
 

@@ -1,4 +1,4 @@
-namespace Execline.Builtins.Jobs;
+namespace Execline.S6;
 
 /// Signal names as skalibs knows them on Linux (its table order decides the name printed for a number).
 public static class SignalNames
