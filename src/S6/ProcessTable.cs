@@ -1,6 +1,6 @@
 using Execline.Native;
 
-namespace Execline.Builtins.PortableUtils;
+namespace Execline.S6;
 
 /// The processes of our PID namespace as /proc lists them, and a signal to all of them but some. The init's
 /// broadcasts act on "every process but this one and its ancestors": when /init is not process 1, or stage 3
