@@ -1,11 +1,11 @@
 using Execline.Native;
 
-namespace Execline.Init.Supervision;
+namespace Execline.S6;
 
 /// A lock file held with an fcntl write lock for as long as the descriptor stays open: what s6's
 /// clients test to know a supervisor is alive. Closing any other descriptor of the file in this process
 /// would drop the lock, so the file is opened once, here, and nowhere else.
-sealed class LockFile
+public sealed class LockFile
 {
     public int Fd { get; private set; } = -1;
 
