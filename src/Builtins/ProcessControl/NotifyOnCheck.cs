@@ -1,5 +1,6 @@
 using Execline.Native;
 using Execline.Runtime;
+using Execline.S6;
 
 namespace Execline.Builtins.ProcessControl;
 
@@ -37,8 +38,8 @@ public sealed class NotifyOnCheck : Builtin
             }
         }
         if (g.Index >= inv.Argv.Count) throw inv.Usage();
-        int ok = Supervised();
-        if (ok < 0) throw inv.DieErrno(111, "unable to sanity-check current service directory", Libc.Errno);
+        int ok = Supervised.Check(".", out int errno);
+        if (ok < 0) throw inv.DieErrno(111, "unable to sanity-check current service directory", errno);
         if (ok == 0) throw inv.Die(100, "s6-supervise not running.");
         if (autodetect) fd = NotificationFd(inv);
         int real = inv.State.Fds.Real(fd);
@@ -62,16 +63,6 @@ public sealed class NotifyOnCheck : Builtin
 
     static string Number(Invocation inv, string? arg) =>
         Numbers.TryUInt(arg, out var n) ? n.ToString() : throw inv.Usage();
-
-    /// 1 when ./supervise/lock is locked (an s6-supervise runs here), 0 when not or missing, -1 on error.
-    static int Supervised()
-    {
-        int fd = Libc.Open("supervise/lock", Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
-        if (fd < 0) return Libc.Errno == 2 ? 0 : -1;
-        bool held = Libc.IsLockedByOther(fd);
-        Libc.close(fd);
-        return held ? 1 : 0;
-    }
 
     static int NotificationFd(Invocation inv)
     {

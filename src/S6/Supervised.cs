@@ -1,6 +1,6 @@
 using Execline.Native;
 
-namespace Execline.Builtins.SupervisionClients;
+namespace Execline.S6;
 
 /// "Is a supervisor running on this service directory?" A supervisor holds a POSIX record lock on
 /// `supervise/lock` for as long as it runs, so asking whether that lock is held answers it without
