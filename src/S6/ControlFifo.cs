@@ -1,14 +1,57 @@
 using Execline.Native;
 
-namespace Execline.Builtins.SupervisionClients;
+namespace Execline.S6;
 
 /// How a command reached (or failed to reach) a supervisor's control FIFO.
 public enum Delivery { Sent, NotListening, BrokenDirectory, Failed }
 
-/// Writing commands to `DIR/SUBDIR/control`, the FIFO a supervisor keeps open for reading while it runs
-/// (SUBDIR is `supervise` for s6-supervise, `.s6-svscan` for s6-svscan).
-public static class ControlFifo
+/// A control FIFO, `DIR/SUBDIR/control` (SUBDIR is `supervise` for s6-supervise, `.s6-svscan` for
+/// s6-svscan), both ends: clients write command bytes into it (Send), the supervisor reads them (an
+/// instance). It is open for reading exactly while someone supervises (a client's open fails with ENXIO
+/// otherwise). The supervisor opens it for reading and writing at once (Linux allows it on a FIFO): one
+/// descriptor instead of a reader and a dummy writer, and as a writer itself it never sees end of file
+/// between clients.
+public sealed class ControlFifo
 {
+    /// What one turn of the loop takes from one FIFO (a client's command is a byte or two): a client
+    /// writing without pause gets its bytes served a few at a time, between everything else.
+    const int BytesPerTurn = 2;
+
+    public int Fd { get; private set; } = -1;
+
+    /// mkfifo (mode 0600) unless present, then open; 0 or an errno (EEXIST: there, but not a FIFO).
+    public int Open(string path)
+    {
+        int old = Libc.umask(0);
+        int made = Libc.MakeFifo(path, 0x180);
+        int err = made < 0 ? Libc.Errno : 0;
+        Libc.umask(old);
+        if (made < 0 && err != Libc.EEXIST) return err;
+        if (Libc.StatPath(path, out var st) < 0) return Libc.Errno;
+        if ((st.Mode & Libc.S_IFMT) != Libc.S_IFIFO) return Libc.EEXIST;
+        Fd = Libc.Open(path, Libc.O_RDWR | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+        return Fd < 0 ? Libc.Errno : 0;
+    }
+
+    /// Takes over a descriptor already open for reading and writing on the FIFO.
+    public void Adopt(int fd) => Fd = fd;
+
+    /// The command bytes waiting, in order, at most BytesPerTurn of them (empty when none).
+    public unsafe byte[] ReadCommands()
+    {
+        byte* buf = stackalloc byte[BytesPerTurn];
+        nint n;
+        do n = Libc.read(Fd, buf, BytesPerTurn);
+        while (n < 0 && Libc.Errno == Libc.EINTR);
+        return n > 0 ? new ReadOnlySpan<byte>(buf, (int)n).ToArray() : [];
+    }
+
+    public void Close()
+    {
+        if (Fd >= 0) Libc.close(Fd);
+        Fd = -1;
+    }
+
     /// Opening without blocking tells a live supervisor (a reader exists) from a dead one (ENXIO); the
     /// bytes then go in one blocking write. Zero bytes still open and close: a liveness probe. When the
     /// FIFO is missing, the directories say which: no DIR is a system error, no SUBDIR is a supervisor that
