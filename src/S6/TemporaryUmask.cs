@@ -1,11 +1,11 @@
 using Execline.Native;
 using Execline.Runtime;
 
-namespace Execline.Builtins.PortableUtils;
+namespace Execline.S6;
 
 /// Sets this process's umask for the commands that set their own (s6-mkdir -m, s6-hiercopy, s6-mkfifo),
 /// and puts the modelled one back afterwards: the chain that runs us in-process goes on with its own.
-readonly struct TemporaryUmask : IDisposable
+public readonly struct TemporaryUmask : IDisposable
 {
     readonly ProcessState _state;
 
