@@ -22,10 +22,12 @@ public sealed class ControlFifo
     /// mkfifo (mode 0600) unless present, then open; 0 or an errno (EEXIST: there, but not a FIFO).
     public int Open(string path)
     {
-        int old = Libc.umask(0);
-        int made = Libc.MakeFifo(path, 0x180);
-        int err = made < 0 ? Libc.Errno : 0;
-        Libc.umask(old);
+        int made, err;
+        using (new TemporaryUmask(0))
+        {
+            made = Libc.MakeFifo(path, 0x180);
+            err = made < 0 ? Libc.Errno : 0;
+        }
         if (made < 0 && err != Libc.EEXIST) return err;
         if (Libc.StatPath(path, out var st) < 0) return Libc.Errno;
         if ((st.Mode & Libc.S_IFMT) != Libc.S_IFIFO) return Libc.EEXIST;

@@ -12,9 +12,8 @@ public sealed class LockFile
     /// Opens (creating with mode) and locks path; 0, or the errno (EAGAIN/EACCES: someone else holds it).
     public int Acquire(string path, int mode)
     {
-        int old = Libc.umask(0);
-        int fd = Libc.Open(path, Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CREAT | Libc.O_CLOEXEC, mode);
-        Libc.umask(old);
+        int fd;
+        using (new TemporaryUmask(0)) fd = Libc.Open(path, Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CREAT | Libc.O_CLOEXEC, mode);
         if (fd < 0) return Libc.Errno;
         int err = Libc.LockWrite(fd);
         if (err != 0)

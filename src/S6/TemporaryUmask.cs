@@ -1,19 +1,16 @@
 using Execline.Native;
-using Execline.Runtime;
 
 namespace Execline.S6;
 
-/// Sets this process's umask for the commands that set their own (s6-mkdir -m, s6-hiercopy, s6-mkfifo),
-/// and puts the modelled one back afterwards: the chain that runs us in-process goes on with its own.
+/// Sets this process's umask for what is made with an exact mode (a supervisor's directories, FIFOs and
+/// lock files; s6-mkdir -m, s6-hiercopy, s6-mkfifo), and puts back the mask it replaced afterwards. A
+/// builtin that makes files runs with the chain's mask in place (Needs.Files), so the chain that runs it
+/// in-process goes on with its own.
 public readonly struct TemporaryUmask : IDisposable
 {
-    readonly ProcessState _state;
+    readonly int _replaced;
 
-    public TemporaryUmask(ProcessState state, int mask)
-    {
-        _state = state;
-        Libc.umask(mask);
-    }
+    public TemporaryUmask(int mask) => _replaced = Libc.umask(mask);
 
-    public void Dispose() => Libc.umask(_state.Umask);
+    public void Dispose() => Libc.umask(_replaced);
 }

@@ -13,7 +13,7 @@ public sealed class S6Hiercopy : Builtin
     {
         if (inv.Argv.Count < 3) throw inv.Usage();
         string src = inv.Argv[1], dst = inv.Argv[2];
-        using var mask = new TemporaryUmask(inv.State, 0);
+        using var mask = new TemporaryUmask(0);
         int err = Tree.Copy(src, dst);
         if (err != 0) throw inv.DieErrno(111, $"unable to copy hierarchy from {src} to {dst}", err);
         return Outcome.Exit(0);

@@ -30,7 +30,7 @@ public sealed class S6Mkdir : Builtin
                 default: throw inv.Usage();
             }
         }
-        using var mask = new TemporaryUmask(inv.State, exact ? 0 : inv.State.Umask);
+        using var mask = new TemporaryUmask(exact ? 0 : inv.State.Umask);
         int code = 0;
         foreach (var dir in inv.Rest(g.Index))
             code |= parents ? MakeWithParents(inv, dir, (int)mode, verbose) : Make(inv, dir, (int)mode, verbose, true);

@@ -17,7 +17,7 @@ public sealed class S6Mkfifo : Builtin
         while (g.Next(out var c, out var arg))
             if (c != 'm' || !Fds.Octal.ScanFull(arg!, out mode)) throw inv.Usage();
         if (g.Index >= inv.Argv.Count) throw inv.Usage();
-        using var mask = new TemporaryUmask(inv.State, 0x49);
+        using var mask = new TemporaryUmask(0x49);
         foreach (var fifo in inv.Rest(g.Index))
         {
             int err = Files.Mknod(fifo, (int)(Libc.S_IFIFO | (mode & 0xfff)), 0);

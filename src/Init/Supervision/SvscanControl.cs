@@ -22,10 +22,12 @@ sealed unsafe class SvscanControl
         if (Adopt(dir, st)) return 0;
         if (Libc.StatPath(dir, out _, follow: false) < 0 && Libc.Errno == Libc.ENOENT) MakeAside(scandir, dir);
         if (Lock.Fd >= 0) return 0;
-        int old = Libc.umask(0);
-        int made = Libc.MakeDirectory(dir, 0x1c0);
-        int err = made < 0 ? Libc.Errno : 0;
-        Libc.umask(old);
+        int made, err;
+        using (new TemporaryUmask(0))
+        {
+            made = Libc.MakeDirectory(dir, 0x1c0);
+            err = made < 0 ? Libc.Errno : 0;
+        }
         if (made < 0 && err != Libc.EEXIST) return Fail(111, "unable to mkdir .s6-svscan", err, out error);
         if (Libc.StatPath(dir, out var sd) < 0 || (sd.Mode & Libc.S_IFMT) != Libc.S_IFDIR)
             return Fail(100, ".s6-svscan exists and is not a directory", 0, out error);
@@ -52,9 +54,8 @@ sealed unsafe class SvscanControl
     void MakeAside(string scandir, string dir)
     {
         string aside = $"{scandir}/.s6-svscan.{Environment.ProcessId}";
-        int old = Libc.umask(0);
-        int made = Libc.MakeDirectory(aside, 0x1c0);
-        Libc.umask(old);
+        int made;
+        using (new TemporaryUmask(0)) made = Libc.MakeDirectory(aside, 0x1c0);
         if (made < 0) return;
         bool placed = Lock.Acquire(aside + "/lock", 0x180) == 0 && Fifo.Open(aside + "/control") == 0
             && Libc.Rename(aside, dir) == 0;
