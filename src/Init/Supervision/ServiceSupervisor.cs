@@ -99,10 +99,8 @@ sealed class ServiceSupervisor
         if (Libc.StatPath(path, out var lst, follow: false) == 0 && (lst.Mode & Libc.S_IFMT) == Libc.S_IFLNK
             && Libc.StatPath(path, out _) < 0 && Libc.ReadLink(path) is string target)
             path = target.StartsWith('/') ? target : Dir + "/" + target;
-        int old = Libc.umask(0);
-        int made = Libc.MakeDirectory(path, 0x1c0);
-        int err = made < 0 ? Libc.Errno : 0;
-        Libc.umask(old);
+        int err;
+        using (new TemporaryUmask(0)) err = Libc.MakeDirectory(path, 0x1c0) < 0 ? Libc.Errno : 0;
         if (err != Libc.EEXIST) return err;
         return Libc.StatPath(path, out var st) == 0 && (st.Mode & Libc.S_IFMT) == Libc.S_IFDIR ? 0 : Libc.ENOTDIR;
     }
