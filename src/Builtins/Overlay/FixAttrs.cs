@@ -1,6 +1,7 @@
 using Execline.Builtins.Credentials;
 using Execline.Native;
 using Execline.Runtime;
+using Execline.S6;
 
 namespace Execline.Builtins.Overlay;
 
@@ -93,7 +94,7 @@ public sealed class FixAttrs : Builtin
         {
             mode = -1;
             if (s == "-") return true;
-            if (!Fds.Octal.ScanFull(s, out var m)) return false;
+            if (!Octal.ScanFull(s, out var m)) return false;
             mode = (int)(m & 0xfff);
             return true;
         }

@@ -1,4 +1,5 @@
 using Execline.Runtime;
+using Execline.S6;
 
 namespace Execline.Builtins.PortableUtils;
 
@@ -9,7 +10,7 @@ public sealed class S6Chmod : Builtin
 
     public override Outcome Run(Invocation inv)
     {
-        if (inv.Argv.Count < 3 || !Fds.Octal.ScanFull(inv.Argv[1], out var mode)) throw inv.Usage();
+        if (inv.Argv.Count < 3 || !Octal.ScanFull(inv.Argv[1], out var mode)) throw inv.Usage();
         var file = inv.Argv[2];
         int err = Files.Chmod(file, (int)(mode & 0xfff));
         if (err != 0) throw inv.DieErrno(111, $"unable to change mode of {file}", err);

@@ -1,5 +1,6 @@
 using Execline.Native;
 using Execline.Runtime;
+using Execline.S6;
 
 namespace Execline.Builtins.PortableUtils;
 
@@ -23,7 +24,7 @@ public sealed class S6Dumpenv : Builtin
             {
                 case 'n': newline = false; break;
                 case 'N': newline = true; break;
-                case 'm': if (!Fds.Octal.ScanFull(arg!, out mode)) throw inv.Usage(); break;
+                case 'm': if (!Octal.ScanFull(arg!, out mode)) throw inv.Usage(); break;
                 default: throw inv.Usage();
             }
         }

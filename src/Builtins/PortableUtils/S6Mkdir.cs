@@ -24,7 +24,7 @@ public sealed class S6Mkdir : Builtin
                 case 'v': verbose = true; break;
                 case 'm':
                     // leading octal digits, the rest ignored, as skalibs' uint_oscan reads them
-                    if (Fds.Octal.Scan(arg!, out mode) == 0) throw inv.Usage();
+                    if (Octal.Scan(arg!, out mode) == 0) throw inv.Usage();
                     exact = true;
                     break;
                 default: throw inv.Usage();

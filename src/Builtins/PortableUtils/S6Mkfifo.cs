@@ -15,7 +15,7 @@ public sealed class S6Mkfifo : Builtin
         uint mode = 0x1b6;
         var g = new Getopt(inv.Argv, "m:");
         while (g.Next(out var c, out var arg))
-            if (c != 'm' || !Fds.Octal.ScanFull(arg!, out mode)) throw inv.Usage();
+            if (c != 'm' || !Octal.ScanFull(arg!, out mode)) throw inv.Usage();
         if (g.Index >= inv.Argv.Count) throw inv.Usage();
         using var mask = new TemporaryUmask(0x49);
         foreach (var fifo in inv.Rest(g.Index))

@@ -1,7 +1,7 @@
-namespace Execline.Builtins.Fds;
+namespace Execline.S6;
 
 /// skalibs' octal scan into 32 bits: digits 0-7 from the start, stopping before one that would overflow.
-static class Octal
+public static class Octal
 {
     /// How many characters were read (0: none) and their value.
     public static int Scan(string s, out uint value)
