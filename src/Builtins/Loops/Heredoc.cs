@@ -1,5 +1,6 @@
 using Execline.Native;
 using Execline.Runtime;
+using Execline.S6;
 using Execline.Text;
 
 namespace Execline.Builtins.Loops;
@@ -20,7 +21,7 @@ public sealed class Heredoc : Builtin
             else throw inv.Usage();
         }
         int i = g.Index;
-        if (inv.Argv.Count - i < 3 || !Fds.FdOps.TryFd(inv.Argv[i], out var fd)) throw inv.Usage();
+        if (inv.Argv.Count - i < 3 || !FdOps.TryFd(inv.Argv[i], out var fd)) throw inv.Usage();
         var (r, w) = Libc.Pipe();
         if (r < 0) throw inv.DieErrno(111, "unable to pipe", Libc.Errno);
         var text = inv.Argv[i + 1];
@@ -32,12 +33,12 @@ public sealed class Heredoc : Builtin
             Libc.close(r);
             throw inv.DieErrno(111, detach ? "unable to doublefork" : "unable to fork", err);
         }
-        if (!Fds.FdOps.Fits(fd))
+        if (!FdOps.Fits(fd))
         {
             Libc.close(r);
-            throw inv.DieErrno(111, $"unable to read on fd {inv.Argv[i]}", Fds.FdOps.EBADF);
+            throw inv.DieErrno(111, $"unable to read on fd {inv.Argv[i]}", FdOps.EBADF);
         }
-        Fds.FdOps.Place(inv.State, (int)fd, inv.State.Own(r));
+        FdOps.Place(inv.State, (int)fd, inv.State.Own(r));
         return Outcome.Exec(inv.Rest(i + 2));
     }
 

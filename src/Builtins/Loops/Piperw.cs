@@ -1,5 +1,6 @@
 using Execline.Native;
 using Execline.Runtime;
+using Execline.S6;
 
 namespace Execline.Builtins.Loops;
 
@@ -12,19 +13,19 @@ public sealed class Piperw : Builtin
     public override Outcome Run(Invocation inv)
     {
         var argv = inv.Argv;
-        if (argv.Count < 4 || !Fds.FdOps.TryFd(argv[1], out var fdr) || !Fds.FdOps.TryFd(argv[2], out var fdw)
+        if (argv.Count < 4 || !FdOps.TryFd(argv[1], out var fdr) || !FdOps.TryFd(argv[2], out var fdw)
             || (int)fdr == (int)fdw)
             throw inv.Usage();
         var (r, w) = Libc.Pipe();
         if (r < 0) throw inv.DieErrno(111, "unable to create pipe", Libc.Errno);
-        if (!Fds.FdOps.Fits(fdr) || !Fds.FdOps.Fits(fdw))
+        if (!FdOps.Fits(fdr) || !FdOps.Fits(fdw))
         {
             Libc.close(r);
             Libc.close(w);
-            throw inv.DieErrno(111, "unable to move fds", Fds.FdOps.EBADF);
+            throw inv.DieErrno(111, "unable to move fds", FdOps.EBADF);
         }
-        Fds.FdOps.Place(inv.State, (int)fdr, inv.State.Own(r));
-        Fds.FdOps.Place(inv.State, (int)fdw, inv.State.Own(w));
+        FdOps.Place(inv.State, (int)fdr, inv.State.Own(r));
+        FdOps.Place(inv.State, (int)fdw, inv.State.Own(w));
         return Outcome.Exec(inv.Rest(3));
     }
 }

@@ -1,11 +1,11 @@
 using Execline.Native;
 using Execline.Runtime;
 
-namespace Execline.Builtins.Fds;
+namespace Execline.S6;
 
 /// The descriptor system calls of the fd commands, done on the modelled table: they fail exactly where the
 /// calls would fail in the process execline models, and never touch this process's own descriptors.
-static class FdOps
+public static class FdOps
 {
     public const int EBADF = 9, EINVAL = 22, EMFILE = 24, ENXIO = 6;
     const int RLIMIT_NOFILE = 7;
