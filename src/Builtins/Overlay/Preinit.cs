@@ -1,6 +1,6 @@
-using Execline.Builtins.PortableUtils;
 using Execline.Native;
 using Execline.Runtime;
+using Execline.S6;
 
 namespace Execline.Builtins.Overlay;
 

@@ -1,4 +1,5 @@
 using Execline.Native;
+using Execline.S6;
 
 namespace Execline.Builtins.PortableUtils;
 

@@ -1,10 +1,10 @@
 using Execline.Native;
 
-namespace Execline.Builtins.PortableUtils;
+namespace Execline.S6;
 
 /// The path-taking system calls the file commands make, each returning 0 or the errno it failed with.
 /// Relative paths resolve against this process's cwd: callers sync it with the modelled state first.
-static unsafe class Files
+public static unsafe class Files
 {
     static int Result(int r) => r < 0 ? Libc.Errno : 0;
 
