@@ -1,4 +1,5 @@
 using Execline.Runtime;
+using Execline.S6;
 
 namespace Execline.Builtins.Credentials;
 

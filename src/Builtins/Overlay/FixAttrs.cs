@@ -1,4 +1,3 @@
-using Execline.Builtins.Credentials;
 using Execline.Native;
 using Execline.Runtime;
 using Execline.S6;

@@ -1,4 +1,4 @@
-namespace Execline.Builtins.Credentials;
+namespace Execline.S6;
 
 /// skalibs' scanning of uids and gids: 32-bit unsigned decimal, digits taken while the value fits.
 public static class Ids

@@ -1,6 +1,6 @@
 using Execline.Native;
 
-namespace Execline.Builtins.Credentials;
+namespace Execline.S6;
 
 /// One line of /etc/passwd that matters here.
 public readonly record struct User(string Name, uint Uid, uint Gid, string Home);

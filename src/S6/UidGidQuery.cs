@@ -1,4 +1,4 @@
-namespace Execline.Builtins.Credentials;
+namespace Execline.S6;
 
 /// What s6-envuidgid computes for an account: the uid, gid and supplementary groups it names, by the
 /// rules its options set. Shared with fix-attrs, whose account column means exactly this.
