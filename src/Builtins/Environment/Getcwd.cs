@@ -1,5 +1,6 @@
 using Execline.Native;
 using Execline.Runtime;
+using Execline.S6;
 
 namespace Execline.Builtins.Environment;
 

@@ -1,4 +1,5 @@
 using Execline.Runtime;
+using Execline.S6;
 
 namespace Execline.Builtins.Loops;
 
@@ -14,7 +15,7 @@ public sealed class LoopBody
     {
         _inv = inv;
         _var = var;
-        _argv = import ? Environment.SetAndExec.ImportedBy(var, command) : command;
+        _argv = import ? SetAndExec.ImportedBy(var, command) : command;
     }
 
     /// The name upstream reports when the body cannot be started: the command's own first word.

@@ -1,6 +1,6 @@
 using Execline.Runtime;
 
-namespace Execline.Builtins.Environment;
+namespace Execline.S6;
 
 /// How backtick, withstdinas, getcwd and getpid end: the variable is set (or unset, for a null value) in
 /// the environment handed on, and the rest of the line runs. With -E the rest goes through
