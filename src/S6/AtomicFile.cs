@@ -3,14 +3,16 @@ using Execline.Native;
 namespace Execline.S6;
 
 /// Small files rewritten the skalibs way: `NAME.new` (mode 0666 & ~umask, no fsync), then rename over
-/// NAME, so a reader sees the old content or the new, never half of it.
+/// NAME, so a reader sees the old content or the new, never half of it. The supervisor's status files,
+/// s6-log's `=FILE` and s6-dumpenv's variables are written so.
 public static class AtomicFile
 {
-    /// Returns 0 or an errno.
-    public static int Replace(string path, ReadOnlySpan<byte> content)
+    /// Returns 0 or an errno. tmp is NAME.new unless given. Opened without blocking, as skalibs' open_trunc
+    /// does: a FIFO someone left under that name fails (ENXIO) rather than hang a supervisor or a logger.
+    public static int Replace(string path, ReadOnlySpan<byte> content, string? tmp = null)
     {
-        string tmp = path + ".new";
-        int fd = Libc.Open(tmp, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_CLOEXEC, 0x1b6);
+        tmp ??= path + ".new";
+        int fd = Libc.Open(tmp, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_NONBLOCK | Libc.O_CLOEXEC, 0x1b6);
         if (fd < 0) return Libc.Errno;
         int err = Libc.WriteAll(fd, content);
         Libc.close(fd);

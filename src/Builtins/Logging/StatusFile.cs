@@ -1,4 +1,4 @@
-using Execline.Native;
+using Execline.S6;
 
 namespace Execline.Builtins.Logging;
 
@@ -17,15 +17,7 @@ static class StatusFile
             record.CopyTo(content);
             content.AsSpan(record.Length).Fill((byte)'\n');
         }
-        string tmp = file + ".new";
-        int fd = Libc.Open(tmp, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
-        int e = fd < 0 ? Libc.Errno : Libc.WriteAll(fd, content);
-        if (fd >= 0) Libc.close(fd);
-        if (e == 0 && Libc.Rename(tmp, file) < 0) e = Libc.Errno;
-        if (e != 0)
-        {
-            if (fd >= 0) Libc.Unlink(tmp);
-            ctx.WarnUnable($"write status file {file}", e);
-        }
+        int e = AtomicFile.Replace(file, content);
+        if (e != 0) ctx.WarnUnable($"write status file {file}", e);
     }
 }

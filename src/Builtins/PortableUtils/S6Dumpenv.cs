@@ -50,7 +50,7 @@ public sealed class S6Dumpenv : Builtin
             }
             var file = dir + "/" + name;
             var value = entry[(eq + 1)..];
-            err = WriteAtomically(dir + "/=.tmp", file, newline ? value + "\n" : value);
+            err = AtomicFile.Replace(file, Text.Bytes.ToBytes(newline ? value + "\n" : value), dir + "/=.tmp");
             if (err != 0) throw inv.DieErrno(111, $"unable to open {file}", err);
         }
         return Outcome.Exit(0);
@@ -60,15 +60,4 @@ public sealed class S6Dumpenv : Builtin
     /// longer than NAME_MAX.
     static bool IsFileName(string name) =>
         name.Length is > 0 and <= 255 && name != "." && name != ".." && name.IndexOf('/') < 0;
-
-    static int WriteAtomically(string temp, string file, string content)
-    {
-        int fd = Libc.Open(temp, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_CLOEXEC);
-        if (fd < 0) return Libc.Errno;
-        int err = Libc.WriteAll(fd, Text.Bytes.ToBytes(content));
-        Libc.close(fd);
-        if (err == 0) err = Files.Rename(temp, file);
-        if (err != 0) Files.Unlink(temp);
-        return err;
-    }
 }
