@@ -10,7 +10,7 @@ static class Program
     {
         RealProcess.SeedRuntimeRandomness();
         var argv = CommandLine.Argv(args);
-        Init.InitSet.Register();
+        CommandSet.Register();
         var name = Self.BaseName(argv.Count > 0 ? argv[0] : "execline");
         if (name == "execline")
         {

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Execline.Init;
+using Execline.Multicall;
 using Execline.Runtime;
 
 namespace Execline.Tests.Unit;
@@ -13,14 +13,14 @@ public class RegistryTests
         ["umask"] = "execline-umask",
     };
 
-    static IEnumerable<Command> Declared => InitSet.Families.SelectMany(f => f());
+    static IEnumerable<Command> Declared => CommandSet.Families.SelectMany(f => f());
 
     static IEnumerable<string> EveryName => Declared.SelectMany(c => (string[])[c.Name, .. c.Aliases ?? []]);
 
     [Fact]
     public void Every_registered_name_makes_a_command_that_prints_that_name_or_is_a_known_alias()
     {
-        InitSet.Register();
+        CommandSet.Register();
         var wrong = EveryName
             .Select(n => (Name: n, Prog: Registry.Find(n)?.Prog))
             .Where(p => p.Prog != (Aliases.TryGetValue(p.Name, out var prog) ? prog : p.Name))
@@ -41,7 +41,7 @@ public class RegistryTests
     [Fact]
     public void An_unknown_name_makes_nothing()
     {
-        InitSet.Register();
+        CommandSet.Register();
         Assert.Null(Registry.Find("no-such-command"));
     }
 
