@@ -21,7 +21,7 @@ public static class BuiltinSet
         () => Variables.VariablesFamily.Commands,
         () => Loops.LoopsFamily.Commands,
         () => Fds.FdsFamily.Commands,
-        () => Environment.EnvironmentFamily.Commands,
+        () => EnvironmentVariables.EnvironmentVariablesFamily.Commands,
         () => Tests.TestsFamily.Commands,
         () => Jobs.JobsFamily.Commands,
         () => SupervisionClients.SupervisionClientsFamily.Commands,

@@ -1,6 +1,6 @@
 using Execline.Runtime;
 
-namespace Execline.Builtins.Environment;
+namespace Execline.Builtins.EnvironmentVariables;
 
 /// export variable value prog... — exec prog with variable=value added to the environment.
 public sealed class Export : Builtin

@@ -1,8 +1,8 @@
 using Execline.Runtime;
 
-namespace Execline.Builtins.Environment;
+namespace Execline.Builtins.EnvironmentVariables;
 
-public static class EnvironmentFamily
+public static class EnvironmentVariablesFamily
 {
     public static readonly Command[] Commands =
     [

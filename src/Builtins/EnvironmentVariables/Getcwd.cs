@@ -2,7 +2,7 @@ using Execline.Native;
 using Execline.Runtime;
 using Execline.S6;
 
-namespace Execline.Builtins.Environment;
+namespace Execline.Builtins.EnvironmentVariables;
 
 /// getcwd [ -E | -e ] variable prog... — exec prog with variable set to the working directory.
 public sealed class Getcwd : Builtin

@@ -1,7 +1,7 @@
 using Execline.Native;
 using Execline.Runtime;
 
-namespace Execline.Builtins.Environment;
+namespace Execline.Builtins.EnvironmentVariables;
 
 /// Reads backtick's pipe to its end: on a thread of its own while builtins of the block run in this
 /// process, in this thread once only the block's program writes (see IOutputReader).

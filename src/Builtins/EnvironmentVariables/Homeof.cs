@@ -1,7 +1,7 @@
 using Execline.Native;
 using Execline.Runtime;
 
-namespace Execline.Builtins.Environment;
+namespace Execline.Builtins.EnvironmentVariables;
 
 /// homeof user — print the home directory of user (from the system's passwd database) and a newline.
 public sealed class Homeof : Builtin

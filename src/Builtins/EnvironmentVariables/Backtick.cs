@@ -3,7 +3,7 @@ using Execline.Runtime;
 using Execline.S6;
 using Execline.Text;
 
-namespace Execline.Builtins.Environment;
+namespace Execline.Builtins.EnvironmentVariables;
 
 /// backtick [ -i | -I | -x | -D default ] [ -N | -n ] [ -E | -e ] var { prog... } remainder... — run the
 /// block with its stdout to a pipe, read all of it, exec into remainder with var set to what was read.

@@ -1,7 +1,7 @@
 using System.Text;
 using Execline.Native;
 
-namespace Execline.Builtins.Environment;
+namespace Execline.Builtins.EnvironmentVariables;
 
 /// The envfile format, read byte by byte as upstream reads it. Each definition becomes a NUL-terminated
 /// modification: "NAME=value" sets, and a NUL byte made by an octal escape splits a value, so what follows

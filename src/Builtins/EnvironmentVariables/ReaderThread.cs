@@ -1,7 +1,7 @@
 using Execline.Native;
 using Execline.Runtime;
 
-namespace Execline.Builtins.Environment;
+namespace Execline.Builtins.EnvironmentVariables;
 
 /// A thread that reads a pipe to its end. Threads are kept for the next read: a script of many
 /// backticks starts one thread, not one per backtick, and nested backticks each get their own.

@@ -1,6 +1,6 @@
 using Execline.Runtime;
 
-namespace Execline.Builtins.Environment;
+namespace Execline.Builtins.EnvironmentVariables;
 
 /// emptyenv [ -p | -c | -o | -P ] prog... — exec prog with an emptied environment: nothing (or only PATH
 /// with -p); with -c only execline's own variables removed; with -P / -o the positional / elgetopt frame

@@ -3,7 +3,7 @@ using Execline.Runtime;
 using Execline.S6;
 using Execline.Text;
 
-namespace Execline.Builtins.Environment;
+namespace Execline.Builtins.EnvironmentVariables;
 
 /// withstdinas [ -i | -I | -D default ] [ -N | -n ] [ -E | -e ] var remainder... — read all of stdin,
 /// exec into remainder with var set to what was read (one trailing newline removed unless -N).

@@ -1,7 +1,7 @@
 using Execline.Native;
 using Execline.Runtime;
 
-namespace Execline.Builtins.Environment;
+namespace Execline.Builtins.EnvironmentVariables;
 
 /// envfile [ -i | -I ] file prog... — exec prog with the definitions of file (- for stdin) added to the
 /// environment. -I: a missing file is no error.

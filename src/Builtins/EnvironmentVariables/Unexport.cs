@@ -1,6 +1,6 @@
 using Execline.Runtime;
 
-namespace Execline.Builtins.Environment;
+namespace Execline.Builtins.EnvironmentVariables;
 
 /// unexport variable prog... — exec prog with variable removed from the environment.
 public sealed class Unexport : Builtin

@@ -2,7 +2,7 @@ using Execline.Native;
 using Execline.Runtime;
 using Execline.S6;
 
-namespace Execline.Builtins.Environment;
+namespace Execline.Builtins.EnvironmentVariables;
 
 /// getpid [ -E | -e ] [ -P | -p ] variable prog... — exec prog with variable set to the pid of the
 /// process running the chain (-P: of its parent).
