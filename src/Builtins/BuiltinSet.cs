@@ -22,7 +22,7 @@ public static class BuiltinSet
         () => Loops.LoopsFamily.Commands,
         () => Fds.FdsFamily.Commands,
         () => EnvironmentVariables.EnvironmentVariablesFamily.Commands,
-        () => Tests.TestsFamily.Commands,
+        () => Conditions.ConditionsFamily.Commands,
         () => Jobs.JobsFamily.Commands,
         () => SupervisionClients.SupervisionClientsFamily.Commands,
         () => Logging.LoggingFamily.Commands,

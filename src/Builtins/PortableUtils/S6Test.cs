@@ -1,4 +1,4 @@
-using Execline.Builtins.Tests;
+using Execline.Builtins.Conditions;
 using Execline.Runtime;
 
 namespace Execline.Builtins.PortableUtils;

@@ -1,8 +1,8 @@
 using Execline.Runtime;
 
-namespace Execline.Builtins.Tests;
+namespace Execline.Builtins.Conditions;
 
-public static class TestsFamily
+public static class ConditionsFamily
 {
     public static readonly Command[] Commands =
     [

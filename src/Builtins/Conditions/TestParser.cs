@@ -1,6 +1,6 @@
 using Execline.Runtime;
 
-namespace Execline.Builtins.Tests;
+namespace Execline.Builtins.Conditions;
 
 /// Recursive descent over eltest's arguments:
 ///   group       = disjunction ")"        (the whole line is a group closed by an implicit ")")

@@ -1,6 +1,6 @@
 using Execline.Runtime;
 
-namespace Execline.Builtins.Tests;
+namespace Execline.Builtins.Conditions;
 
 /// eltest expression... — test(1) without the shell's guesswork: every operator word is an operator,
 /// never an operand. Exit 0 when the expression is true, 1 when false (or empty), 100 when malformed.

@@ -1,4 +1,4 @@
-namespace Execline.Builtins.Tests;
+namespace Execline.Builtins.Conditions;
 
 /// skalibs' integer scanning as eltest uses it: a decimal prefix, read until a digit would overflow.
 static class TestNumbers

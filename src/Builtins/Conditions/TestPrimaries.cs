@@ -1,7 +1,7 @@
 using Execline.Native;
 using Execline.Runtime;
 
-namespace Execline.Builtins.Tests;
+namespace Execline.Builtins.Conditions;
 
 /// The unary and binary tests of eltest, evaluated for one invocation (its cwd, environment and fds:
 /// /dev/fd/N and the like name the invocation's descriptors). A file that cannot be stat'ed makes a file

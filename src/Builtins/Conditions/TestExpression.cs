@@ -1,4 +1,4 @@
-namespace Execline.Builtins.Tests;
+namespace Execline.Builtins.Conditions;
 
 /// A parsed eltest expression. Evaluation short-circuits, left operand first, so an operand that
 /// would be an error (a non-integer for -eq, a bad regex) is only reported when it is reached.

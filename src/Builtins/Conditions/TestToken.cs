@@ -1,4 +1,4 @@
-namespace Execline.Builtins.Tests;
+namespace Execline.Builtins.Conditions;
 
 enum TokenKind { Word, Unary, Binary, Not, And, Or, LeftParen, RightParen, End }
 
