@@ -23,7 +23,6 @@ public static class PortableUtilsFamily
         new("s6-sleep", Needs.None, () => new S6Sleep()),
         new("s6-sync", Needs.None, () => new S6Sync()),
         new("s6-mkfifo", Needs.Files, () => new S6Mkfifo()),
-        new("s6-test", Needs.Files, () => new S6Test()),
         new("s6-dumpenv", Needs.Files, () => new S6Dumpenv()),
         new("s6-uniquename", Needs.None, () => new S6Uniquename()),
         new("s6-maximumtime", Needs.OwnProcess, () => new S6Maximumtime()),

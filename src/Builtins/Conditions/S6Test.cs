@@ -1,7 +1,6 @@
-using Execline.Builtins.Conditions;
 using Execline.Runtime;
 
-namespace Execline.Builtins.PortableUtils;
+namespace Execline.Builtins.Conditions;
 
 /// s6-test expression... — eltest's grammar and tests under the older name. Silent about its deprecation
 /// (2.2.5's warning): s6-overlay v2 shipped an s6-test without it and its scripts call s6-test at every
