@@ -3,8 +3,11 @@ using static Execline.Init.Supervision.ServiceEvent;
 
 namespace Execline.Init.Supervision;
 
-/// Where a supervised service is. LastUp and LastFinishing are Up and Finishing once the supervisor has
-/// been told to leave (`x`, SIGTERM, SIGHUP): it leaves when finish is done instead of starting run again.
+/// Where a supervised service is: s6-supervise's five states. LastUp and LastFinishing are Up and
+/// Finishing once the supervisor has been told to leave (`x`, SIGTERM, SIGHUP): it leaves when finish is
+/// done instead of starting run again. Down waiting out the restart throttle, and Up after `d` waiting
+/// for timeout-kill, are no states of their own: each only has a deadline armed, and no event but that
+/// deadline's is treated differently.
 enum ServiceState { Down, Up, Finishing, LastUp, LastFinishing }
 
 /// What can happen to a supervisor.
@@ -38,46 +41,48 @@ enum ServiceAction
 }
 
 /// What a supervisor does for each event in each state: s6-supervise's `actions[state][event]`, one row
-/// per event. The names are ServiceSupervisor's methods; their comments say what each does.
+/// per event. The names are ServiceSupervisor's methods; their comments say what each does. Some Ignore
+/// cells cannot happen: run's death is watched, and its notification pipe open, only while it runs, and
+/// a deadline is cleared when its state ends.
 static class ServiceStateTable
 {
     /// The control bytes s6-supervise 2.11 knows, in ServiceEvent's order.
     public const string ControlBytes = "abqhkti12pcyroduDUxOQ";
 
     static readonly ServiceAction[,] Cells = Build(
-    //   event           Down             Up               Finishing        LastUp           LastFinishing
-        (a,              Ignore,          SignalRun,       Ignore,          SignalRun,       Ignore),
-        (b,              Ignore,          SignalRun,       Ignore,          SignalRun,       Ignore),
-        (q,              Ignore,          SignalRun,       Ignore,          SignalRun,       Ignore),
-        (h,              Ignore,          SignalRun,       Ignore,          SignalRun,       Ignore),
-        (k,              Ignore,          SignalRun,       Ignore,          SignalRun,       Ignore),
-        (t,              Ignore,          SignalRun,       Ignore,          SignalRun,       Ignore),
-        (i,              Ignore,          SignalRun,       Ignore,          SignalRun,       Ignore),
-        (_1,             Ignore,          SignalRun,       Ignore,          SignalRun,       Ignore),
-        (_2,             Ignore,          SignalRun,       Ignore,          SignalRun,       Ignore),
-        (p,              Ignore,          Pause,           Ignore,          Pause,           Ignore),
-        (c,              Ignore,          Resume,          Ignore,          Resume,          Ignore),
-        (y,              Ignore,          SignalRun,       Ignore,          SignalRun,       Ignore),
-        (r,              Ignore,          SignalRun,       Ignore,          SignalRun,       Ignore),
-        (o,              StartOnce,       WantDown,        WantDown,        WantDown,        WantDown),
-        (d,              WantDown,        Stop,            WantDown,        Stop,            WantDown),
-        (u,              Start,           WantUp,          WantUp,          WantUp,          WantUp),
-        (D,              WantDownForGood, StopForGood,     WantDownForGood, StopForGood,     WantDownForGood),
-        (U,              StartForGood,    WantUpForGood,   WantUpForGood,   WantUpForGood,   WantUpForGood),
-        (x,              Leave,           LeaveWhenDown,   LeaveWhenDown,   Detach,          Detach),
-        (O,              WantDown,        WantDown,        WantDown,        WantDown,        WantDown),
-        (Q,              WantDownForGood, WantDownForGood, WantDownForGood, WantDownForGood, WantDownForGood),
-        (SigTerm,        Leave,           StopAndLeave,    LeaveWhenDown,   Stop,            Detach),
-        (SigHup,         Leave,           LeaveWhenDown,   LeaveWhenDown,   Detach,          Detach),
-        (SigQuit,        Leave,           Leave,           Leave,           Leave,           Leave),
-        (SigInt,         Leave,           Interrupt,       Interrupt,       Interrupt,       Interrupt),
-        (RunDied,        Ignore,          RunEnded,        Ignore,          RunEnded,        Ignore),
-        (FinishDied,     Ignore,          Ignore,          FinishEnded,     Ignore,          LastFinishEnded),
-        (Ready,          Ignore,          MarkReady,       Ignore,          MarkReady,       Ignore),
-        (ReadinessClosed, Ignore,         CloseReadiness,  Ignore,          CloseReadiness,  Ignore),
-        (StartDue,       StartIfWanted,   Ignore,          Ignore,          Ignore,          Ignore),
-        (KillDue,        Ignore,          KillRun,         Ignore,          KillRun,         Ignore),
-        (FinishKillDue,  Ignore,          Ignore,          KillFinish,      Ignore,          KillFinish));
+    //   event            Down             Up               Finishing        LastUp           LastFinishing
+        (a,               Ignore,          SignalRun,       Ignore,          SignalRun,       Ignore),
+        (b,               Ignore,          SignalRun,       Ignore,          SignalRun,       Ignore),
+        (q,               Ignore,          SignalRun,       Ignore,          SignalRun,       Ignore),
+        (h,               Ignore,          SignalRun,       Ignore,          SignalRun,       Ignore),
+        (k,               Ignore,          SignalRun,       Ignore,          SignalRun,       Ignore),
+        (t,               Ignore,          SignalRun,       Ignore,          SignalRun,       Ignore),
+        (i,               Ignore,          SignalRun,       Ignore,          SignalRun,       Ignore),
+        (_1,              Ignore,          SignalRun,       Ignore,          SignalRun,       Ignore),
+        (_2,              Ignore,          SignalRun,       Ignore,          SignalRun,       Ignore),
+        (p,               Ignore,          Pause,           Ignore,          Pause,           Ignore),
+        (c,               Ignore,          Resume,          Ignore,          Resume,          Ignore),
+        (y,               Ignore,          SignalRun,       Ignore,          SignalRun,       Ignore),
+        (r,               Ignore,          SignalRun,       Ignore,          SignalRun,       Ignore),
+        (o,               StartOnce,       WantDown,        WantDown,        WantDown,        WantDown),
+        (d,               WantDown,        Stop,            WantDown,        Stop,            WantDown),
+        (u,               Start,           WantUp,          WantUp,          WantUp,          WantUp),
+        (D,               WantDownForGood, StopForGood,     WantDownForGood, StopForGood,     WantDownForGood),
+        (U,               StartForGood,    WantUpForGood,   WantUpForGood,   WantUpForGood,   WantUpForGood),
+        (x,               Leave,           LeaveWhenDown,   LeaveWhenDown,   Detach,          Ignore),
+        (O,               WantDown,        WantDown,        WantDown,        WantDown,        WantDown),
+        (Q,               WantDownForGood, WantDownForGood, WantDownForGood, WantDownForGood, WantDownForGood),
+        (SigTerm,         Leave,           StopAndLeave,    LeaveWhenDown,   Stop,            Ignore),
+        (SigHup,          Leave,           LeaveWhenDown,   LeaveWhenDown,   Detach,          Ignore),
+        (SigQuit,         Leave,           Leave,           Leave,           Leave,           Leave),
+        (SigInt,          Leave,           Interrupt,       Interrupt,       Interrupt,       Interrupt),
+        (RunDied,         Ignore,          RunEnded,        Ignore,          RunEnded,        Ignore),
+        (FinishDied,      Ignore,          Ignore,          FinishEnded,     Ignore,          LastFinishEnded),
+        (Ready,           Ignore,          MarkReady,       Ignore,          MarkReady,       Ignore),
+        (ReadinessClosed, Ignore,          CloseReadiness,  Ignore,          CloseReadiness,  Ignore),
+        (StartDue,        StartIfWanted,   Ignore,          Ignore,          Ignore,          Ignore),
+        (KillDue,         Ignore,          KillRun,         Ignore,          KillRun,         Ignore),
+        (FinishKillDue,   Ignore,          Ignore,          KillFinish,      Ignore,          KillFinish));
 
     public static ServiceAction Of(ServiceState state, ServiceEvent e) => Cells[(int)e, (int)state];
 
