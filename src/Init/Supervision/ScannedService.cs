@@ -115,7 +115,7 @@ sealed class ScannedService
     void Started(Side side, ServiceSupervisor supervisor)
     {
         side.Supervisor = supervisor;
-        if (supervisor.Start() is { } failure)
+        if (supervisor.SetUp() is { } failure)
         {
             Failed(side, failure.Line);
             return;
@@ -181,10 +181,8 @@ sealed class ScannedService
         _main.Wanted = _log.Wanted = false;
         if (Main == null) Pipe?.CloseWriteEnd();
         if (Log == null) Pipe?.CloseReadEnd();
-        if (IsSpecial && !killLogger) Main?.Hangup();
-        else Main?.Terminate();
-        if (killLogger) Log?.Terminate();
-        else Log?.Hangup();
+        Main?.Dispatch(IsSpecial && !killLogger ? ServiceEvent.SigHup : ServiceEvent.SigTerm);
+        Log?.Dispatch(killLogger ? ServiceEvent.SigTerm : ServiceEvent.SigHup);
         _changed(this);
     }
 }

@@ -4,26 +4,26 @@ using Execline.S6;
 
 namespace Execline.Init.Supervision;
 
-/// What one s6-supervise process does for one service directory, as an object fed by the event loop:
-/// control bytes, the deaths of run and finish, the readiness pipe, and its deadlines (restart throttle,
-/// timeout-kill, timeout-finish). It keeps `supervise/` and `event/` exactly as s6-supervise 2.11 does.
+/// What one s6-supervise process does for one service directory, as an object fed by the event loop.
+/// Every event (control bytes, signals, the deaths of run and finish, the readiness pipe, the deadlines)
+/// goes through ServiceStateTable to one of the actions below, which keep `supervise/` and `event/`
+/// exactly as s6-supervise 2.11 does. What they do outside goes through ISupervisorEffects.
 sealed class ServiceSupervisor
 {
-    enum Phase { Down, Up, Finish }
-
     const long Throttle = 1000, SpawnRetry = 10000, KillRepeat = 5000;
     const uint DefaultFinishTimeout = 5000;
 
-    /// Why Start failed: the exit code s6-supervise would die with, and its line.
+    /// Why SetUp failed: the exit code s6-supervise would die with, and its line.
     public readonly record struct Failure(int Code, string Line);
 
     public string Dir { get; }
     public string Name { get; }
+    public ServiceState State { get; private set; } = ServiceState.Down;
     public bool IsGone { get; private set; }
     /// Told once, after the `x` event, when this supervisor stops supervising.
     public Action<ServiceSupervisor> Gone = _ => { };
 
-    readonly EventLoop _loop;
+    readonly ISupervisorEffects _effects;
     readonly ProcessState _base;
     readonly int _stdin, _stdout;
     readonly LockFile _lock = new();
@@ -32,15 +32,14 @@ sealed class ServiceSupervisor
 
     ServiceStatus _status;
     ServiceStatus? _saved;
-    Phase _phase = Phase.Down;
-    /// LASTUP / LASTFINISH: leave once the service is down and finish is done.
-    bool _last;
     /// After `x` or SIGHUP (or SIGTERM while finish runs) s6-supervise points its own fds 0 and 1 at
     /// /dev/null, so the finish it starts later gets those.
     bool _detached;
     /// The one descriptor on /dev/null every detached supervisor gives its finish.
     static int _devNull = -1;
     int _notifyFd = -1;
+    /// The deadlines: each is its event when its timer fires (timers are never cancelled; a deadline
+    /// moved or cleared since is not due).
     long _startAt = long.MaxValue, _killAt = long.MaxValue, _finishKillAt = long.MaxValue;
     /// When run said it was ready during this run (the throttle's anchor), or -1.
     long _readyAt = -1;
@@ -48,8 +47,13 @@ sealed class ServiceSupervisor
     /// dir is absolute; name is what run and finish get as their last argument. stdin/stdout, when not
     /// -1, are put on fds 0 and 1 of run and finish (the two ends of a log pipe).
     public ServiceSupervisor(EventLoop loop, ProcessState baseState, string dir, string name, int stdin = -1, int stdout = -1)
+        : this(new LoopEffects(loop, baseState, dir), baseState, dir, name, stdin, stdout)
     {
-        _loop = loop;
+    }
+
+    public ServiceSupervisor(ISupervisorEffects effects, ProcessState baseState, string dir, string name, int stdin = -1, int stdout = -1)
+    {
+        _effects = effects;
         _base = baseState;
         Dir = dir;
         Name = name;
@@ -62,11 +66,9 @@ sealed class ServiceSupervisor
     /// and the read end of the notification pipe until run says it is ready.
     public static int Keeps(string dir) => ServiceFiles.Exists(dir + "/notification-fd") ? 3 : 2;
 
-    public bool IsUp => _phase == Phase.Up;
-
     /// Sets up supervise/ and event/, takes the lock, says `s`, starts run if wanted. Returns null, or why
     /// s6-supervise would have died (nothing printed: the caller says it).
-    public Failure? Start()
+    public Failure? SetUp()
     {
         int err = FifoDir.Create(Dir + "/event", Libc.getegid());
         if (err != 0) return Fail(111, "unable to mkfifodir event", err);
@@ -86,8 +88,8 @@ sealed class ServiceSupervisor
         var now = Tai64n.Now();
         _status = new ServiceStatus { Stamp = now, ReadyStamp = now, WantUp = !ServiceFiles.Exists(Dir + "/down"), Ready = true };
         Publish("s");
-        _loop.WatchFd(_control.Fd, OnControl);
-        if (_status.WantUp) StartRun();
+        _effects.Watch(_control.Fd, OnControl);
+        Dispatch(ServiceEvent.StartDue, _effects.Now);
         return null;
     }
 
@@ -118,58 +120,293 @@ sealed class ServiceSupervisor
         if (fd >= 0) Libc.WriteAll(fd, Text.Bytes.ToBytes(Line(level, text) + "\n"));
     }
 
-    /// Status first, then the event: a listener woken by the event reads the matching status.
-    void Publish(string events)
+    /// One byte of `supervise/control`; bytes s6-supervise 2.11 does not know are ignored.
+    public void Command(char c)
     {
-        Save();
-        FifoDir.Notify(Dir + "/event", Text.Bytes.ToBytes(events));
+        if (ServiceStateTable.OfControlByte(c) is { } e) Dispatch(e);
     }
 
-    /// Writes supervise/status unless it already says exactly that (a client repeating `u` to a service
-    /// that is up costs no file).
-    void Save()
+    void OnControl()
     {
-        if (_saved == _status) return;
-        int err = _status.Save(Dir);
-        if (err != 0) Warn($"unable to write status file: {Libc.StrError(err)}");
-        else _saved = _status;
+        foreach (var b in _control.ReadCommands()) Command((char)b);
     }
 
-    ProcessState ChildState()
+    /// Does what the table says for this event in the current state; nothing once gone. detail: run's
+    /// wait status (RunDied), finish's exit code or -1 (FinishDied), the time (the deadlines).
+    public void Dispatch(ServiceEvent e, long detail = 0)
     {
-        var st = _base.Clone();
-        st.NewSession = true;
-        if (_stdin >= 0) st.Fds.Set(0, _stdin);
-        if (_stdout >= 0) st.Fds.Set(1, _stdout);
-        if (_detached && _devNull >= 0)
+        if (IsGone) return;
+        switch (ServiceStateTable.Of(State, e))
         {
-            st.Fds.Set(0, _devNull);
-            st.Fds.Set(1, _devNull);
+            case ServiceAction.Ignore: break;
+            case ServiceAction.Leave: Leave(); break;
+            case ServiceAction.Interrupt: Interrupt(); break;
+            case ServiceAction.SignalRun: SignalRun(e); break;
+            case ServiceAction.Pause: Pause(); break;
+            case ServiceAction.Resume: Resume(); break;
+            case ServiceAction.Start: Start(); break;
+            case ServiceAction.StartOnce: StartOnce(); break;
+            case ServiceAction.StartForGood: StartForGood(); break;
+            case ServiceAction.WantUp: WantUp(); break;
+            case ServiceAction.WantUpForGood: WantUpForGood(); break;
+            case ServiceAction.WantDown: WantDown(); break;
+            case ServiceAction.WantDownForGood: WantDownForGood(); break;
+            case ServiceAction.Stop: Stop(); break;
+            case ServiceAction.StopForGood: StopForGood(); break;
+            case ServiceAction.LeaveWhenDown: LeaveWhenDown(); break;
+            case ServiceAction.StopAndLeave: StopAndLeave(); break;
+            case ServiceAction.Detach: Detach(); break;
+            case ServiceAction.RunEnded: RunEnded(new WaitStatus((int)detail)); break;
+            case ServiceAction.FinishEnded: FinishEnded((int)detail); break;
+            case ServiceAction.LastFinishEnded: LastFinishEnded((int)detail); break;
+            case ServiceAction.MarkReady: MarkReady(); break;
+            case ServiceAction.CloseReadiness: CloseReadiness(); break;
+            case ServiceAction.StartIfWanted: StartIfWanted(); break;
+            case ServiceAction.KillRun: KillRun(detail); break;
+            case ServiceAction.KillFinish: KillFinish(detail); break;
         }
-        return st;
     }
 
-    /// Starts argv with st in the service directory. The directory is opened for the spawn only (held
-    /// for the service's life it would be a third descriptor per service), and our own working directory,
-    /// which the spawn moves, is the base state's again before that descriptor goes.
-    int SpawnInDir(IReadOnlyList<string> argv, ProcessState st)
+    // The actions, in the order of ServiceAction.
+
+    /// Stops supervising, the service left as it is.
+    void Leave()
     {
-        int dirFd = Libc.Open(Dir, Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
-        if (dirFd < 0) return -Libc.Errno;
-        st.CwdFd = dirFd;
-        int pid = Chain.SpawnBlock(argv, st);
-        RealProcess.Sync(_base);
-        Libc.close(dirFd);
-        return pid;
+        IsGone = true;
+        CloseReadiness();
+        _effects.Unwatch(_control.Fd);
+        _control.Close();
+        _effects.Notify("x");
+        _lock.Release();
+        Gone(this);
     }
 
-    void DetachFromOutput()
+    /// SIGINT to the process group of run (or finish), then leave. Each is started in a session of its
+    /// own, so its group is its pid.
+    void Interrupt()
+    {
+        Kill(Signals.INT, group: true);
+        Leave();
+    }
+
+    /// The control byte's signal to run; `r` sends the service's down-signal.
+    void SignalRun(ServiceEvent e) => Kill(e switch
+    {
+        ServiceEvent.a => Signals.ALRM,
+        ServiceEvent.b => Signals.ABRT,
+        ServiceEvent.q => Signals.QUIT,
+        ServiceEvent.h => Signals.HUP,
+        ServiceEvent.k => Signals.KILL,
+        ServiceEvent.t => Signals.TERM,
+        ServiceEvent.i => Signals.INT,
+        ServiceEvent._1 => Signals.USR1,
+        ServiceEvent._2 => Signals.USR2,
+        ServiceEvent.y => Signals.WINCH,
+        ServiceEvent.r => ServiceFiles.DownSignal(Dir, Warn),
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e, "not a signal byte"),
+    });
+
+    void Pause()
+    {
+        Kill(Signals.STOP);
+        _status.Paused = true;
+        Save();
+    }
+
+    void Resume()
+    {
+        Kill(Signals.CONT);
+        _status.Paused = false;
+        Save();
+    }
+
+    /// Wanted up, and run starts now.
+    void Start()
+    {
+        WantUp();
+        SpawnRun();
+    }
+
+    /// Wanted down, but run starts now, once.
+    void StartOnce()
+    {
+        WantDown();
+        SpawnRun();
+    }
+
+    /// Start, with the down file gone (so the next supervisor starts run too).
+    void StartForGood()
+    {
+        SetDownFile(false);
+        Start();
+    }
+
+    void WantUp()
+    {
+        _status.WantUp = true;
+        Save();
+    }
+
+    void WantUpForGood()
+    {
+        SetDownFile(false);
+        WantUp();
+    }
+
+    /// Wanted down: a start waiting for the throttle is off.
+    void WantDown()
+    {
+        _status.WantUp = false;
+        _startAt = long.MaxValue;
+        Save();
+    }
+
+    /// WantDown, with a down file (so the next supervisor does not start run either).
+    void WantDownForGood()
+    {
+        SetDownFile(true);
+        WantDown();
+    }
+
+    /// Wanted down, and run gets its down-signal and SIGCONT, and SIGKILL after timeout-kill.
+    void Stop()
+    {
+        _status.WantUp = false;
+        Kill(ServiceFiles.DownSignal(Dir, Warn));
+        Kill(Signals.CONT);
+        _status.Paused = false;
+        uint t = ServiceFiles.UInt(Dir, "timeout-kill", Warn) ?? 0;
+        if (t > 0) _killAt = Timer(_effects.Now + t);
+        Save();
+    }
+
+    void StopForGood()
+    {
+        SetDownFile(true);
+        Stop();
+    }
+
+    /// Leave once run (if it is still running) and finish are over, and give a later finish /dev/null.
+    void LeaveWhenDown()
+    {
+        State = State == ServiceState.Up ? ServiceState.LastUp : ServiceState.LastFinishing;
+        Detach();
+    }
+
+    /// SIGTERM while run runs: stop it, and leave once it and finish are over.
+    void StopAndLeave()
+    {
+        State = ServiceState.LastUp;
+        Stop();
+    }
+
+    /// Points the fds 0 and 1 of a later finish at /dev/null.
+    void Detach()
     {
         _detached = true;
         if (_devNull < 0) _devNull = Libc.Open("/dev/null", Libc.O_RDWR | Libc.O_CLOEXEC);
     }
 
-    void StartRun()
+    /// Run died: recorded in the status and death_tally, and finish starts (timeout-finish armed). Without
+    /// a finish that runs it is as if finish had exited 127 at once, as upstream's child failing to exec.
+    void RunEnded(WaitStatus death)
+    {
+        CloseReadiness();
+        _killAt = long.MaxValue;
+        _status.Wstat = (ushort)death.Raw;
+        _status.Paused = false;
+        _status.Ready = false;
+        _status.Stamp = Tai64n.Now();
+        DeathTally.Append(Dir, _status.Stamp, death, ServiceFiles.UInt(Dir, "max-death-tally", Warn) ?? DeathTally.DefaultMax);
+        State = State == ServiceState.LastUp ? ServiceState.LastFinishing : ServiceState.Finishing;
+        int pid = ServiceFiles.Exists(Dir + "/finish")
+            ? _effects.Spawn(["./finish", death.IsSignaled ? "256" : death.ExitCode.ToString(), death.Signal.ToString(), Name],
+                ChildState(), OnFinishExit)
+            : -1;
+        if (pid <= 0)
+        {
+            _status.Pid = 0;
+            Publish("d");
+            Dispatch(ServiceEvent.FinishDied, 127);
+            return;
+        }
+        _status.Pid = pid;
+        _status.Finishing = true;
+        uint timeout = ServiceFiles.UInt(Dir, "timeout-finish", Warn) ?? DefaultFinishTimeout;
+        _finishKillAt = timeout == 0 ? long.MaxValue : Timer(_effects.Now + timeout);
+        Publish("d");
+    }
+
+    /// Finish ended: down, and run starts again after the throttle (a second after it was last started
+    /// or said ready) if wanted up.
+    void FinishEnded(int exitCode)
+    {
+        DownAndReady(exitCode);
+        long now = _effects.Now;
+        if (_status.WantUp) _startAt = Timer(_readyAt >= 0 ? Math.Max(now, _readyAt + Throttle) : now + Throttle);
+    }
+
+    void LastFinishEnded(int exitCode)
+    {
+        DownAndReady(exitCode);
+        Leave();
+    }
+
+    /// Down and ready. finish exiting 125 means: this service has failed for good, do not restart it.
+    void DownAndReady(int finishExitCode)
+    {
+        _finishKillAt = long.MaxValue;
+        State = ServiceState.Down;
+        _status.Pid = 0;
+        _status.Finishing = false;
+        _status.Ready = true;
+        _status.ReadyStamp = Tai64n.Now();
+        bool permanent = finishExitCode == 125;
+        if (permanent) _status.WantUp = false;
+        Publish(permanent ? "OD" : "D");
+    }
+
+    void MarkReady()
+    {
+        CloseReadiness();
+        _readyAt = _effects.Now;
+        _status.Ready = true;
+        _status.ReadyStamp = Tai64n.Now();
+        Publish("U");
+    }
+
+    void CloseReadiness()
+    {
+        if (_notifyFd < 0) return;
+        _effects.Unwatch(_notifyFd);
+        Libc.close(_notifyFd);
+        _notifyFd = -1;
+    }
+
+    void StartIfWanted()
+    {
+        if (_status.WantUp) SpawnRun();
+    }
+
+    void KillRun(long now)
+    {
+        Kill(Signals.KILL);
+        _killAt = Timer(now + KillRepeat);
+    }
+
+    void KillFinish(long now)
+    {
+        Warn("finish script lifetime reached maximum value - sending it a SIGKILL");
+        Kill(Signals.CONT);
+        Kill(Signals.KILL);
+        _finishKillAt = Timer(now + KillRepeat);
+    }
+
+    // What the actions share.
+
+    /// Starts ./run, with the notification pipe on its fd when notification-fd says so: up, or a new try
+    /// in 10 seconds.
+    void SpawnRun()
     {
         _startAt = long.MaxValue;
         var st = ChildState();
@@ -186,190 +423,87 @@ sealed class ServiceSupervisor
                 writeEnd = w;
             }
         }
-        int pid = SpawnInDir(["./run", Name], st);
+        int pid = _effects.Spawn(["./run", Name], st, OnRunExit);
         if (writeEnd >= 0) Libc.close(writeEnd);
         if (pid <= 0)
         {
-            CloseNotification();
+            CloseReadiness();
             Warn($"unable to spawn ./run - waiting 10 seconds: {Libc.StrError(-pid)}");
-            StartAt(EventLoop.Now + SpawnRetry);
+            _startAt = Timer(_effects.Now + SpawnRetry);
             return;
         }
-        _phase = Phase.Up;
+        State = ServiceState.Up;
         _readyAt = -1;
-        _loop.WatchChild(pid, OnRunExit);
-        if (_notifyFd >= 0) _loop.WatchFd(_notifyFd, OnNotification);
+        if (_notifyFd >= 0) _effects.Watch(_notifyFd, OnReadiness);
         _status.Pid = pid;
         _status.Ready = false;
         _status.Stamp = Tai64n.Now();
         Publish("u");
     }
 
+    ProcessState ChildState()
+    {
+        var st = _base.Clone();
+        st.NewSession = true;
+        if (_stdin >= 0) st.Fds.Set(0, _stdin);
+        if (_stdout >= 0) st.Fds.Set(1, _stdout);
+        if (_detached && _devNull >= 0)
+        {
+            st.Fds.Set(0, _devNull);
+            st.Fds.Set(1, _devNull);
+        }
+        return st;
+    }
+
+    void OnRunExit(WaitStatus death) => Dispatch(ServiceEvent.RunDied, death.Raw);
+
+    void OnFinishExit(WaitStatus death) => Dispatch(ServiceEvent.FinishDied, death.IsSignaled ? -1 : death.ExitCode);
+
     /// A line (anything up to a newline) on the notification pipe means ready.
-    unsafe void OnNotification()
+    unsafe void OnReadiness()
     {
         byte* buf = stackalloc byte[4096];
         nint n = Libc.read(_notifyFd, buf, 4096);
         if (n < 0 && Libc.Errno is Libc.EINTR or Libc.EAGAIN) return;
         if (n > 0 && new ReadOnlySpan<byte>(buf, (int)n).IndexOf((byte)'\n') < 0) return;
-        CloseNotification();
-        if (n <= 0 || IsGone) return;
-        _readyAt = EventLoop.Now;
-        _status.Ready = true;
-        _status.ReadyStamp = Tai64n.Now();
-        Publish("U");
+        Dispatch(n > 0 ? ServiceEvent.Ready : ServiceEvent.ReadinessClosed);
     }
 
-    void CloseNotification()
+    void OnTime(long now)
     {
-        if (_notifyFd < 0) return;
-        _loop.UnwatchFd(_notifyFd);
-        Libc.close(_notifyFd);
-        _notifyFd = -1;
+        if (_startAt <= now) Dispatch(ServiceEvent.StartDue, now);
+        if (_killAt <= now) Dispatch(ServiceEvent.KillDue, now);
+        if (_finishKillAt <= now) Dispatch(ServiceEvent.FinishKillDue, now);
     }
-
-    void OnRunExit(WaitStatus death)
-    {
-        if (IsGone) return;
-        CloseNotification();
-        _killAt = long.MaxValue;
-        _status.Wstat = (ushort)death.Raw;
-        _status.Paused = false;
-        _status.Ready = false;
-        _status.Stamp = Tai64n.Now();
-        DeathTally.Append(Dir, _status.Stamp, death, ServiceFiles.UInt(Dir, "max-death-tally", Warn) ?? DeathTally.DefaultMax);
-        int pid = ServiceFiles.Exists(Dir + "/finish")
-            ? SpawnInDir(["./finish", death.IsSignaled ? "256" : death.ExitCode.ToString(), death.Signal.ToString(), Name], ChildState())
-            : -1;
-        if (pid <= 0)
-        {
-            // No finish (or one that cannot run): as upstream's child failing to exec, a finish that exits 127.
-            _status.Pid = 0;
-            _phase = Phase.Finish;
-            Publish("d");
-            FinishEnded(127);
-            return;
-        }
-        _phase = Phase.Finish;
-        _status.Pid = pid;
-        _status.Finishing = true;
-        uint timeout = ServiceFiles.UInt(Dir, "timeout-finish", Warn) ?? DefaultFinishTimeout;
-        _finishKillAt = timeout == 0 ? long.MaxValue : Timer(EventLoop.Now + timeout);
-        _loop.WatchChild(pid, st => { if (!IsGone) FinishEnded(st.IsSignaled ? -1 : st.ExitCode); });
-        Publish("d");
-    }
-
-    void FinishEnded(int exitCode)
-    {
-        _finishKillAt = long.MaxValue;
-        _phase = Phase.Down;
-        _status.Pid = 0;
-        _status.Finishing = false;
-        _status.Ready = true;
-        _status.ReadyStamp = Tai64n.Now();
-        // finish exiting 125 means: this service has failed for good, do not restart it.
-        bool permanent = exitCode == 125;
-        if (permanent) _status.WantUp = false;
-        Publish(permanent ? "OD" : "D");
-        if (_last)
-        {
-            Exit();
-            return;
-        }
-        long now = EventLoop.Now;
-        if (_status.WantUp) StartAt(_readyAt >= 0 ? Math.Max(now, _readyAt + Throttle) : now + Throttle);
-    }
-
-    void StartAt(long when) => _startAt = Timer(when);
 
     long Timer(long when)
     {
-        _loop.WakeAt(when, _onTime);
+        _effects.WakeAt(when, _onTime);
         return when;
     }
 
-    void OnControl()
-    {
-        foreach (var b in _control.ReadCommands())
-        {
-            if (IsGone) return;
-            Command((char)b);
-        }
-    }
-
-    /// One byte of `supervise/control`; bytes s6-supervise 2.11 does not know are ignored.
-    public void Command(char c)
-    {
-        switch (c)
-        {
-            case 'a': Signal(Signals.ALRM); break;
-            case 'b': Signal(Signals.ABRT); break;
-            case 'q': Signal(Signals.QUIT); break;
-            case 'h': Signal(Signals.HUP); break;
-            case 'k': Signal(Signals.KILL); break;
-            case 't': Signal(Signals.TERM); break;
-            case 'i': Signal(Signals.INT); break;
-            case '1': Signal(Signals.USR1); break;
-            case '2': Signal(Signals.USR2); break;
-            case 'y': Signal(Signals.WINCH); break;
-            case 'r': Signal(ServiceFiles.DownSignal(Dir, Warn)); break;
-            case 'p':
-                if (!IsUp) break;
-                Signal(Signals.STOP);
-                _status.Paused = true;
-                Save();
-                break;
-            case 'c':
-                if (!IsUp) break;
-                Signal(Signals.CONT);
-                _status.Paused = false;
-                Save();
-                break;
-            case 'U':
-                SetDownFile(false);
-                WantUp(true, start: true);
-                break;
-            case 'u': WantUp(true, start: true); break;
-            case 'D':
-                SetDownFile(true);
-                TakeDown();
-                break;
-            case 'd': TakeDown(); break;
-            case 'o': WantUp(false, start: true); break;
-            case 'O': WantUp(false, start: false); break;
-            case 'Q':
-                SetDownFile(true);
-                WantUp(false, start: false);
-                break;
-            case 'x':
-                if (_phase == Phase.Down) Exit();
-                else
-                {
-                    _last = true;
-                    DetachFromOutput();
-                }
-                break;
-        }
-    }
-
-    void Signal(int sig)
-    {
-        if (IsUp) Kill(sig);
-    }
-
-    /// Signals run or finish (or its process group), unless it has ended: once reaped, its number may be
-    /// another process's.
+    /// Signals run or finish (or its process group), if there is one.
     void Kill(int sig, bool group = false)
     {
         int pid = (int)_status.Pid;
-        if (pid != 0 && !_loop.HasEnded(pid)) Libc.kill(group ? -pid : pid, sig);
+        if (pid != 0) _effects.Kill(group ? -pid : pid, sig);
     }
 
-    void WantUp(bool up, bool start)
+    /// Status first, then the event: a listener woken by the event reads the matching status.
+    void Publish(string events)
     {
-        _status.WantUp = up;
         Save();
-        if (start && _phase == Phase.Down) StartRun();
+        _effects.Notify(events);
+    }
+
+    /// Writes supervise/status unless it already says exactly that (a client repeating `u` to a service
+    /// that is up costs no file).
+    void Save()
+    {
+        if (_saved == _status) return;
+        int err = _effects.Save(_status);
+        if (err != 0) Warn($"unable to write status file: {Libc.StrError(err)}");
+        else _saved = _status;
     }
 
     void SetDownFile(bool present)
@@ -383,88 +517,5 @@ sealed class ServiceSupervisor
         }
         else if (Libc.Unlink(path) < 0 && Libc.Errno != Libc.ENOENT)
             Warn($"unable to unlink down: {Libc.StrError(Libc.Errno)}");
-    }
-
-    /// `d`: wanted down; a running service gets its down-signal and SIGCONT, and SIGKILL after timeout-kill.
-    void TakeDown()
-    {
-        _status.WantUp = false;
-        _startAt = long.MaxValue;
-        if (IsUp)
-        {
-            Signal(ServiceFiles.DownSignal(Dir, Warn));
-            Signal(Signals.CONT);
-            _status.Paused = false;
-            uint t = ServiceFiles.UInt(Dir, "timeout-kill", Warn) ?? 0;
-            if (t > 0) _killAt = Timer(EventLoop.Now + t);
-        }
-        Save();
-    }
-
-    /// SIGTERM to an s6-supervise: bring the service down, then leave.
-    public void Terminate()
-    {
-        if (_phase == Phase.Down) Exit();
-        else
-        {
-            _last = true;
-            if (IsUp) TakeDown();
-            else DetachFromOutput();
-        }
-    }
-
-    /// SIGHUP to an s6-supervise: leave once the service stops by itself.
-    public void Hangup()
-    {
-        if (_phase == Phase.Down) Exit();
-        else
-        {
-            _last = true;
-            DetachFromOutput();
-        }
-    }
-
-    /// SIGQUIT to an s6-supervise: leave now, the service untouched.
-    public void Quit() => Exit();
-
-    /// SIGINT to an s6-supervise: SIGINT to the process group of run (or finish), then leave. Each is
-    /// started in a session of its own, so its group is its pid.
-    public void Interrupt()
-    {
-        Kill(Signals.INT, group: true);
-        Exit();
-    }
-
-    void OnTime(long now)
-    {
-        if (IsGone) return;
-        switch (_phase)
-        {
-            case Phase.Down when _status.WantUp && _startAt <= now:
-                StartRun();
-                break;
-            case Phase.Up when _killAt <= now:
-                Kill(Signals.KILL);
-                _killAt = Timer(now + KillRepeat);
-                break;
-            case Phase.Finish when _finishKillAt <= now:
-                Warn("finish script lifetime reached maximum value - sending it a SIGKILL");
-                Kill(Signals.CONT);
-                Kill(Signals.KILL);
-                _finishKillAt = Timer(now + KillRepeat);
-                break;
-        }
-    }
-
-    void Exit()
-    {
-        if (IsGone) return;
-        IsGone = true;
-        CloseNotification();
-        _loop.UnwatchFd(_control.Fd);
-        _control.Close();
-        FifoDir.Notify(Dir + "/event", "x"u8);
-        _lock.Release();
-        Gone(this);
     }
 }

@@ -29,13 +29,13 @@ public sealed class Supervise : Builtin
         {
             switch (sig)
             {
-                case Signals.TERM: service.Terminate(); break;
-                case Signals.HUP: service.Hangup(); break;
-                case Signals.QUIT: service.Quit(); break;
-                case Signals.INT: service.Interrupt(); break;
+                case Signals.TERM: service.Dispatch(ServiceEvent.SigTerm); break;
+                case Signals.HUP: service.Dispatch(ServiceEvent.SigHup); break;
+                case Signals.QUIT: service.Dispatch(ServiceEvent.SigQuit); break;
+                case Signals.INT: service.Dispatch(ServiceEvent.SigInt); break;
             }
         };
-        if (service.Start() is { } failure)
+        if (service.SetUp() is { } failure)
         {
             inv.WriteErr(failure.Line + "\n");
             return Outcome.Exit(failure.Code);

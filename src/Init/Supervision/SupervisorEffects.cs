@@ -1,0 +1,56 @@
+using Execline.Builtins.Supervision;
+using Execline.Native;
+using Execline.Runtime;
+
+namespace Execline.Init.Supervision;
+
+/// What a supervisor's actions do beyond its own fields and its service directory's small files: start
+/// and signal run and finish, publish supervise/status and event/, and wait in the loop (descriptors,
+/// timers, the clock). `LoopEffects` does them; the state table's tests record them instead.
+interface ISupervisorEffects
+{
+    long Now { get; }
+    /// Starts argv with st in the service directory; onExit is told of its death. The pid, or -errno.
+    int Spawn(IReadOnlyList<string> argv, ProcessState st, Action<WaitStatus> onExit);
+    /// sig to pid (to the process group -pid when negative).
+    void Kill(int pid, int sig);
+    /// Writes supervise/status; 0 or an errno.
+    int Save(ServiceStatus status);
+    /// Posts events to the event/ fifodir.
+    void Notify(string events);
+    void WakeAt(long when, Action<long> onTime);
+    void Watch(int fd, Action onReadable);
+    void Unwatch(int fd);
+}
+
+sealed class LoopEffects(EventLoop loop, ProcessState baseState, string dir) : ISupervisorEffects
+{
+    public long Now => EventLoop.Now;
+
+    /// The directory is opened for the spawn only (held for the service's life it would be a third
+    /// descriptor per service), and our own working directory, which the spawn moves, is the base
+    /// state's again before that descriptor goes.
+    public int Spawn(IReadOnlyList<string> argv, ProcessState st, Action<WaitStatus> onExit)
+    {
+        int dirFd = Libc.Open(dir, Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
+        if (dirFd < 0) return -Libc.Errno;
+        st.CwdFd = dirFd;
+        int pid = Chain.SpawnBlock(argv, st);
+        RealProcess.Sync(baseState);
+        Libc.close(dirFd);
+        if (pid > 0) loop.WatchChild(pid, onExit);
+        return pid;
+    }
+
+    /// Not to a child that has ended: once reaped, its number may be another process's.
+    public void Kill(int pid, int sig)
+    {
+        if (!loop.HasEnded(Math.Abs(pid))) Libc.kill(pid, sig);
+    }
+
+    public int Save(ServiceStatus status) => status.Save(dir);
+    public void Notify(string events) => FifoDir.Notify(dir + "/event", Text.Bytes.ToBytes(events));
+    public void WakeAt(long when, Action<long> onTime) => loop.WakeAt(when, onTime);
+    public void Watch(int fd, Action onReadable) => loop.WatchFd(fd, onReadable);
+    public void Unwatch(int fd) => loop.UnwatchFd(fd);
+}
