@@ -18,7 +18,7 @@ public sealed class DoubleFork : Builtin
     public static int Spawn(Invocation inv, IReadOnlyList<string> block, ProcessState st, string prog)
     {
         var (r, w) = Libc.Pipe();
-        if (r < 0) return -Libc.Errno;
+        if (r < 0) return -Errno.Value;
         int fd = st.Fds.LowestFree(3);
         st.Fds.Set(fd, w);
         int pid = inv.SpawnBlock([Name, fd.ToString(), prog, .. block], st);
@@ -45,7 +45,7 @@ public sealed class DoubleFork : Builtin
         if (pid < 0)
         {
             // The grandchild upstream would have been forked, then failed to exec.
-            inv.WriteErr($"{argv[2]}: fatal: unable to exec {block[0]}: {Libc.StrError(-pid)}\n");
+            inv.WriteErr($"{argv[2]}: fatal: unable to exec {block[0]}: {Errno.StrError(-pid)}\n");
             pid = Libc.getpid();
         }
         Libc.WriteAll(report, Text.Bytes.ToBytes(pid.ToString()));

@@ -45,6 +45,6 @@ public class FtrigListenerTests
     public void Subscribing_to_a_missing_directory_reports_ENOENT()
     {
         Assert.Null(FtrigListener.Subscribe("/nonexistent/event", out int errno));
-        Assert.Equal(Libc.ENOENT, errno);
+        Assert.Equal(Errno.ENOENT, errno);
     }
 }

@@ -7,7 +7,6 @@ namespace Execline.Builtins.ControlFlow;
 /// -c -l -a), or the remainder when that cannot be executed. -n swaps the two.
 public sealed class TryExec : Builtin
 {
-    const int ENOENT = 2, EACCES = 13, ENOEXEC = 8;
 
     public override string Usage => "tryexec [ -n ] [ -c ] [ -l ] [ -a argv0 ] { command... } remainder...";
 
@@ -53,10 +52,10 @@ public sealed class TryExec : Builtin
 
     static int Attempt(string? file)
     {
-        if (file == null) return ENOENT;
-        if (Libc.StatPath(file, out var st) != 0) return Libc.Errno;
-        if ((st.Mode & Libc.S_IFMT) != Libc.S_IFREG || Libc.Access(file, 1) != 0) return EACCES;
-        return Interpretable(file) ? 0 : ENOEXEC;
+        if (file == null) return Errno.ENOENT;
+        if (Libc.StatPath(file, out var st) != 0) return Errno.Value;
+        if ((st.Mode & Libc.S_IFMT) != Libc.S_IFREG || Libc.Access(file, 1) != 0) return Errno.EACCES;
+        return Interpretable(file) ? 0 : Errno.ENOEXEC;
     }
 
     /// An ELF binary, or a "#!" script whose interpreter can itself be executed.

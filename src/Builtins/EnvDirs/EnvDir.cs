@@ -34,7 +34,6 @@ public sealed class EnvDir
     /// string past 128 KiB anyway, so anything larger only reaches in-process chains.
     public const int Bound = 4 << 20;
     public const string BoundText = "4 MiB";
-    const int ENOENT = 2, EIDRM = 43;
 
     /// The changes the directory asks for, or null with errno (0 with Refusal set when a value was too long).
     public List<KeyValuePair<string, string?>>? Read(string dir, out int errno)
@@ -51,7 +50,7 @@ public sealed class EnvDir
             if (data == null)
             {
                 // the entry was listed a moment ago: its disappearance is not "no such directory"
-                if (errno == ENOENT) errno = EIDRM;
+                if (errno == Errno.ENOENT) errno = Errno.EIDRM;
                 return null;
             }
             if (PastBound(data))
@@ -74,7 +73,7 @@ public sealed class EnvDir
         int fd = Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC | (clamped ? 0 : Libc.O_NONBLOCK));
         if (fd < 0)
         {
-            errno = Libc.Errno;
+            errno = Errno.Value;
             return null;
         }
         if (!clamped) Libc.fcntl(fd, Libc.F_SETFL, Libc.O_RDONLY);
@@ -107,8 +106,8 @@ public sealed class EnvDir
             fixed (byte* p = buf) n = Libc.read(fd, p + len, buf.Length - len);
             if (n < 0)
             {
-                if (Libc.Errno == Libc.EINTR) continue;
-                errno = Libc.Errno;
+                if (Errno.Value == Errno.EINTR) continue;
+                errno = Errno.Value;
                 return null;
             }
             if (n == 0) break;

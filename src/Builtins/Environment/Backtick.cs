@@ -75,7 +75,7 @@ public sealed class Backtick : Builtin
     static (string output, WaitStatus status) Capture(Invocation inv, IReadOnlyList<string> block)
     {
         var (r, w) = Libc.Pipe();
-        if (r < 0) throw inv.DieErrno(111, "unable to spawn " + block[0], Libc.Errno);
+        if (r < 0) throw inv.DieErrno(111, "unable to spawn " + block[0], Errno.Value);
         var reader = new PipeReader(r);
         var clone = inv.State.Clone();
         clone.Fds.Set(1, clone.Own(w));

@@ -30,8 +30,8 @@ public sealed class Envfile : Builtin
             fd = path == null ? -1 : Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC);
             if (fd < 0)
             {
-                int e = path == null ? DescriptorPaths.ENOENT : Libc.Errno;
-                if (strict || e != 2) throw inv.DieErrno(111, "unable to open " + name, e);
+                int e = path == null ? Errno.ENOENT : Errno.Value;
+                if (strict || e != Errno.ENOENT) throw inv.DieErrno(111, "unable to open " + name, e);
                 return Outcome.Exec(inv.Rest(g.Index + 1));
             }
         }

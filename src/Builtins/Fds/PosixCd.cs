@@ -49,7 +49,7 @@ public sealed class PosixCd : Builtin
         }
 
         var cwd = Libc.GetCwd();
-        if (cwd == null) throw inv.DieErrno(111, "unable to getcwd", Libc.Errno);
+        if (cwd == null) throw inv.DieErrno(111, "unable to getcwd", Errno.Value);
         env.Set("OLDPWD", cwd);
 
         var dir = target;
@@ -79,7 +79,7 @@ public sealed class PosixCd : Builtin
         if (physical)
         {
             var now = Libc.GetCwd();
-            if (now == null) throw inv.DieErrno(111, "unable to getcwd", Libc.Errno);
+            if (now == null) throw inv.DieErrno(111, "unable to getcwd", Errno.Value);
             env.Set("PWD", now);
             pwd = now;
         }

@@ -39,18 +39,18 @@ public sealed class Redirfd : Builtin
         flags |= what;
 
         var path = DescriptorPaths.InProcess(st, file);
-        if (path == null) throw inv.DieErrno(111, $"unable to open {file}", DescriptorPaths.ENOENT);
+        if (path == null) throw inv.DieErrno(111, $"unable to open {file}", Errno.ENOENT);
         int real = Libc.Open(path, flags | Libc.O_CLOEXEC, 0x1b6);
-        int err = real < 0 ? Libc.Errno : 0;
+        int err = real < 0 ? Errno.Value : 0;
         int readersOpen = 0;
         // A FIFO opened for writing without blocking and without a reader: become the reader for a moment.
-        if (real < 0 && what == Libc.O_WRONLY && err == FdOps.ENXIO)
+        if (real < 0 && what == Libc.O_WRONLY && err == Errno.ENXIO)
         {
             int reader = Libc.Open(path, Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
-            if (reader < 0) throw inv.DieErrno(111, $"unable to open_read {file}", Libc.Errno);
+            if (reader < 0) throw inv.DieErrno(111, $"unable to open_read {file}", Errno.Value);
             readersOpen = 1;
             real = Libc.Open(path, flags | Libc.O_CLOEXEC, 0x1b6);
-            err = real < 0 ? Libc.Errno : 0;
+            err = real < 0 ? Errno.Value : 0;
             Libc.close(reader);
         }
         if (real < 0) throw inv.DieErrno(111, $"unable to open {file}", err);
@@ -60,7 +60,7 @@ public sealed class Redirfd : Builtin
         if (fd != opened && fd >= FdOps.Limit)
         {
             st.Release(real);
-            throw inv.DieErrno(111, $"unable to move fd {opened} to fd {inv.Argv[i]}", FdOps.EBADF);
+            throw inv.DieErrno(111, $"unable to move fd {opened} to fd {inv.Argv[i]}", Errno.EBADF);
         }
         FdOps.Place(st, (int)fd, real);
         if (changeMode)

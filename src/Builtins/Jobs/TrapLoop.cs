@@ -14,7 +14,7 @@ static class TrapLoop
         var caught = plan.Caught;
         caught.Block();
         int fd = caught.OpenFd();
-        if (fd < 0) throw inv.DieErrno(111, "unable to selfpipe_init", Libc.Errno);
+        if (fd < 0) throw inv.DieErrno(111, "unable to selfpipe_init", Errno.Value);
         int main = inv.SpawnBlock(plan.Program);
         if (main < 0) throw inv.DieErrno(111, $"unable to spawn {plan.Program[0]}", -main);
         var running = new int[TrapPlan.Slots];

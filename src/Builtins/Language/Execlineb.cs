@@ -136,7 +136,7 @@ public sealed class Execlineb : Builtin
     {
         var path = DescriptorPaths.InProcess(inv.State, file);
         int fd = path == null ? -1 : Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC);
-        if (fd < 0) throw inv.DieErrno(111, $"unable to open {file} for reading", path == null ? DescriptorPaths.ENOENT : Libc.Errno);
+        if (fd < 0) throw inv.DieErrno(111, $"unable to open {file} for reading", path == null ? Errno.ENOENT : Errno.Value);
         var bytes = Libc.Slurp(fd, out length, out int err);
         Libc.close(fd);
         if (bytes == null) throw inv.DieErrno(111, "unable to parse script", err);

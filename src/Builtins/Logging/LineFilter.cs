@@ -19,8 +19,8 @@ static class LineFilter
             fixed (byte* p = buf) n = Libc.read(input, p, buf.Length);
             if (n < 0)
             {
-                if (Libc.Errno == 4) continue;
-                throw inv.DieErrno(111, "unable to read from stdin", Libc.Errno);
+                if (Errno.Value == Errno.EINTR) continue;
+                throw inv.DieErrno(111, "unable to read from stdin", Errno.Value);
             }
             if (n == 0)
             {

@@ -23,5 +23,5 @@ sealed class LogContext(int verbosity, int stderrFd, int umask, IReadOnlyList<st
     }
 
     /// "unable to WHAT: error text".
-    public void WarnUnable(string what, int errno) => Warn($"unable to {what}: {Libc.StrError(errno)}");
+    public void WarnUnable(string what, int errno) => Warn($"unable to {what}: {Errno.StrError(errno)}");
 }

@@ -215,9 +215,9 @@ public sealed class LogEngine : IDisposable
                 _stdout.Consume((int)n);
                 continue;
             }
-            int e = Libc.Errno;
-            if (e == 4) continue;
-            if (e == 11) return;
+            int e = Errno.Value;
+            if (e == Errno.EINTR) continue;
+            if (e == Errno.EAGAIN) return;
             _ctx.WarnUnable("write to stdout, closing the stream - error was", e);
             Libc.close(_stdoutFd);
             _stdoutFd = -1;

@@ -37,8 +37,8 @@ sealed unsafe class LogLoop(LogEngine engine, int stdin, int signalFd, bool bloc
             int r = Libc.poll(fds, n, timeout);
             if (r < 0)
             {
-                if (Libc.Errno == 4) continue;
-                throw new Fatal(111, $"s6-log: fatal: unable to iopause: {Libc.StrError(Libc.Errno)}");
+                if (Errno.Value == Errno.EINTR) continue;
+                throw new Fatal(111, $"s6-log: fatal: unable to iopause: {Errno.StrError(Errno.Value)}");
             }
             if (fds[0].Revents != 0 && HandleSignal()) continue;
             if (stdinIndex >= 0 && fds[stdinIndex].Revents != 0) ReadInput();
@@ -49,7 +49,7 @@ sealed unsafe class LogLoop(LogEngine engine, int stdin, int signalFd, bool bloc
     bool HandleSignal()
     {
         int sig = SignalSet.Read(signalFd, out _, out _);
-        if (sig < 0) throw new Fatal(111, $"s6-log: fatal: unable to selfpipe_read: {Libc.StrError(-sig)}");
+        if (sig < 0) throw new Fatal(111, $"s6-log: fatal: unable to selfpipe_read: {Errno.StrError(-sig)}");
         switch (sig)
         {
             case SIGALRM:
@@ -74,8 +74,8 @@ sealed unsafe class LogLoop(LogEngine engine, int stdin, int signalFd, bool bloc
         else if (n == 0) engine.EndOfInput();
         else
         {
-            int e = Libc.Errno;
-            if (e is 4 or 11) return;
+            int e = Errno.Value;
+            if (e is Errno.EINTR or Errno.EAGAIN) return;
             engine.WarnUnable("read from stdin", e);
             engine.EndOfInput();
         }

@@ -16,7 +16,7 @@ sealed class Logdir
         FinalChmod, Finalized,
     }
 
-    const int S_IXUSR = 0x40, ENOENT = 2, EAGAIN = 11;
+    const int S_IXUSR = 0x40;
 
     readonly LogdirSettings _cfg;
     readonly LogContext _ctx;
@@ -51,11 +51,11 @@ sealed class Logdir
     public static Logdir Open(LogdirSettings cfg, LogContext ctx)
     {
         string dir = cfg.Dir;
-        if (Libc.MakeDirectory(dir, 0x5c0 /* 02700 */) < 0 && Libc.Errno != 17) throw Die($"mkdir {dir}", Libc.Errno);
+        if (Libc.MakeDirectory(dir, 0x5c0 /* 02700 */) < 0 && Errno.Value != Errno.EEXIST) throw Die($"mkdir {dir}", Errno.Value);
         int lockFd = Libc.Open(dir + "/lock", Libc.O_WRONLY | Libc.O_CREAT | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
-        if (lockFd < 0) throw Die($"open {dir}/lock", Libc.Errno);
+        if (lockFd < 0) throw Die($"open {dir}/lock", Errno.Value);
         int e = Libc.LockWrite(lockFd);
-        if (e != 0) throw Die($"lock {dir}/lock", e is EAGAIN or 13 ? 16 /* EBUSY */ : e);
+        if (e != 0) throw Die($"lock {dir}/lock", e is Errno.EAGAIN or Errno.EACCES ? Errno.EBUSY : e);
         var ld = new Logdir(cfg, ctx, lockFd);
         ld.Recover();
         return ld;
@@ -68,7 +68,7 @@ sealed class Logdir
         bool finished = false;
         if (Libc.StatPath(current, out var st) < 0)
         {
-            if (Libc.Errno != ENOENT) throw Die($"stat {current}", Libc.Errno);
+            if (Errno.Value != Errno.ENOENT) throw Die($"stat {current}", Errno.Value);
         }
         else finished = (st.Mode & S_IXUSR) != 0;
         if (finished) size = st.Size;
@@ -79,7 +79,7 @@ sealed class Logdir
             string processed = PathOf("processed");
             bool processedDone = false;
             if (Libc.StatPath(processed, out var pst) == 0) processedDone = (pst.Mode & S_IXUSR) != 0;
-            else if (Libc.Errno != ENOENT) throw Die($"stat {processed}", Libc.Errno);
+            else if (Errno.Value != Errno.ENOENT) throw Die($"stat {processed}", Errno.Value);
             if (processedDone)
             {
                 Libc.Unlink(PathOf("previous"));
@@ -92,17 +92,17 @@ sealed class Logdir
             }
             if (Archive("current", 'u') is int e3 and not 0) throw Die($"finish current .u for logdir {Dir}", e3);
             int fd = Libc.Open(PathOf("state"), Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
-            if (fd < 0) throw Die($"open_trunc {PathOf("state")}", Libc.Errno);
+            if (fd < 0) throw Die($"open_trunc {PathOf("state")}", Errno.Value);
             Libc.close(fd);
         }
         _current = OpenAppend(current, create: true);
-        if (_current < 0) throw Die($"open_append {current}", Libc.Errno);
-        if (Libc.fchmod(_current, _ctx.FileMode) < 0) throw Die($"fd_chmod {current}", Libc.Errno);
+        if (_current < 0) throw Die($"open_append {current}", Errno.Value);
+        if (Libc.fchmod(_current, _ctx.FileMode) < 0) throw Die($"fd_chmod {current}", Errno.Value);
         _size = size;
         Deadline = LogContext.Now;
     }
 
-    static Fatal Die(string what, int errno) => new(111, $"{LogContext.Prog}: fatal: unable to {what}: {Libc.StrError(errno)}");
+    static Fatal Die(string what, int errno) => new(111, $"{LogContext.Prog}: fatal: unable to {what}: {Errno.StrError(errno)}");
 
     static int OpenAppend(string path, bool create) =>
         Libc.Open(path, Libc.O_WRONLY | Libc.O_APPEND | Libc.O_NONBLOCK | Libc.O_CLOEXEC | (create ? Libc.O_CREAT : 0));
@@ -134,7 +134,7 @@ sealed class Logdir
             int n = Write(_current, data[..end], out int errno);
             if (n < 0)
             {
-                if (errno == EAGAIN) return;
+                if (errno == Errno.EAGAIN) return;
                 Deadline = LogContext.Now + _cfg.RetryMs;
                 _ctx.WarnUnable($"write to {Dir}/current", errno);
                 return;
@@ -156,8 +156,8 @@ sealed class Logdir
             while (true)
             {
                 nint n = Libc.write(fd, p, data.Length);
-                errno = n < 0 ? Libc.Errno : 0;
-                if (n >= 0 || errno != 4) return (int)n;
+                errno = n < 0 ? Errno.Value : 0;
+                if (n >= 0 || errno != Errno.EINTR) return (int)n;
             }
     }
 
@@ -182,17 +182,17 @@ sealed class Logdir
                 case Step.Writable:
                     return true;
                 case Step.SyncCurrent:
-                    if (Libc.fsync(_current) < 0) (e, failed) = (Libc.Errno, $"fd_sync {Dir}/current");
+                    if (Libc.fsync(_current) < 0) (e, failed) = (Errno.Value, $"fd_sync {Dir}/current");
                     else _step = Step.RenameCurrent;
                     break;
                 case Step.RenameCurrent:
                     if (Libc.Rename(PathOf("current"), PathOf("previous")) < 0)
-                        (e, failed) = (Libc.Errno, $"rename {Dir}/current to {Dir}/previous");
+                        (e, failed) = (Errno.Value, $"rename {Dir}/current to {Dir}/previous");
                     else _step = Step.OpenNewCurrent;
                     break;
                 case Step.OpenNewCurrent:
                     int fd = OpenAppend(PathOf("current"), create: true);
-                    if (fd < 0) (e, failed) = (Libc.Errno, $"open_append {Dir}/current");
+                    if (fd < 0) (e, failed) = (Errno.Value, $"open_append {Dir}/current");
                     else
                     {
                         Libc.close(_current);
@@ -202,7 +202,7 @@ sealed class Logdir
                     }
                     break;
                 case Step.ChmodPrevious:
-                    if (Libc.Chmod(PathOf("previous"), _ctx.FileMode | S_IXUSR) < 0) (e, failed) = (Libc.Errno, $"chmod {Dir}/previous");
+                    if (Libc.Chmod(PathOf("previous"), _ctx.FileMode | S_IXUSR) < 0) (e, failed) = (Errno.Value, $"chmod {Dir}/previous");
                     else _step = _cfg.Processor != null ? Step.StartProcessor : Step.ArchivePrevious;
                     break;
                 case Step.ArchivePrevious:
@@ -229,12 +229,12 @@ sealed class Logdir
                     if (e == 0) _step = Step.UnlinkPrevious;
                     break;
                 case Step.UnlinkPrevious:
-                    if (Libc.Unlink(PathOf("previous")) < 0 && Libc.Errno != ENOENT) (e, failed) = (Libc.Errno, $"unlink {Dir}/previous");
+                    if (Libc.Unlink(PathOf("previous")) < 0 && Errno.Value != Errno.ENOENT) (e, failed) = (Errno.Value, $"unlink {Dir}/previous");
                     else _step = Step.RenameState;
                     break;
                 case Step.RenameState:
                     if (Libc.Rename(PathOf("newstate"), PathOf("state")) < 0)
-                        (e, failed) = (Libc.Errno, $"rename {Dir}/newstate to {Dir}/state");
+                        (e, failed) = (Errno.Value, $"rename {Dir}/newstate to {Dir}/state");
                     else _step = Step.ArchiveProcessed;
                     break;
                 case Step.ArchiveProcessed:
@@ -267,10 +267,10 @@ sealed class Logdir
         string path = PathOf(name);
         failed = null;
         int fd = OpenAppend(path, create: false);
-        if (fd < 0) { failed = $"open_append {path}"; return Libc.Errno; }
+        if (fd < 0) { failed = $"open_append {path}"; return Errno.Value; }
         int e = 0;
-        if (Libc.fsync(fd) < 0) (e, failed) = (Libc.Errno, $"fd_sync {path}");
-        else if (mode >= 0 && Libc.fchmod(fd, mode) < 0) (e, failed) = (Libc.Errno, $"fd_chmod {path}");
+        if (Libc.fsync(fd) < 0) (e, failed) = (Errno.Value, $"fd_sync {path}");
+        else if (mode >= 0 && Libc.fchmod(fd, mode) < 0) (e, failed) = (Errno.Value, $"fd_chmod {path}");
         Libc.close(fd);
         return e;
     }
@@ -298,7 +298,7 @@ sealed class Logdir
                 fds.Add(high);
             }
             int dir = Libc.Open(Dir, Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
-            if (dir < 0) { failed = $"chdir to {Dir}"; return Libc.Errno; }
+            if (dir < 0) { failed = $"chdir to {Dir}"; return Errno.Value; }
             fds.Add(dir);
             var req = new Spawn.Request { ChdirFd = dir };
             int[] targets = [0, 1, 4, 5];
@@ -321,7 +321,7 @@ sealed class Logdir
     {
         int fd = Libc.Open(path, flags | Libc.O_CLOEXEC);
         int high = fd < 0 ? -1 : Libc.fcntl(fd, Libc.F_DUPFD_CLOEXEC, 10);
-        errno = Libc.Errno;
+        errno = Errno.Value;
         if (fd >= 0) Libc.close(fd);
         return high;
     }
@@ -376,7 +376,7 @@ sealed class Logdir
 
     bool FinalizeFailed(string what)
     {
-        _ctx.WarnUnable(what, Libc.Errno);
+        _ctx.WarnUnable(what, Errno.Value);
         Deadline = LogContext.Now + _cfg.RetryMs;
         return false;
     }
@@ -386,9 +386,9 @@ sealed class Logdir
     int Archive(string name, char suffix)
     {
         string path = PathOf(name);
-        if (Libc.StatPath(path, out var st) < 0) return Libc.Errno == ENOENT ? 0 : Libc.Errno;
-        if (st.Nlink == 1 && Libc.Link(path, PathOf(WallClock.Now().Label() + "." + suffix)) < 0) return Libc.Errno;
-        if (Libc.Unlink(path) < 0) return Libc.Errno;
+        if (Libc.StatPath(path, out var st) < 0) return Errno.Value == Errno.ENOENT ? 0 : Errno.Value;
+        if (st.Nlink == 1 && Libc.Link(path, PathOf(WallClock.Now().Label() + "." + suffix)) < 0) return Errno.Value;
+        if (Libc.Unlink(path) < 0) return Errno.Value;
         return Trim();
     }
 
@@ -397,7 +397,7 @@ sealed class Logdir
     int Trim()
     {
         var names = Libc.ListDirectory(Dir);
-        if (names == null) return Libc.Errno;
+        if (names == null) return Errno.Value;
         var archives = new List<(string Name, long Size)>();
         long total = 0;
         foreach (var name in names)
@@ -405,7 +405,7 @@ sealed class Logdir
             if (!IsArchiveName(name)) continue;
             if (Libc.StatPath(PathOf(name), out var st) < 0)
             {
-                _ctx.WarnUnable($"stat {PathOf(name)}", Libc.Errno);
+                _ctx.WarnUnable($"stat {PathOf(name)}", Errno.Value);
                 continue;
             }
             archives.Add((name, st.Size));
@@ -417,8 +417,8 @@ sealed class Logdir
             string path = PathOf(archives[i].Name);
             if (Libc.Unlink(path) < 0)
             {
-                if (Libc.Errno == ENOENT) total -= archives[i].Size;
-                _ctx.WarnUnable($"unlink {path}", Libc.Errno);
+                if (Errno.Value == Errno.ENOENT) total -= archives[i].Size;
+                _ctx.WarnUnable($"unlink {path}", Errno.Value);
             }
             else total -= archives[i].Size;
         }

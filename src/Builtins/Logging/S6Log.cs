@@ -36,7 +36,7 @@ public sealed class S6Log : Builtin
                 case 'd':
                     if (!Numbers.TryUInt(arg, out notif)) throw inv.Usage();
                     if (notif < 3) throw inv.Die(100, "notification fd must be 3 or more");
-                    if (!inv.State.Fds.IsOpen(notif)) throw inv.DieErrno(100, "invalid notification fd", 9 /* EBADF */);
+                    if (!inv.State.Fds.IsOpen(notif)) throw inv.DieErrno(100, "invalid notification fd", Errno.EBADF);
                     break;
                 default: throw inv.Usage();
             }
@@ -44,13 +44,13 @@ public sealed class S6Log : Builtin
         if (g.Index >= inv.Argv.Count) throw inv.Usage();
         if (lineLimit > 0 && lineLimit < MinLineLimit) lineLimit = MinLineLimit;
         int stdin = Standard(inv, 0), stdout = Standard(inv, 1), stderr = Standard(inv, 2);
-        if (!SetNonBlocking(stdin)) throw inv.DieErrno(111, "unable to set stdin non-blocking", Libc.Errno);
-        if (!SetNonBlocking(stdout)) throw inv.DieErrno(111, "unable to set stdout non-blocking", Libc.Errno);
+        if (!SetNonBlocking(stdin)) throw inv.DieErrno(111, "unable to set stdin non-blocking", Errno.Value);
+        if (!SetNonBlocking(stdout)) throw inv.DieErrno(111, "unable to set stdout non-blocking", Errno.Value);
 
         var options = new LogOptions(lineLimit, verbosity, stdout, stderr, inv.State.Umask, inv.Env.Entries);
         using var engine = LogEngine.Start(inv.Rest(g.Index), options);
         int signals = Handled.OpenFd();
-        if (signals < 0) throw inv.DieErrno(111, "unable to selfpipe_init", Libc.Errno);
+        if (signals < 0) throw inv.DieErrno(111, "unable to selfpipe_init", Errno.Value);
         Libc.signal(SIGPIPE, 1); // a closed stdout reader is an EPIPE to handle, not a death
         if (notif >= 0)
         {
@@ -67,7 +67,7 @@ public sealed class S6Log : Builtin
     {
         if (inv.State.Fds.IsOpen(fd)) return fd;
         int devNull = Libc.Open("/dev/null", (fd == 0 ? Libc.O_RDONLY : Libc.O_WRONLY) | Libc.O_CLOEXEC);
-        return devNull >= 0 ? devNull : throw inv.DieErrno(111, "unable to ensure stdin/stdout/stderr are open", Libc.Errno);
+        return devNull >= 0 ? devNull : throw inv.DieErrno(111, "unable to ensure stdin/stdout/stderr are open", Errno.Value);
     }
 
     static bool SetNonBlocking(int fd)

@@ -19,9 +19,9 @@ static class StatusFile
         }
         string tmp = file + ".new";
         int fd = Libc.Open(tmp, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
-        int e = fd < 0 ? Libc.Errno : Libc.WriteAll(fd, content);
+        int e = fd < 0 ? Errno.Value : Libc.WriteAll(fd, content);
         if (fd >= 0) Libc.close(fd);
-        if (e == 0 && Libc.Rename(tmp, file) < 0) e = Libc.Errno;
+        if (e == 0 && Libc.Rename(tmp, file) < 0) e = Errno.Value;
         if (e != 0)
         {
             if (fd >= 0) Libc.Unlink(tmp);

@@ -22,7 +22,7 @@ public sealed class Heredoc : Builtin
         int i = g.Index;
         if (inv.Argv.Count - i < 3 || !Fds.FdOps.TryFd(inv.Argv[i], out var fd)) throw inv.Usage();
         var (r, w) = Libc.Pipe();
-        if (r < 0) throw inv.DieErrno(111, "unable to pipe", Libc.Errno);
+        if (r < 0) throw inv.DieErrno(111, "unable to pipe", Errno.Value);
         var text = inv.Argv[i + 1];
         int nul = text.IndexOf('\0');
         int err = Feed(inv, w, Bytes.ToBytes(nul < 0 ? text : text.Substring(0, nul)), detach);
@@ -35,7 +35,7 @@ public sealed class Heredoc : Builtin
         if (!Fds.FdOps.Fits(fd))
         {
             Libc.close(r);
-            throw inv.DieErrno(111, $"unable to read on fd {inv.Argv[i]}", Fds.FdOps.EBADF);
+            throw inv.DieErrno(111, $"unable to read on fd {inv.Argv[i]}", Errno.EBADF);
         }
         Fds.FdOps.Place(inv.State, (int)fd, inv.State.Own(r));
         return Outcome.Exec(inv.Rest(i + 2));
@@ -53,7 +53,7 @@ public sealed class Heredoc : Builtin
             return 0;
         }
         int mem = Libc.MemoryFile("heredoc", data);
-        if (mem < 0) return Libc.Errno;
+        if (mem < 0) return Errno.Value;
         var st = inv.State.Clone();
         st.Fds.Set(0, mem);
         st.Fds.Set(1, w);

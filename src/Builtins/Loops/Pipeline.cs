@@ -30,7 +30,7 @@ public sealed class Pipeline : Builtin
         if (next == inv.Argv.Count) throw inv.Die(100, "empty remainder");
 
         var (r, w) = Libc.Pipe();
-        if (r < 0) throw inv.DieErrno(111, "unable to create pipe", Libc.Errno);
+        if (r < 0) throw inv.DieErrno(111, "unable to create pipe", Errno.Value);
         // The block's end of the pipe is its stdout (or stdin with -w); ours replaces our stdin (stdout).
         int theirs = write ? r : w, ours = write ? w : r;
         var st = inv.State.Clone();

@@ -16,12 +16,12 @@ public sealed class Piperw : Builtin
             || (int)fdr == (int)fdw)
             throw inv.Usage();
         var (r, w) = Libc.Pipe();
-        if (r < 0) throw inv.DieErrno(111, "unable to create pipe", Libc.Errno);
+        if (r < 0) throw inv.DieErrno(111, "unable to create pipe", Errno.Value);
         if (!Fds.FdOps.Fits(fdr) || !Fds.FdOps.Fits(fdw))
         {
             Libc.close(r);
             Libc.close(w);
-            throw inv.DieErrno(111, "unable to move fds", Fds.FdOps.EBADF);
+            throw inv.DieErrno(111, "unable to move fds", Errno.EBADF);
         }
         Fds.FdOps.Place(inv.State, (int)fdr, inv.State.Own(r));
         Fds.FdOps.Place(inv.State, (int)fdw, inv.State.Own(w));

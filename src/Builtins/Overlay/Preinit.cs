@@ -11,7 +11,6 @@ public sealed class Preinit : Builtin
 {
     public override string Usage => "s6-overlay-preinit [ dir ]";
 
-    const int EEXIST = 17;
 
     public override Outcome Run(Invocation inv)
     {
@@ -21,11 +20,11 @@ public sealed class Preinit : Builtin
         foreach (var d in new[] { dir, runtime })
         {
             int err = Files.Mkdir(d, 0x1ed);
-            if (err != 0 && err != EEXIST) throw inv.DieErrno(111, "unable to mkdir " + d, err);
+            if (err != 0 && err != Errno.EEXIST) throw inv.DieErrno(111, "unable to mkdir " + d, err);
         }
         int e = Files.Chown(runtime, Libc.getuid(), Libc.getgid());
         if (e != 0) throw inv.DieErrno(111, "unable to chown " + runtime, e);
-        if (Libc.seteuid((uint)Libc.getuid()) < 0) throw inv.DieErrno(111, "unable to seteuid", Libc.Errno);
+        if (Libc.seteuid((uint)Libc.getuid()) < 0) throw inv.DieErrno(111, "unable to seteuid", Errno.Value);
         return Outcome.Exit(0);
     }
 }

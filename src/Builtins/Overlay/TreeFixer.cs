@@ -30,19 +30,19 @@ sealed unsafe class TreeFixer(Invocation inv, Attributes attributes, bool hidden
         fixed (byte* p = Libc.C(name))
         {
             found = Libc.fstatat(dirFd, p, &st, noFollow) == 0;
-            if (!found) err = Libc.Errno;
+            if (!found) err = Errno.Value;
             else if ((st.Mode & Libc.S_IFMT) == Libc.S_IFLNK || !_visited.Add((st.Dev, st.Ino))) return;
-            else err = Libc.fchownat(dirFd, p, attributes.Uid, attributes.Gid, noFollow) == 0 ? 0 : Libc.Errno;
+            else err = Libc.fchownat(dirFd, p, attributes.Uid, attributes.Gid, noFollow) == 0 ? 0 : Errno.Value;
         }
         // upstream's words, from the s6-chown its script runs first (so it is also what reports a path gone)
-        if (err != 0) inv.WriteErr($"s6-chown: fatal: unable to chown {shown}: {Libc.StrError(err)}\n");
+        if (err != 0) inv.WriteErr($"s6-chown: fatal: unable to chown {shown}: {Errno.StrError(err)}\n");
         if (!found) return;
         bool isDir = (st.Mode & Libc.S_IFMT) == Libc.S_IFDIR;
         int mode = isDir ? attributes.DirMode : attributes.FileMode;
         if (mode >= 0)
         {
-            fixed (byte* p = Libc.C(name)) err = Libc.fchmodat(dirFd, p, mode, noFollow) == 0 ? 0 : Libc.Errno;
-            if (err != 0) inv.WriteErr($"s6-chmod: fatal: unable to change mode of {shown}: {Libc.StrError(err)}\n");
+            fixed (byte* p = Libc.C(name)) err = Libc.fchmodat(dirFd, p, mode, noFollow) == 0 ? 0 : Errno.Value;
+            if (err != 0) inv.WriteErr($"s6-chmod: fatal: unable to change mode of {shown}: {Errno.StrError(err)}\n");
         }
         if (isDir && attributes.Recurse) Enter(dirFd, name, shown, follow);
     }
@@ -52,10 +52,10 @@ sealed unsafe class TreeFixer(Invocation inv, Attributes attributes, bool hidden
         int fd;
         fixed (byte* p = Libc.C(name))
             fd = Libc.openat(dirFd, p, Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_CLOEXEC | (follow ? 0 : Libc.O_NOFOLLOW), 0);
-        int err = fd < 0 ? Libc.Errno : 0;
+        int err = fd < 0 ? Errno.Value : 0;
         var names = fd < 0 ? null : Libc.ListDirectory(fd, out err);
         if (names == null)
-            inv.WriteErr($"s6-ls: fatal: unable to open directory {shown}: {Libc.StrError(err)}\n");
+            inv.WriteErr($"s6-ls: fatal: unable to open directory {shown}: {Errno.StrError(err)}\n");
         else
             foreach (var entry in names)
                 if (hidden || entry[0] != '.') Fix(fd, entry, shown + "/" + entry, follow: false);

@@ -6,7 +6,7 @@ namespace Execline.Builtins.PortableUtils;
 /// Relative paths resolve against this process's cwd: callers sync it with the modelled state first.
 static unsafe class Files
 {
-    static int Result(int r) => r < 0 ? Libc.Errno : 0;
+    static int Result(int r) => r < 0 ? Errno.Value : 0;
 
     public static int Mkdir(string path, int mode)
     {
@@ -76,7 +76,7 @@ static unsafe class Files
             fixed (byte* p = Libc.C(path))
             fixed (byte* b = buf)
                 n = Libc.readlink(p, b, size);
-            if (n < 0) { err = Libc.Errno; return null; }
+            if (n < 0) { err = Errno.Value; return null; }
             err = 0;
             if (n < size) return Text.Bytes.Latin1(buf.AsSpan(0, (int)n));
         }
@@ -85,7 +85,7 @@ static unsafe class Files
     /// The file's type and mode bits, or null when it cannot be stat'ed (errno in err).
     public static Libc.Stat? Stat(string path, out int err, bool follow = true)
     {
-        if (Libc.StatPath(path, out var st, follow) < 0) { err = Libc.Errno; return null; }
+        if (Libc.StatPath(path, out var st, follow) < 0) { err = Errno.Value; return null; }
         err = 0;
         return st;
     }

@@ -21,7 +21,7 @@ public sealed class S6Clock : Builtin
         long* timespec = stackalloc long[2];
         timespec[0] = stamp.UnixSeconds;
         timespec[1] = stamp.Nanos;
-        if (Libc.clock_settime(0, timespec) < 0) throw inv.DieErrno(111, "unable to taia_setnow", Libc.Errno);
+        if (Libc.clock_settime(0, timespec) < 0) throw inv.DieErrno(111, "unable to taia_setnow", Errno.Value);
         return Outcome.Exit(0);
     }
 }

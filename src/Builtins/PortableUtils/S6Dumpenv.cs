@@ -32,9 +32,9 @@ public sealed class S6Dumpenv : Builtin
         int err = Files.Mkdir(dir, (int)mode);
         if (err != 0)
         {
-            if (err != Libc.EEXIST) throw inv.DieErrno(111, $"unable to mkdir {dir}", err);
+            if (err != Errno.EEXIST) throw inv.DieErrno(111, $"unable to mkdir {dir}", err);
             var st = Files.Stat(dir, out err) ?? throw inv.DieErrno(111, $"unable to stat {dir}", err);
-            if (!Files.IsType(st, Libc.S_IFDIR)) throw inv.DieErrno(111, $"unable to mkdir {dir}", Libc.ENOTDIR);
+            if (!Files.IsType(st, Libc.S_IFDIR)) throw inv.DieErrno(111, $"unable to mkdir {dir}", Errno.ENOTDIR);
         }
         foreach (var entry in inv.Env.Entries)
         {
@@ -63,7 +63,7 @@ public sealed class S6Dumpenv : Builtin
     static int WriteAtomically(string temp, string file, string content)
     {
         int fd = Libc.Open(temp, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_CLOEXEC);
-        if (fd < 0) return Libc.Errno;
+        if (fd < 0) return Errno.Value;
         int err = Libc.WriteAll(fd, Text.Bytes.ToBytes(content));
         Libc.close(fd);
         if (err == 0) err = Files.Rename(temp, file);

@@ -11,7 +11,6 @@ public sealed class S6Maximumtime : Builtin
 {
     public override string Usage => "s6-maximumtime [ -0 | -a | -b | -i | -k | -q | -t | -x | -1 | -2 ] milliseconds prog...";
 
-    const int ETIMEDOUT = 110;
 
     public override Outcome Run(Invocation inv)
     {
@@ -34,7 +33,7 @@ public sealed class S6Maximumtime : Builtin
         if (!WaitUntil(pid, deadline, out var status))
         {
             if (signal != 0) Libc.kill(pid, signal);
-            throw new Fatal(99, $"{Prog}: warning: unable to wait for child process: {Libc.StrError(ETIMEDOUT)}");
+            throw new Fatal(99, $"{Prog}: warning: unable to wait for child process: {Errno.StrError(Errno.ETIMEDOUT)}");
         }
         if (status.IsSignaled) throw new Fatal(111, $"{Prog}: warning: child process crashed");
         return Outcome.Exit(status.ExitCode);

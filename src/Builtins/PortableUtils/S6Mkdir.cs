@@ -56,7 +56,7 @@ public sealed class S6Mkdir : Builtin
             if (verbose) inv.WriteErr($"{inv.Prog}: created directory {dir}\n");
             return 0;
         }
-        if (!existingIsError && err == Libc.EEXIST) return 0;
+        if (!existingIsError && err == Errno.EEXIST) return 0;
         inv.WarnErrno($"unable to mkdir {dir}", err);
         return 111;
     }

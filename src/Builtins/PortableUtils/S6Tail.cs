@@ -32,9 +32,9 @@ public sealed class S6Tail : Builtin
         {
             name = inv.Argv[g.Index];
             fd = Libc.Open(name, Libc.O_RDONLY | Libc.O_CLOEXEC);
-            if (fd < 0) throw inv.DieErrno(111, $"unable to open {name} for reading", Libc.Errno);
+            if (fd < 0) throw inv.DieErrno(111, $"unable to open {name} for reading", Errno.Value);
         }
-        int err = 9;
+        int err = Errno.EBADF;
         var data = fd < 0 ? null : Libc.ReadAll(fd, out err);
         if (g.Index < inv.Argv.Count) Libc.close(fd);
         if (data == null) throw inv.DieErrno(111, $"unable to tail {name}", err);

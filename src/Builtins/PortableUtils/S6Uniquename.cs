@@ -24,7 +24,7 @@ public sealed class S6Uniquename : Builtin
         var name = $"{inv.Argv[g.Index]}:{Tai64n.Now().Label()}:{Libc.getpid()}:{host}";
         if (length > 0)
         {
-            var random = RandomBytes(length) ?? throw inv.DieErrno(111, "unable to make unique name", Libc.Errno);
+            var random = RandomBytes(length) ?? throw inv.DieErrno(111, "unable to make unique name", Errno.Value);
             name += ":" + string.Concat(random.Select(b => Alphabet[b & 63]));
         }
         Output.Write(inv, name + "\n");
@@ -39,7 +39,7 @@ public sealed class S6Uniquename : Builtin
             for (int got = 0; got < count;)
             {
                 nint n = Libc.getrandom(p + got, count - got, 0);
-                if (n < 0 && Libc.Errno != Libc.EINTR) return null;
+                if (n < 0 && Errno.Value != Errno.EINTR) return null;
                 if (n > 0) got += (int)n;
             }
         return buf;

@@ -9,15 +9,15 @@ static class Tree
     public static int Remove(string path)
     {
         int err = Files.Unlink(path);
-        if (err == 0 || err == Libc.ENOENT) return 0;
+        if (err == 0 || err == Errno.ENOENT) return 0;
         // Linux answers EISDIR for a directory; other systems EPERM
-        if (err != Libc.EISDIR && err != Libc.EPERM) return err;
-        bool isDir = err == Libc.EISDIR;
+        if (err != Errno.EISDIR && err != Errno.EPERM) return err;
+        bool isDir = err == Errno.EISDIR;
         var names = Libc.ListDirectory(path);
         if (names == null)
         {
-            int e = Libc.Errno;
-            return !isDir && e == Libc.ENOTDIR ? Libc.EPERM : e;
+            int e = Errno.Value;
+            return !isDir && e == Errno.ENOTDIR ? Errno.EPERM : e;
         }
         foreach (var name in names)
         {
@@ -47,7 +47,7 @@ static class Tree
                 if (target != null) err = Files.Symlink(target, dst);
                 break;
             case Libc.S_IFCHR or Libc.S_IFBLK or Libc.S_IFSOCK: err = Files.Mknod(dst, type | mode, s.Rdev); break;
-            default: return 95; // EOPNOTSUPP
+            default: return Errno.EOPNOTSUPP;
         }
         if (err != 0) return err;
         Files.Chown(dst, (int)s.Uid, (int)s.Gid, follow: false);
@@ -58,14 +58,14 @@ static class Tree
     static int CopyDirectory(string src, string dst, int mode)
     {
         var names = Libc.ListDirectory(src);
-        if (names == null) return Libc.Errno;
+        if (names == null) return Errno.Value;
         int err = Files.Mkdir(dst, 0x1c0);
         if (err != 0)
         {
-            if (err != Libc.EEXIST) return err;
+            if (err != Errno.EEXIST) return err;
             var st = Files.Stat(dst, out err);
             if (st is not { } d) return err;
-            if (!Files.IsType(d, Libc.S_IFDIR)) return Libc.ENOTDIR;
+            if (!Files.IsType(d, Libc.S_IFDIR)) return Errno.ENOTDIR;
         }
         foreach (var name in names) Copy(src + "/" + name, dst + "/" + name);
         return Files.Chmod(dst, mode);
@@ -75,11 +75,11 @@ static class Tree
     static int CopyFile(string src, string dst, int mode)
     {
         int from = Libc.Open(src, Libc.O_RDONLY | Libc.O_CLOEXEC);
-        if (from < 0) return Libc.Errno;
+        if (from < 0) return Errno.Value;
         int to = Libc.Open(dst, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_CLOEXEC, mode);
         if (to < 0)
         {
-            int e = Libc.Errno;
+            int e = Errno.Value;
             Libc.close(from);
             return e;
         }
@@ -99,8 +99,8 @@ static class Tree
             fixed (byte* p = buf) n = Libc.read(from, p, buf.Length);
             if (n < 0)
             {
-                int e = Libc.Errno;
-                if (e == Libc.EINTR) continue;
+                int e = Errno.Value;
+                if (e == Errno.EINTR) continue;
                 return e;
             }
             if (n == 0) return 0;

@@ -17,7 +17,7 @@ public sealed class FgHack : Builtin
     {
         if (inv.Argv.Count < 2) throw inv.Usage();
         var (r, w) = Libc.Pipe();
-        if (r < 0) throw inv.DieErrno(111, "unable to create hackpipe", Libc.Errno);
+        if (r < 0) throw inv.DieErrno(111, "unable to create hackpipe", Errno.Value);
         var state = inv.State.Clone();
         for (int i = 0; i < Copies; i++) state.Fds.Set(state.Fds.LowestFree(), w);
         var prog = inv.Rest(1);
@@ -30,8 +30,8 @@ public sealed class FgHack : Builtin
         }
         byte b;
         nint n;
-        do n = Libc.read(r, &b, 1); while (n < 0 && Libc.Errno == 4);
-        int err = Libc.Errno;
+        do n = Libc.read(r, &b, 1); while (n < 0 && Errno.Value == Errno.EINTR);
+        int err = Errno.Value;
         Libc.close(r);
         if (n < 0) throw inv.DieErrno(111, "unable to read on hackpipe", err);
         if (n > 0) throw inv.Die(102, prog[0] + " wrote on hackpipe");

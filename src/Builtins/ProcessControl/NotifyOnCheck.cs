@@ -38,12 +38,12 @@ public sealed class NotifyOnCheck : Builtin
         }
         if (g.Index >= inv.Argv.Count) throw inv.Usage();
         int ok = Supervised();
-        if (ok < 0) throw inv.DieErrno(111, "unable to sanity-check current service directory", Libc.Errno);
+        if (ok < 0) throw inv.DieErrno(111, "unable to sanity-check current service directory", Errno.Value);
         if (ok == 0) throw inv.Die(100, "s6-supervise not running.");
         if (autodetect) fd = NotificationFd(inv);
         int real = inv.State.Fds.Real(fd);
         if (real < 0 || Libc.fcntl(real, Libc.F_GETFD, 0) < 0)
-            throw inv.DieErrno(111, "notification-fd sanity check failed", real < 0 ? 9 : Libc.Errno);
+            throw inv.DieErrno(111, "notification-fd sanity check failed", real < 0 ? Errno.EBADF : Errno.Value);
 
         // the global timeout runs from now, not from when the checker is up
         long deadline = global == "0" ? 0 : System.Environment.TickCount64 + long.Parse(global);
@@ -67,7 +67,7 @@ public sealed class NotifyOnCheck : Builtin
     static int Supervised()
     {
         int fd = Libc.Open("supervise/lock", Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
-        if (fd < 0) return Libc.Errno == 2 ? 0 : -1;
+        if (fd < 0) return Errno.Value == Errno.ENOENT ? 0 : -1;
         bool held = Libc.IsLockedByOther(fd);
         Libc.close(fd);
         return held ? 1 : 0;
@@ -76,7 +76,7 @@ public sealed class NotifyOnCheck : Builtin
     static int NotificationFd(Invocation inv)
     {
         int fd = Libc.Open("notification-fd", Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
-        if (fd < 0) throw inv.DieErrno(111, "unable to read ./notification-fd", Libc.Errno);
+        if (fd < 0) throw inv.DieErrno(111, "unable to read ./notification-fd", Errno.Value);
         var data = Libc.ReadAll(fd, out int err);
         Libc.close(fd);
         if (data == null) throw inv.DieErrno(111, "unable to read ./notification-fd", err);

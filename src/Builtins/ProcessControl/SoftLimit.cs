@@ -17,7 +17,6 @@ public sealed class SoftLimit : Builtin
 
     const int CPU = 0, FSIZE = 1, DATA = 2, STACK = 3, CORE = 4, RSS = 5, NPROC = 6, NOFILE = 7, MEMLOCK = 8, AS = 9;
     const int Soft = 1, Hard = 2;
-    const int EPERM = 1, EINVAL = 22;
 
     public override Outcome Run(Invocation inv)
     {
@@ -53,7 +52,7 @@ public sealed class SoftLimit : Builtin
     {
         bool deferred = resource is AS or DATA or STACK;
         if (!Current(inv.State, resource, deferred, out var cur, out var max))
-            throw inv.DieErrno(111, "unable to getrlimit", Libc.Errno);
+            throw inv.DieErrno(111, "unable to getrlimit", Errno.Value);
         var (oldMax, newCur, newMax) = (max, cur, max);
         if (arg == "=")
         {
@@ -68,11 +67,11 @@ public sealed class SoftLimit : Builtin
         }
         if (!deferred)
         {
-            if (Libc.SetLimit(resource, newCur, newMax) < 0) throw inv.DieErrno(111, "unable to setrlimit", Libc.Errno);
+            if (Libc.SetLimit(resource, newCur, newMax) < 0) throw inv.DieErrno(111, "unable to setrlimit", Errno.Value);
             return;
         }
-        if (newCur > newMax) throw inv.DieErrno(111, "unable to setrlimit", EINVAL);
-        if (newMax > oldMax && Libc.geteuid() != 0) throw inv.DieErrno(111, "unable to setrlimit", EPERM);
+        if (newCur > newMax) throw inv.DieErrno(111, "unable to setrlimit", Errno.EINVAL);
+        if (newMax > oldMax && Libc.geteuid() != 0) throw inv.DieErrno(111, "unable to setrlimit", Errno.EPERM);
         var limits = inv.State.ExecLimits ??= new();
         limits.RemoveAll(l => l.Resource == resource);
         limits.Add((resource, newCur, newMax));

@@ -11,10 +11,10 @@ public static class AtomicFile
     {
         string tmp = path + ".new";
         int fd = Libc.Open(tmp, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_CLOEXEC, 0x1b6);
-        if (fd < 0) return Libc.Errno;
+        if (fd < 0) return Errno.Value;
         int err = Libc.WriteAll(fd, content);
         Libc.close(fd);
-        if (err == 0 && Libc.Rename(tmp, path) < 0) err = Libc.Errno;
+        if (err == 0 && Libc.Rename(tmp, path) < 0) err = Errno.Value;
         if (err != 0) Libc.Unlink(tmp);
         return err;
     }

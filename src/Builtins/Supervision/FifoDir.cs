@@ -19,12 +19,12 @@ public static class FifoDir
     {
         if (Libc.MakeDirectory(path, 0x1c0) < 0)
         {
-            int e = Libc.Errno;
-            if (e != Libc.EEXIST) return e;
-            return Libc.StatPath(path, out var st) == 0 && (st.Mode & Libc.S_IFMT) == Libc.S_IFDIR ? 0 : Libc.ENOTDIR;
+            int e = Errno.Value;
+            if (e != Errno.EEXIST) return e;
+            return Libc.StatPath(path, out var st) == 0 && (st.Mode & Libc.S_IFMT) == Libc.S_IFDIR ? 0 : Errno.ENOTDIR;
         }
-        if (gid >= 0 && Libc.Chown(path, -1, gid) < 0) return Libc.Errno;
-        return Libc.Chmod(path, gid >= 0 ? GroupMode : PublicMode) < 0 ? Libc.Errno : 0;
+        if (gid >= 0 && Libc.Chown(path, -1, gid) < 0) return Errno.Value;
+        return Libc.Chmod(path, gid >= 0 ? GroupMode : PublicMode) < 0 ? Errno.Value : 0;
     }
 
     /// Whether a directory entry is a listener's FIFO (the notifier ignores every other name).
@@ -43,12 +43,12 @@ public static class FifoDir
             int fd = Libc.Open(fifo, Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
             if (fd < 0)
             {
-                if (Libc.Errno == Libc.ENXIO) Libc.Unlink(fifo);
+                if (Errno.Value == Errno.ENXIO) Libc.Unlink(fifo);
                 continue;
             }
             nint n;
             fixed (byte* p = events) n = Libc.write(fd, p, events.Length);
-            if (n < 0 && Libc.Errno == Libc.EPIPE) Libc.Unlink(fifo);
+            if (n < 0 && Errno.Value == Errno.EPIPE) Libc.Unlink(fifo);
             Libc.close(fd);
         }
     }

@@ -35,15 +35,15 @@ public sealed class FtrigListener : IDisposable
             name = stem + RandomSuffix();
             temp = $"{fifoDir}/.{name}";
             if (Libc.MakeFifo(temp, 0x180) == 0) break; // 0600
-            errno = Libc.Errno;
-            if (errno != Libc.EEXIST) return null;
+            errno = Errno.Value;
+            if (errno != Errno.EEXIST) return null;
         }
         string fifo = $"{fifoDir}/{name}";
         int read = Libc.Open(temp, Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
         int write = read < 0 ? -1 : Libc.Open(temp, Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
         if (write < 0 || Libc.Rename(temp, fifo) < 0)
         {
-            errno = Libc.Errno;
+            errno = Errno.Value;
             if (read >= 0) Libc.close(read);
             if (write >= 0) Libc.close(write);
             Libc.Unlink(temp);
@@ -76,9 +76,9 @@ public sealed class FtrigListener : IDisposable
             }
             if (n < 0)
             {
-                int e = Libc.Errno;
-                if (e == Libc.EINTR) continue;
-                if (e != Libc.EAGAIN)
+                int e = Errno.Value;
+                if (e == Errno.EINTR) continue;
+                if (e != Errno.EAGAIN)
                 {
                     errno = e;
                     return null;

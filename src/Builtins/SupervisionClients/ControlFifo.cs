@@ -19,11 +19,11 @@ public static class ControlFifo
         int fd = Libc.Open($"{dir}/{subdir}/control", Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
         if (fd < 0)
         {
-            errno = Libc.Errno;
+            errno = Errno.Value;
             return errno switch
             {
-                Libc.ENXIO => Delivery.NotListening,
-                Libc.ENOENT or Libc.ENOTDIR or EISDIR => Investigate(dir, subdir, ref errno),
+                Errno.ENXIO => Delivery.NotListening,
+                Errno.ENOENT or Errno.ENOTDIR or Errno.EISDIR => Investigate(dir, subdir, ref errno),
                 _ => Delivery.Failed,
             };
         }
@@ -32,7 +32,7 @@ public static class ControlFifo
             int flags = Libc.fcntl(fd, Libc.F_GETFL, 0);
             if (flags < 0 || Libc.fcntl(fd, Libc.F_SETFL, flags & ~Libc.O_NONBLOCK) < 0)
             {
-                errno = Libc.Errno;
+                errno = Errno.Value;
                 return Delivery.Failed;
             }
             errno = bytes.Length == 0 ? 0 : Libc.WriteAll(fd, Text.Bytes.ToBytes(bytes));
@@ -44,22 +44,21 @@ public static class ControlFifo
         }
     }
 
-    const int EISDIR = 21;
 
     static Delivery Investigate(string dir, string subdir, ref int errno)
     {
         int top = Libc.Open(dir, Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
         if (top < 0)
         {
-            errno = Libc.Errno;
+            errno = Errno.Value;
             return Delivery.Failed;
         }
         Libc.close(top);
         int sub = Libc.Open($"{dir}/{subdir}", Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
         if (sub < 0)
         {
-            errno = Libc.Errno;
-            return errno == Libc.ENOENT ? Delivery.NotListening : Delivery.BrokenDirectory;
+            errno = Errno.Value;
+            return errno == Errno.ENOENT ? Delivery.NotListening : Delivery.BrokenDirectory;
         }
         Libc.close(sub);
         return Delivery.BrokenDirectory;

@@ -51,8 +51,8 @@ public sealed class ServiceWatch : IDisposable
 
     static ServiceStatus ReadStatus(Invocation inv, string dir)
     {
-        var data = Libc.ReadFile(dir + "/supervise/status") ?? throw inv.DieErrno(111, "unable to s6_svstatus_read", Libc.Errno);
-        if (!ServiceStatus.TryDecode(data, out var status)) throw inv.DieErrno(111, "unable to s6_svstatus_read", Libc.EPIPE);
+        var data = Libc.ReadFile(dir + "/supervise/status") ?? throw inv.DieErrno(111, "unable to s6_svstatus_read", Errno.Value);
+        if (!ServiceStatus.TryDecode(data, out var status)) throw inv.DieErrno(111, "unable to s6_svstatus_read", Errno.EPIPE);
         return status;
     }
 
@@ -69,7 +69,7 @@ public sealed class ServiceWatch : IDisposable
         while (true)
         {
             int r = Poll(fds, deadline);
-            if (r < 0) throw inv.DieErrno(111, "unable to iopause", Libc.Errno);
+            if (r < 0) throw inv.DieErrno(111, "unable to iopause", Errno.Value);
             if (r == 0) throw inv.Die(99, "timed out");
             for (int i = 0; i < fds.Length; i++)
             {
@@ -92,7 +92,7 @@ public sealed class ServiceWatch : IDisposable
             long left = deadline == long.MaxValue ? -1 : Math.Max(0, deadline - System.Environment.TickCount64);
             int r;
             fixed (Libc.PollFd* p = fds) r = Libc.poll(p, fds.Length, (int)Math.Min(left, int.MaxValue));
-            if (r < 0 && Libc.Errno == Libc.EINTR) continue;
+            if (r < 0 && Errno.Value == Errno.EINTR) continue;
             if (r == 0 && left != 0) continue;
             return r;
         }

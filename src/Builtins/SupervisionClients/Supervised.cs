@@ -15,8 +15,8 @@ public static class Supervised
         int fd = Libc.Open(dir + "/supervise/lock", Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
         if (fd < 0)
         {
-            errno = Libc.Errno;
-            return errno == Libc.ENOENT ? 0 : -1;
+            errno = Errno.Value;
+            return errno == Errno.ENOENT ? 0 : -1;
         }
         bool locked = Libc.IsLockedByOther(fd);
         Libc.close(fd);

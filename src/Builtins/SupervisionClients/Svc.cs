@@ -60,7 +60,7 @@ public sealed class Svc : Builtin
     {
         var file = dir + "/notification-fd";
         if (Libc.Access(file, 0) == 0) return wait;
-        if (Libc.Errno != Libc.ENOENT) throw inv.DieErrno(111, "unable to access " + file, Libc.Errno);
+        if (Errno.Value != Errno.ENOENT) throw inv.DieErrno(111, "unable to access " + file, Errno.Value);
         inv.Warn(file + " not present - ignoring request for readiness notification");
         return wait == 'U' ? 'u' : 'r';
     }

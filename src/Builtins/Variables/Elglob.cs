@@ -33,7 +33,7 @@ public sealed class Elglob : SubstitutionDirective
         var key = argv[g.Index];
         if (key.Length == 0 || set.Has(key)) throw new DirectiveError(DirectiveError.Kind.Key);
 
-        Action<string, int>? warn = verbose ? (dir, err) => set.Warn(inv, $"while globbing, error reading {dir}: {Libc.StrError(err)}") : null;
+        Action<string, int>? warn = verbose ? (dir, err) => set.Warn(inv, $"while globbing, error reading {dir}: {Errno.StrError(err)}") : null;
         int r = Libc.Glob(argv[g.Index + 1], flags, warn, out var paths, out var errno);
         if (r != 0 && r != Libc.GLOB_NOMATCH) throw new DirectiveError(DirectiveError.Kind.System, errno);
         set.Add(key, paths);

@@ -7,7 +7,8 @@ namespace Execline.Native;
 /// so file names and arguments keep every byte.
 public static unsafe partial class Libc
 {
-    const string L = "libc.so.6";
+    public const string Name = "libc.so.6";
+    const string L = Name;
 
     public const int O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0x40, O_EXCL = 0x80, O_NOCTTY = 0x100,
         O_TRUNC = 0x200, O_APPEND = 0x400, O_NONBLOCK = 0x800, O_DIRECTORY = 0x10000, O_CLOEXEC = 0x80000, O_PATH = 0x200000;
@@ -45,7 +46,6 @@ public static unsafe partial class Libc
     [LibraryImport(L, SetLastError = true)] public static partial int stat(byte* path, Stat* buf);
     [LibraryImport(L, SetLastError = true)] public static partial int lstat(byte* path, Stat* buf);
     [LibraryImport(L, SetLastError = true)] public static partial int fstat(int fd, Stat* buf);
-    [LibraryImport(L)] public static partial byte* strerror(int errnum);
     [LibraryImport(L)] public static partial int isatty(int fd);
     [LibraryImport(L)] public static partial nint signal(int sig, nint handler);
     [LibraryImport(L)] public static partial int sigprocmask(int how, byte* set, byte* old);
@@ -97,11 +97,9 @@ public static unsafe partial class Libc
     [LibraryImport(L, SetLastError = true)] public static partial nint fdopendir(int fd);
 
     public const int AT_SYMLINK_NOFOLLOW = 0x100, O_NOFOLLOW = 0x20000;
-    public const int EPERM = 1, ENOENT = 2, EINTR = 4, EEXIST = 17, ENOTDIR = 20, EISDIR = 21;
 
     [LibraryImport(L, SetLastError = true)] private static partial int glob(byte* pattern, int flags, delegate* unmanaged<byte*, int, int> errfunc, byte* pglob);
     [LibraryImport(L)] private static partial void globfree(byte* pglob);
-    [LibraryImport(L)] private static partial int* __errno_location();
 
     public const int GLOB_ERR = 1, GLOB_MARK = 2, GLOB_NOSORT = 4, GLOB_NOCHECK = 16, GLOB_NOESCAPE = 64;
     public const int GLOB_NOSPACE = 1, GLOB_ABORTED = 2, GLOB_NOMATCH = 3;
@@ -113,7 +111,7 @@ public static unsafe partial class Libc
     {
         _globError?.Invoke(Text.Bytes.FromCString(path), err);
         // the C callback leaves errno as the error it reported
-        *__errno_location() = err;
+        *Errno.__errno_location() = err;
         return 0;
     }
 
@@ -130,7 +128,7 @@ public static unsafe partial class Libc
         {
             fixed (byte* p = C(pattern))
                 r = glob(p, flags, onError == null ? null : &GlobError, g);
-            errno = Errno;
+            errno = Errno.Value;
         }
         finally
         {
@@ -154,7 +152,7 @@ public static unsafe partial class Libc
     {
         byte* pw;
         fixed (byte* p = C(user)) pw = getpwnam(p);
-        errno = pw == null ? Errno : 0;
+        errno = pw == null ? Errno.Value : 0;
         if (pw == null) return null;
         byte* dir = *(byte**)(pw + 32); // pw_name, pw_passwd, pw_uid + pw_gid, pw_gecos, then pw_dir
         return dir == null ? "" : Text.Bytes.FromCString(dir);
@@ -243,7 +241,7 @@ public static unsafe partial class Libc
         fixed (byte* p = C(path)) dir = opendir(p);
         if (dir == 0)
         {
-            errno = Errno;
+            errno = Errno.Value;
             return null;
         }
         return ReadNames(dir, out errno);
@@ -258,7 +256,7 @@ public static unsafe partial class Libc
         nint dir = fd < 0 ? 0 : fdopendir(fd);
         if (dir == 0)
         {
-            errno = Errno;
+            errno = Errno.Value;
             if (fd >= 0) close(fd);
             return null;
         }
@@ -275,7 +273,7 @@ public static unsafe partial class Libc
             var name = Text.Bytes.FromCString(ent + 19); // d_ino, d_off, d_reclen, d_type, then d_name
             if (name != "." && name != "..") names.Add(name);
         }
-        errno = Errno; // readdir returns null at the end and on errors alike; the import clears errno first
+        errno = Errno.Value; // readdir returns null at the end and on errors alike; the import clears errno first
         closedir(dir);
         return errno == 0 ? names : null;
     }
@@ -303,14 +301,6 @@ public static unsafe partial class Libc
 
     public const uint S_IFMT = 0xF000, S_IFDIR = 0x4000, S_IFREG = 0x8000, S_IFLNK = 0xA000, S_IFIFO = 0x1000,
         S_IFCHR = 0x2000, S_IFBLK = 0x6000, S_IFSOCK = 0xC000;
-
-    public static int Errno => Marshal.GetLastPInvokeError();
-
-    public static string StrError(int errno)
-    {
-        byte* s = strerror(errno);
-        return s == null ? $"errno {errno}" : Text.Bytes.FromCString(s);
-    }
 
     /// A byte string (Latin-1) as a NUL-terminated buffer.
     public static byte[] C(string s)
@@ -365,8 +355,8 @@ public static unsafe partial class Libc
                 nint n = write(fd, p + off, data.Length - off);
                 if (n < 0)
                 {
-                    int e = Errno;
-                    if (e == 4) continue;
+                    int e = Errno.Value;
+                    if (e == Errno.EINTR) continue;
                     return e;
                 }
                 off += n;
@@ -402,8 +392,8 @@ public static unsafe partial class Libc
             fixed (byte* p = buf) n = read(fd, p + len, buf.Length - len);
             if (n < 0)
             {
-                int e = Errno;
-                if (e == 4) continue;
+                int e = Errno.Value;
+                if (e == Errno.EINTR) continue;
                 err = e;
                 return null;
             }
@@ -457,7 +447,7 @@ public static unsafe partial class Libc
             p[4 * i + 3] = 0;
         }
         int r;
-        do r = poll(p, (nuint)fds.Length, timeoutMs); while (r < 0 && Errno == 4);
+        do r = poll(p, (nuint)fds.Length, timeoutMs); while (r < 0 && Errno.Value == Errno.EINTR);
         if (r < 0) return -2;
         for (int i = 0; i < fds.Length; i++)
             if (p[4 * i + 3] != 0) return i;
@@ -493,8 +483,6 @@ public static unsafe partial class Libc
 
     // Files and FIFOs of the supervision tree (supervise/, event/, .s6-svscan/).
     [LibraryImport(L, SetLastError = true)] public static partial int mkfifo(byte* path, int mode);
-
-    public const int EAGAIN = 11, ENXIO = 6, EPIPE = 32, ENFILE = 23, EMFILE = 24;
 
     // The supervisor's event loop: one epoll set, so a wake-up costs what is ready, not what is watched.
     // struct epoll_event is packed on x86_64: uint32 events, then uint64 data (12 bytes).
@@ -542,7 +530,7 @@ public static unsafe partial class Libc
         *(short*)fl = type; // l_whence = SEEK_SET, l_start = 0, l_len = 0: the whole file
         int r = fcntl(fd, cmd, (nint)fl);
         held = cmd == F_GETLK && *(short*)fl != F_UNLCK;
-        return r < 0 ? Errno : 0;
+        return r < 0 ? Errno.Value : 0;
     }
 
     [LibraryImport(L, SetLastError = true, EntryPoint = "fcntl")] private static partial int fcntl(int fd, int cmd, nint arg);
@@ -555,7 +543,7 @@ public static unsafe partial class Libc
     {
         int e;
         do e = RecordLock(fd, wait ? F_SETLKW : F_SETLK, exclusive ? F_WRLCK : F_RDLCK, out _);
-        while (e == EINTR);
+        while (e == Errno.EINTR);
         return e;
     }
 

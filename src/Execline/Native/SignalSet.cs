@@ -69,8 +69,8 @@ public readonly unsafe struct SignalSet
                 senderPid = *(int*)(info + 12);
                 return *(int*)info;
             }
-            int e = n < 0 ? Libc.Errno : 5;
-            if (e == 4) continue;
+            int e = n < 0 ? Errno.Value : Errno.EIO;
+            if (e == Errno.EINTR) continue;
             senderPid = code = 0;
             return -e;
         }

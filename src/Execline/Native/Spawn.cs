@@ -106,7 +106,7 @@ public static unsafe partial class Spawn
             if (limits != null && limits.Count > 0)
             {
                 // what would make execve fail is found out before the limits make failing fatal
-                if (Libc.access(p, 1) < 0) return Libc.Errno;
+                if (Libc.access(p, 1) < 0) return Errno.Value;
                 // Under a lowered address space limit the runtime can no longer map code, so the execve
                 // stub is compiled first (execve of NULL fails at once with EFAULT) and nothing new runs
                 // between the limits and the exec.
@@ -114,7 +114,7 @@ public static unsafe partial class Spawn
                 foreach (var (resource, soft, hard) in limits) Libc.SetLimit(resource, soft, hard);
             }
             Libc.execve(p, argv.Pointer, envp.Pointer);
-            int err = Libc.Errno;
+            int err = Errno.Value;
             if (OpenFiles is { } raised) Libc.SetLimit(RLIMIT_NOFILE, raised.Ours, raised.Hard);
             return err;
         }

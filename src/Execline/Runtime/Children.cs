@@ -17,7 +17,7 @@ public static unsafe class Children
         {
             int r = Libc.waitpid(pid, &status, 0);
             if (r == pid) return new WaitStatus(status);
-            if (r < 0 && Libc.Errno != 4) return WaitStatus.Exited(127);
+            if (r < 0 && Errno.Value != Errno.EINTR) return WaitStatus.Exited(127);
         }
     }
 
@@ -35,7 +35,7 @@ public static unsafe class Children
         while (true)
         {
             int r = Libc.waitpid(-1, &raw, noHang ? Libc.WNOHANG : 0);
-            if (r < 0 && Libc.Errno == 4) continue;
+            if (r < 0 && Errno.Value == Errno.EINTR) continue;
             status = new WaitStatus(raw);
             return r;
         }

@@ -9,7 +9,6 @@ namespace Execline.Runtime;
 /// number the script does not have is ENOENT, as it is under execline, and one it has leads to its file.
 public static class DescriptorPaths
 {
-    public const int ENOENT = 2;
 
     /// The path to open or stat in this process for st: the same path with the real descriptor's number;
     /// null when st has no such descriptor. Any other path is returned as it is.

@@ -31,10 +31,10 @@ public static class RealProcess
             _startCwd = Libc.Open(".", Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
         Sync(st);
         var dir = DescriptorPaths.InProcess(st, path);
-        if (dir == null) return DescriptorPaths.ENOENT;
-        if (Libc.Chdir(dir) < 0) return Libc.Errno;
+        if (dir == null) return Errno.ENOENT;
+        if (Libc.Chdir(dir) < 0) return Errno.Value;
         int fd = Libc.Open(".", Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
-        if (fd < 0) return Libc.Errno;
+        if (fd < 0) return Errno.Value;
         st.CwdFd = st.Own(fd);
         _currentCwd = fd;
         return 0;

@@ -19,13 +19,13 @@ sealed class ControlFifo
     {
         int old = Libc.umask(0);
         int made = Libc.MakeFifo(path, 0x180);
-        int err = made < 0 ? Libc.Errno : 0;
+        int err = made < 0 ? Errno.Value : 0;
         Libc.umask(old);
-        if (made < 0 && err != Libc.EEXIST) return err;
-        if (Libc.StatPath(path, out var st) < 0) return Libc.Errno;
-        if ((st.Mode & Libc.S_IFMT) != Libc.S_IFIFO) return Libc.EEXIST;
+        if (made < 0 && err != Errno.EEXIST) return err;
+        if (Libc.StatPath(path, out var st) < 0) return Errno.Value;
+        if ((st.Mode & Libc.S_IFMT) != Libc.S_IFIFO) return Errno.EEXIST;
         Fd = Libc.Open(path, Libc.O_RDWR | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
-        return Fd < 0 ? Libc.Errno : 0;
+        return Fd < 0 ? Errno.Value : 0;
     }
 
     /// Takes over a descriptor already open for reading and writing on the FIFO.
@@ -37,7 +37,7 @@ sealed class ControlFifo
         byte* buf = stackalloc byte[BytesPerTurn];
         nint n;
         do n = Libc.read(Fd, buf, BytesPerTurn);
-        while (n < 0 && Libc.Errno == Libc.EINTR);
+        while (n < 0 && Errno.Value == Errno.EINTR);
         return n > 0 ? new ReadOnlySpan<byte>(buf, (int)n).ToArray() : [];
     }
 

@@ -20,14 +20,14 @@ static unsafe class DescriptorBudget
         int* fds = stackalloc int[n];
         int opened = 0, err = 0;
         int first = Libc.Open("/", Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
-        if (first < 0) return Libc.Errno;
+        if (first < 0) return Errno.Value;
         fds[opened++] = first;
         while (opened < n)
         {
             int fd = Libc.fcntl(first, Libc.F_DUPFD_CLOEXEC, 0);
             if (fd < 0)
             {
-                err = Libc.Errno;
+                err = Errno.Value;
                 break;
             }
             fds[opened++] = fd;

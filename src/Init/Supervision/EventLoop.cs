@@ -41,7 +41,7 @@ sealed unsafe class EventLoop
         _signalFd = signalFd;
         Libc.fcntl(signalFd, Libc.F_SETFL, Libc.O_NONBLOCK);
         _epollFd = Libc.epoll_create1(Libc.O_CLOEXEC);
-        if (_epollFd < 0) throw new InvalidOperationException($"unable to create an epoll set: {Libc.StrError(Libc.Errno)}");
+        if (_epollFd < 0) throw new InvalidOperationException($"unable to create an epoll set: {Errno.StrError(Errno.Value)}");
         Control(Libc.EPOLL_CTL_ADD, signalFd, 0);
     }
 

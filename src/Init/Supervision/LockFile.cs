@@ -15,7 +15,7 @@ sealed class LockFile
         int old = Libc.umask(0);
         int fd = Libc.Open(path, Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CREAT | Libc.O_CLOEXEC, mode);
         Libc.umask(old);
-        if (fd < 0) return Libc.Errno;
+        if (fd < 0) return Errno.Value;
         int err = Libc.LockWrite(fd);
         if (err != 0)
         {

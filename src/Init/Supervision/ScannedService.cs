@@ -87,13 +87,13 @@ sealed class ScannedService
         if (err == 0 && pipe)
         {
             Pipe = LogPipe.Create();
-            if (Pipe == null) err = Libc.Errno;
+            if (Pipe == null) err = Errno.Value;
         }
         if (err != 0)
         {
-            string limit = err == Libc.EMFILE ? $" (limit {OpenFileLimit.Current})" : "";
+            string limit = err == Errno.EMFILE ? $" (limit {OpenFileLimit.Current})" : "";
             string what = log && !main ? Name + "/log" : Name;
-            string line = $"s6-svscan: warning: unable to start supervisor for {what}: {Libc.StrError(err)}{limit} - will retry";
+            string line = $"s6-svscan: warning: unable to start supervisor for {what}: {Errno.StrError(err)}{limit} - will retry";
             if (log) Failed(_log, line);
             if (main) Failed(_main, log ? null : line);
             return;

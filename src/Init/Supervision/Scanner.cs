@@ -66,7 +66,7 @@ sealed class Scanner
         var names = Libc.ListDirectory(_scandir);
         if (names == null)
         {
-            Warn($"unable to opendir {_scandir}: {Libc.StrError(Libc.Errno)}");
+            Warn($"unable to opendir {_scandir}: {Errno.StrError(Errno.Value)}");
             ScanAt(EventLoop.Now + DirErrorRetry);
             return;
         }
@@ -77,7 +77,7 @@ sealed class Scanner
             string path = _scandir + "/" + name;
             if (Libc.StatPath(path, out var st) < 0)
             {
-                Warn($"unable to stat {name}: {Libc.StrError(Libc.Errno)}");
+                Warn($"unable to stat {name}: {Errno.StrError(Errno.Value)}");
                 ScanAt(EventLoop.Now + DirErrorRetry);
                 continue;
             }
@@ -217,7 +217,7 @@ sealed class Scanner
         if (!ServiceFiles.Exists(_scandir + "/" + rel)) return false;
         int pid = Chain.SpawnBlock([rel], _base.Clone());
         if (pid > 0) return true;
-        Warn($"unable to spawn {rel}: {Libc.StrError(-pid)}");
+        Warn($"unable to spawn {rel}: {Errno.StrError(-pid)}");
         return false;
     }
 

@@ -14,7 +14,7 @@ static unsafe class ServiceFiles
         int fd = Libc.Open(path, Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
         if (fd < 0)
         {
-            errno = Libc.Errno;
+            errno = Errno.Value;
             return null;
         }
         byte* buf = stackalloc byte[max];
@@ -32,7 +32,7 @@ static unsafe class ServiceFiles
         var line = FirstLine(dir + "/" + name, 11, out int errno);
         if (line == null)
         {
-            if (errno != Libc.ENOENT) warn($"unable to read {name}: {Libc.StrError(errno)}");
+            if (errno != Errno.ENOENT) warn($"unable to read {name}: {Errno.StrError(errno)}");
             return null;
         }
         if (line.Length == 0 || line.Length > 10 || !line.All(char.IsAsciiDigit) || !uint.TryParse(line, out var v))
@@ -49,7 +49,7 @@ static unsafe class ServiceFiles
         var line = FirstLine(dir + "/down-signal", 15, out int errno);
         if (line == null)
         {
-            if (errno != Libc.ENOENT) warn($"unable to read down-signal: {Libc.StrError(errno)}");
+            if (errno != Errno.ENOENT) warn($"unable to read down-signal: {Errno.StrError(errno)}");
             return Signals.TERM;
         }
         if (SignalNames.TryScan(line, out uint sig) && sig is > 0 and < 65) return (int)sig;

@@ -72,16 +72,16 @@ sealed class ServiceSupervisor
         int err = FifoDir.Create(Dir + "/event", Libc.getegid());
         if (err != 0) return Fail(111, "unable to mkfifodir event", err);
         err = MakeSuperviseDirectory();
-        if (err == Libc.ENOTDIR) return Fail(100, "supervise exists and is not a directory", 0);
+        if (err == Errno.ENOTDIR) return Fail(100, "supervise exists and is not a directory", 0);
         if (err != 0) return Fail(111, "unable to mkdir supervise", err);
         err = _lock.Acquire(Dir + "/supervise/lock", 0x1a4);
-        if (err is Libc.EAGAIN or 13) return Fail(100, "another instance of s6-supervise is already running", 0);
+        if (err is Errno.EAGAIN or Errno.EACCES) return Fail(100, "another instance of s6-supervise is already running", 0);
         if (err != 0) return Fail(111, "unable to lock supervise/lock", err);
         err = _control.Open(Dir + "/supervise/control");
         if (err != 0)
         {
             _lock.Release();
-            return Fail(err == Libc.EEXIST ? 100 : 111, "unable to mkfifo supervise/control", err);
+            return Fail(err == Errno.EEXIST ? 100 : 111, "unable to mkfifo supervise/control", err);
         }
         DeathTally.Clear(Dir);
         var now = Tai64n.Now();
@@ -102,14 +102,14 @@ sealed class ServiceSupervisor
             path = target.StartsWith('/') ? target : Dir + "/" + target;
         int old = Libc.umask(0);
         int made = Libc.MakeDirectory(path, 0x1c0);
-        int err = made < 0 ? Libc.Errno : 0;
+        int err = made < 0 ? Errno.Value : 0;
         Libc.umask(old);
-        if (err != Libc.EEXIST) return err;
-        return Libc.StatPath(path, out var st) == 0 && (st.Mode & Libc.S_IFMT) == Libc.S_IFDIR ? 0 : Libc.ENOTDIR;
+        if (err != Errno.EEXIST) return err;
+        return Libc.StatPath(path, out var st) == 0 && (st.Mode & Libc.S_IFMT) == Libc.S_IFDIR ? 0 : Errno.ENOTDIR;
     }
 
     Failure Fail(int code, string text, int errno) =>
-        new(code, Line("fatal", errno == 0 ? text : $"{text}: {Libc.StrError(errno)}"));
+        new(code, Line("fatal", errno == 0 ? text : $"{text}: {Errno.StrError(errno)}"));
 
     string Line(string level, string text) => $"s6-supervise {Name}: {level}: {text}";
 
@@ -134,7 +134,7 @@ sealed class ServiceSupervisor
     {
         if (_saved == _status) return;
         int err = _status.Save(Dir);
-        if (err != 0) Warn($"unable to write status file: {Libc.StrError(err)}");
+        if (err != 0) Warn($"unable to write status file: {Errno.StrError(err)}");
         else _saved = _status;
     }
 
@@ -158,7 +158,7 @@ sealed class ServiceSupervisor
     int SpawnInDir(IReadOnlyList<string> argv, ProcessState st)
     {
         int dirFd = Libc.Open(Dir, Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
-        if (dirFd < 0) return -Libc.Errno;
+        if (dirFd < 0) return -Errno.Value;
         st.CwdFd = dirFd;
         int pid = Chain.SpawnBlock(argv, st);
         RealProcess.Sync(_base);
@@ -180,7 +180,7 @@ sealed class ServiceSupervisor
         if (ServiceFiles.UInt(Dir, "notification-fd", Warn) is uint n)
         {
             var (r, w) = Libc.Pipe();
-            if (r < 0) Warn($"unable to create the notification pipe: {Libc.StrError(Libc.Errno)}");
+            if (r < 0) Warn($"unable to create the notification pipe: {Errno.StrError(Errno.Value)}");
             else
             {
                 st.Fds.Set((int)n, w);
@@ -194,7 +194,7 @@ sealed class ServiceSupervisor
         if (pid <= 0)
         {
             CloseNotification();
-            Warn($"unable to spawn ./run - waiting 10 seconds: {Libc.StrError(-pid)}");
+            Warn($"unable to spawn ./run - waiting 10 seconds: {Errno.StrError(-pid)}");
             StartAt(EventLoop.Now + SpawnRetry);
             return;
         }
@@ -213,7 +213,7 @@ sealed class ServiceSupervisor
     {
         byte* buf = stackalloc byte[4096];
         nint n = Libc.read(_notifyFd, buf, 4096);
-        if (n < 0 && Libc.Errno is Libc.EINTR or Libc.EAGAIN) return;
+        if (n < 0 && Errno.Value is Errno.EINTR or Errno.EAGAIN) return;
         if (n > 0 && new ReadOnlySpan<byte>(buf, (int)n).IndexOf((byte)'\n') < 0) return;
         CloseNotification();
         if (n <= 0 || IsGone) return;
@@ -381,11 +381,11 @@ sealed class ServiceSupervisor
         if (present)
         {
             int fd = Libc.Open(path, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_CLOEXEC, 0x1a4);
-            if (fd < 0) Warn($"unable to touch down: {Libc.StrError(Libc.Errno)}");
+            if (fd < 0) Warn($"unable to touch down: {Errno.StrError(Errno.Value)}");
             else Libc.close(fd);
         }
-        else if (Libc.Unlink(path) < 0 && Libc.Errno != Libc.ENOENT)
-            Warn($"unable to unlink down: {Libc.StrError(Libc.Errno)}");
+        else if (Libc.Unlink(path) < 0 && Errno.Value != Errno.ENOENT)
+            Warn($"unable to unlink down: {Errno.StrError(Errno.Value)}");
     }
 
     /// `d`: wanted down; a running service gets its down-signal and SIGCONT, and SIGKILL after timeout-kill.

@@ -50,7 +50,7 @@ public sealed class Svscan : Builtin
         // `.s6-svscan/control` listening comes first, before our re-exec with signals blocked: a client
         // started with us must find it as soon as it would find the real s6-svscan's.
         if (Libc.StatPath(dir, out var ds) < 0 || (ds.Mode & Libc.S_IFMT) != Libc.S_IFDIR)
-            throw inv.DieErrno(111, $"unable to chdir to {dir}", ds.Mode == 0 ? Libc.Errno : Libc.ENOTDIR);
+            throw inv.DieErrno(111, $"unable to chdir to {dir}", ds.Mode == 0 ? Errno.Value : Errno.ENOTDIR);
         var control = new SvscanControl();
         int code = control.Open(dir, inv.State, out string error);
         if (code != 0) throw inv.Die(code, error);
@@ -64,10 +64,10 @@ public sealed class Svscan : Builtin
         // Even without dir, the state gets its own cwd descriptor: spawning a service moves the real cwd.
         int err = RealProcess.ChangeDirectory(inv.State, dir);
         if (err != 0) throw inv.DieErrno(111, $"unable to chdir to {dir}", err);
-        string scandir = Libc.GetCwd() ?? throw inv.DieErrno(111, "unable to getcwd", Libc.Errno);
+        string scandir = Libc.GetCwd() ?? throw inv.DieErrno(111, "unable to getcwd", Errno.Value);
         Signals.IgnorePipe();
         int signalFd = Signals.OpenFd();
-        if (signalFd < 0) throw inv.DieErrno(111, "unable to create signalfd", Libc.Errno);
+        if (signalFd < 0) throw inv.DieErrno(111, "unable to create signalfd", Errno.Value);
 
         var loop = new EventLoop(signalFd);
         var scanner = new Scanner(loop, inv.State, scandir, max, rescan, control);

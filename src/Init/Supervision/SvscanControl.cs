@@ -19,17 +19,17 @@ sealed unsafe class SvscanControl
         string dir = scandir + "/.s6-svscan";
         error = "";
         if (Adopt(dir, st)) return 0;
-        if (Libc.StatPath(dir, out _, follow: false) < 0 && Libc.Errno == Libc.ENOENT) MakeAside(scandir, dir);
+        if (Libc.StatPath(dir, out _, follow: false) < 0 && Errno.Value == Errno.ENOENT) MakeAside(scandir, dir);
         if (Lock.Fd >= 0) return 0;
         int old = Libc.umask(0);
         int made = Libc.MakeDirectory(dir, 0x1c0);
-        int err = made < 0 ? Libc.Errno : 0;
+        int err = made < 0 ? Errno.Value : 0;
         Libc.umask(old);
-        if (made < 0 && err != Libc.EEXIST) return Fail(111, "unable to mkdir .s6-svscan", err, out error);
+        if (made < 0 && err != Errno.EEXIST) return Fail(111, "unable to mkdir .s6-svscan", err, out error);
         if (Libc.StatPath(dir, out var sd) < 0 || (sd.Mode & Libc.S_IFMT) != Libc.S_IFDIR)
             return Fail(100, ".s6-svscan exists and is not a directory", 0, out error);
         err = Lock.Acquire(dir + "/lock", 0x180);
-        if (err is Libc.EAGAIN or 13) return Fail(100, "another instance of s6-svscan is already running on the same directory", 0, out error);
+        if (err is Errno.EAGAIN or Errno.EACCES) return Fail(100, "another instance of s6-svscan is already running on the same directory", 0, out error);
         if (err != 0) return Fail(111, "unable to lock .s6-svscan/lock", err, out error);
         err = Fifo.Open(dir + "/control");
         if (err != 0)
@@ -42,7 +42,7 @@ sealed unsafe class SvscanControl
 
     static int Fail(int code, string text, int errno, out string error)
     {
-        error = errno == 0 ? text : $"{text}: {Libc.StrError(errno)}";
+        error = errno == 0 ? text : $"{text}: {Errno.StrError(errno)}";
         return code;
     }
 
