@@ -28,7 +28,7 @@ static class Program
             Say($"execline: fatal: unknown command: {name}");
             return 100;
         }
-        Native.Libc.DefaultSignalDispositions();
+        Native.Signal.DefaultSignalDispositions();
         var state = ProcessState.FromThisProcess(CommandLine.Environ());
         try
         {

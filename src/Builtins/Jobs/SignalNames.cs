@@ -1,3 +1,5 @@
+using Execline.Native;
+
 namespace Execline.Builtins.Jobs;
 
 /// Signal names as skalibs knows them on Linux (its table order decides the name printed for a number).
@@ -5,11 +7,15 @@ public static class SignalNames
 {
     static readonly (string Name, int Number)[] Table =
     [
-        ("ABRT", 6), ("ALRM", 14), ("BUS", 7), ("CHLD", 17), ("CONT", 18), ("FPE", 8), ("HUP", 1), ("ILL", 4),
-        ("INT", 2), ("KILL", 9), ("PIPE", 13), ("QUIT", 3), ("SEGV", 11), ("STOP", 19), ("TERM", 15), ("TSTP", 20),
-        ("TTIN", 21), ("TTOU", 22), ("USR1", 10), ("USR2", 12), ("POLL", 29), ("PROF", 27), ("SYS", 31),
-        ("TRAP", 5), ("URG", 23), ("VTALRM", 26), ("XCPU", 24), ("XFSZ", 25), ("IOT", 6), ("STKFLT", 16),
-        ("CLD", 17), ("WINCH", 28), ("IO", 29), ("PWR", 30),
+        ("ABRT", Signal.SIGABRT), ("ALRM", Signal.SIGALRM), ("BUS", Signal.SIGBUS), ("CHLD", Signal.SIGCHLD),
+        ("CONT", Signal.SIGCONT), ("FPE", Signal.SIGFPE), ("HUP", Signal.SIGHUP), ("ILL", Signal.SIGILL),
+        ("INT", Signal.SIGINT), ("KILL", Signal.SIGKILL), ("PIPE", Signal.SIGPIPE), ("QUIT", Signal.SIGQUIT),
+        ("SEGV", Signal.SIGSEGV), ("STOP", Signal.SIGSTOP), ("TERM", Signal.SIGTERM), ("TSTP", Signal.SIGTSTP),
+        ("TTIN", Signal.SIGTTIN), ("TTOU", Signal.SIGTTOU), ("USR1", Signal.SIGUSR1), ("USR2", Signal.SIGUSR2),
+        ("POLL", Signal.SIGPOLL), ("PROF", Signal.SIGPROF), ("SYS", Signal.SIGSYS), ("TRAP", Signal.SIGTRAP),
+        ("URG", Signal.SIGURG), ("VTALRM", Signal.SIGVTALRM), ("XCPU", Signal.SIGXCPU), ("XFSZ", Signal.SIGXFSZ),
+        ("IOT", Signal.SIGIOT), ("STKFLT", Signal.SIGSTKFLT), ("CLD", Signal.SIGCLD), ("WINCH", Signal.SIGWINCH),
+        ("IO", Signal.SIGIO), ("PWR", Signal.SIGPWR),
     ];
 
     /// A name (any case, SIG prefix optional) or a full decimal number that fits 32 bits.

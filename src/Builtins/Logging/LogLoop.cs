@@ -7,7 +7,6 @@ namespace Execline.Builtins.Logging;
 /// output is queued) and stdout (when output waits for it), or until the engine's next deadline.
 sealed unsafe class LogLoop(LogEngine engine, int stdin, int signalFd, bool blocking, bool protect)
 {
-    const int SIGHUP = 1, SIGALRM = 14, SIGTERM = 15, SIGCHLD = 17;
 
     bool _stdinOpen = true;
     readonly byte[] _buf = new byte[8192];
@@ -52,13 +51,13 @@ sealed unsafe class LogLoop(LogEngine engine, int stdin, int signalFd, bool bloc
         if (sig < 0) throw new Fatal(111, $"s6-log: fatal: unable to selfpipe_read: {Errno.StrError(-sig)}");
         switch (sig)
         {
-            case SIGALRM:
+            case Signal.SIGALRM:
                 engine.RotateNow();
                 break;
-            case SIGTERM when !protect:
-            case SIGHUP:
+            case Signal.SIGTERM when !protect:
+            case Signal.SIGHUP:
                 return engine.Stop();
-            case SIGCHLD:
+            case Signal.SIGCHLD:
                 while (Children.WaitAny(out var status, noHang: true) is int pid and > 0)
                     engine.ChildExited(pid, status);
                 break;

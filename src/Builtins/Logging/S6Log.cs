@@ -10,10 +10,9 @@ public sealed class S6Log : Builtin
 {
     public override string Usage => "s6-log [ -d notif ] [ -q | -v ] [ -b ] [ -p ] [ -l linelimit ] [ -- ] logging_script";
 
-    const int SIGHUP = 1, SIGPIPE = 13, SIGALRM = 14, SIGTERM = 15, SIGCHLD = 17;
     const int MinLineLimit = 48;
 
-    static readonly SignalSet Handled = new SignalSet().With(SIGHUP).With(SIGALRM).With(SIGTERM).With(SIGCHLD);
+    static readonly SignalSet Handled = new SignalSet().With(Signal.SIGHUP).With(Signal.SIGALRM).With(Signal.SIGTERM).With(Signal.SIGCHLD);
 
     public override Outcome Run(Invocation inv)
     {
@@ -51,7 +50,7 @@ public sealed class S6Log : Builtin
         using var engine = LogEngine.Start(inv.Rest(g.Index), options);
         int signals = Handled.OpenFd();
         if (signals < 0) throw inv.DieErrno(111, "unable to selfpipe_init", Errno.Value);
-        Libc.signal(SIGPIPE, 1); // a closed stdout reader is an EPIPE to handle, not a death
+        Signal.signal(Signal.SIGPIPE, Signal.SIG_IGN); // a closed stdout reader is an EPIPE to handle, not a death
         if (notif >= 0)
         {
             Libc.WriteAll(notif, "\n"u8);

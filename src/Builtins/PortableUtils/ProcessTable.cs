@@ -42,7 +42,7 @@ public static class ProcessTable
             {
                 if (!signalled.Add(pid)) continue;
                 found = true;
-                Libc.kill(pid, sig);
+                Signal.kill(pid, sig);
             }
             if (!found) return;
         }

@@ -14,13 +14,15 @@ public sealed class S6Maximumtime : Builtin
 
     public override Outcome Run(Invocation inv)
     {
-        int signal = 15;
+        int signal = Signal.SIGTERM;
         var g = new Getopt(inv.Argv, "0abikqtx12");
         while (g.Next(out var c, out _))
         {
             signal = c switch
             {
-                '0' => 0, 'a' => 14, 'b' => 6, 'i' => 2, 'k' => 9, 'q' => 3, 't' => 15, 'x' => 24, '1' => 10, '2' => 12,
+                '0' => 0, 'a' => Signal.SIGALRM, 'b' => Signal.SIGABRT, 'i' => Signal.SIGINT, 'k' => Signal.SIGKILL,
+                'q' => Signal.SIGQUIT, 't' => Signal.SIGTERM, 'x' => Signal.SIGXCPU, '1' => Signal.SIGUSR1,
+                '2' => Signal.SIGUSR2,
                 _ => throw inv.Usage(),
             };
         }
@@ -32,7 +34,7 @@ public sealed class S6Maximumtime : Builtin
         var deadline = ms == 0 ? DateTime.MaxValue : DateTime.UtcNow.AddMilliseconds(ms);
         if (!WaitUntil(pid, deadline, out var status))
         {
-            if (signal != 0) Libc.kill(pid, signal);
+            if (signal != 0) Signal.kill(pid, signal);
             throw new Fatal(99, $"{Prog}: warning: unable to wait for child process: {Errno.StrError(Errno.ETIMEDOUT)}");
         }
         if (status.IsSignaled) throw new Fatal(111, $"{Prog}: warning: child process crashed");

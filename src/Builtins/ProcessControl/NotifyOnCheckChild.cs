@@ -14,7 +14,6 @@ public sealed class NotifyOnCheckChild : Builtin
 
     public override string Usage => Name + " pid fd initialsleep globaldeadline localtimeout waitingtime tries [ checkprog ]";
 
-    const int SIGTERM = 15;
 
     public override Outcome Run(Invocation inv)
     {
@@ -64,12 +63,12 @@ public sealed class NotifyOnCheckChild : Builtin
             }
             if (r == 1)
             {
-                Libc.kill(pid, SIGTERM);
+                Signal.kill(pid, Signal.SIGTERM);
                 return Outcome.Exit(2);
             }
             if (Left(deadline) == 0)
             {
-                Libc.kill(pid, SIGTERM);
+                Signal.kill(pid, Signal.SIGTERM);
                 return Outcome.Exit(3);
             }
         }

@@ -13,7 +13,6 @@ public sealed class SetSid : Builtin
     public override string Usage => "s6-setsid [ -s | -b | -f | -g ] [ -i | -I | -q ] [ -d ctty ] prog...";
 
     const int Session = 0, Group = 1, Foreground = 2, ForegroundIgnoringTtou = 3;
-    const int SIGTTOU = 22;
 
     public override Outcome Run(Invocation inv)
     {
@@ -61,7 +60,7 @@ public sealed class SetSid : Builtin
         if (Libc.setpgid(0, 0) < 0) Failed(inv, insist, "setpgid", Errno.Value);
         if (what >= Foreground)
         {
-            if (what == ForegroundIgnoringTtou) Libc.signal(SIGTTOU, 1);
+            if (what == ForegroundIgnoringTtou) Signal.signal(Signal.SIGTTOU, Signal.SIG_IGN);
             if (Libc.tcsetpgrp(inv.State.Fds.Real(ctty), Libc.getpid()) < 0) Failed(inv, insist, "tcsetpgrp", Errno.Value);
         }
         return Outcome.Exec(prog);

@@ -31,7 +31,6 @@ public static unsafe partial class Libc
     [LibraryImport(L)] public static partial int umask(int mask);
     [LibraryImport(L, SetLastError = true)] public static partial int execve(byte* path, byte** argv, byte** envp);
     [LibraryImport(L, SetLastError = true)] public static partial int waitpid(int pid, int* status, int options);
-    [LibraryImport(L, SetLastError = true)] public static partial int kill(int pid, int sig);
     [LibraryImport(L)] public static partial int getpid();
     [LibraryImport(L)] public static partial int getppid();
     [LibraryImport(L)] public static partial int getuid();
@@ -47,10 +46,6 @@ public static unsafe partial class Libc
     [LibraryImport(L, SetLastError = true)] public static partial int lstat(byte* path, Stat* buf);
     [LibraryImport(L, SetLastError = true)] public static partial int fstat(int fd, Stat* buf);
     [LibraryImport(L)] public static partial int isatty(int fd);
-    [LibraryImport(L)] public static partial nint signal(int sig, nint handler);
-    [LibraryImport(L)] public static partial int sigprocmask(int how, byte* set, byte* old);
-    [LibraryImport(L)] public static partial int sigpending(byte* set);
-    [LibraryImport(L, SetLastError = true)] public static partial int signalfd(int fd, byte* mask, int flags);
     [LibraryImport(L, SetLastError = true)] public static partial int getrlimit(int resource, long* rlim);
     [LibraryImport(L, SetLastError = true)] public static partial int setsid();
     [LibraryImport(L, SetLastError = true)] public static partial int setpgid(int pid, int pgid);
@@ -459,23 +454,6 @@ public static unsafe partial class Libc
         int* fds = stackalloc int[2];
         if (pipe2(fds, O_CLOEXEC) < 0) return (-1, -1);
         return (fds[0], fds[1]);
-    }
-
-    [LibraryImport(L)] public static partial int sigaction(int sig, byte* act, byte* old);
-
-    const int SIGINT = 2, SIGQUIT = 3, SIGPIPE = 13, SIGTERM = 15;
-
-    /// The runtime turns SIGINT, SIGQUIT and SIGTERM into a managed shutdown and ignores SIGPIPE; a chain
-    /// must die of these signals the way a C program does. A signal our parent had us ignore stays ignored.
-    public static void DefaultSignalDispositions()
-    {
-        byte* old = stackalloc byte[152];
-        foreach (var sig in new[] { SIGINT, SIGQUIT, SIGTERM })
-        {
-            sigaction(sig, null, old);
-            if (*(nint*)old != 1) signal(sig, 0);
-        }
-        signal(SIGPIPE, 0);
     }
 
     [LibraryImport(L, SetLastError = true)] public static partial int prctl(int option, nuint a2, nuint a3, nuint a4, nuint a5);

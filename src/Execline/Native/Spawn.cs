@@ -15,8 +15,8 @@ public static unsafe partial class Spawn
     [LibraryImport(L)] private static partial int posix_spawnattr_init(void* a);
     [LibraryImport(L)] private static partial int posix_spawnattr_destroy(void* a);
     [LibraryImport(L)] private static partial int posix_spawnattr_setflags(void* a, short flags);
-    [LibraryImport(L)] private static partial int posix_spawnattr_setsigmask(void* a, byte* set);
-    [LibraryImport(L)] private static partial int posix_spawnattr_setsigdefault(void* a, byte* set);
+    [LibraryImport(L)] private static partial int posix_spawnattr_setsigmask(void* a, Signal.SigSet* set);
+    [LibraryImport(L)] private static partial int posix_spawnattr_setsigdefault(void* a, Signal.SigSet* set);
     [LibraryImport(L)] private static partial int posix_spawnattr_setpgroup(void* a, int pgrp);
 
     const short SETPGROUP = 0x02, SETSIGDEF = 0x04, SETSIGMASK = 0x08, SETSID = 0x80;
@@ -54,7 +54,7 @@ public static unsafe partial class Spawn
     {
         byte* actions = stackalloc byte[256];
         byte* attr = stackalloc byte[512];
-        byte* sigs = stackalloc byte[128];
+        Signal.SigSet sigs;
         posix_spawn_file_actions_init(actions);
         posix_spawnattr_init(attr);
         try
@@ -64,10 +64,11 @@ public static unsafe partial class Spawn
             for (int i = 0; i < req.DupFrom.Count; i++) posix_spawn_file_actions_adddup2(actions, req.DupFrom[i], req.DupTo[i]);
             foreach (var fd in req.Closes) posix_spawn_file_actions_addclose(actions, fd);
             short flags = SETSIGMASK | SETSIGDEF;
-            new Span<byte>(sigs, 128).Clear();
-            posix_spawnattr_setsigmask(attr, sigs);
-            new Span<byte>(sigs, 128).Fill(0xff);
-            posix_spawnattr_setsigdefault(attr, sigs);
+            var bytes = new Span<byte>(&sigs, sizeof(Signal.SigSet));
+            bytes.Clear();
+            posix_spawnattr_setsigmask(attr, &sigs);
+            bytes.Fill(0xff);
+            posix_spawnattr_setsigdefault(attr, &sigs);
             if (req.NewSession) flags |= SETSID;
             if (req.ProcessGroup >= 0) { flags |= SETPGROUP; posix_spawnattr_setpgroup(attr, req.ProcessGroup); }
             posix_spawnattr_setflags(attr, flags);

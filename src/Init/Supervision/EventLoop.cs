@@ -118,7 +118,7 @@ sealed unsafe class EventLoop
             int sig = SignalSet.Read(_signalFd, out _, out _);
             if (sig <= 0) return;
             // SIGCHLD only says to reap, which every turn does.
-            if (sig != Signals.CHLD) OnSignal(sig);
+            if (sig != Signal.SIGCHLD) OnSignal(sig);
         }
     }
 

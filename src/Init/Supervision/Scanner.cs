@@ -190,12 +190,12 @@ sealed class Scanner
 
     void OnSignal(int sig)
     {
-        if (sig == Signals.ALRM)
+        if (sig == Signal.SIGALRM)
         {
             Scan();
             return;
         }
-        if (sig == Signals.ABRT)
+        if (sig == Signal.SIGABRT)
         {
             Command('b');
             return;
@@ -203,10 +203,10 @@ sealed class Scanner
         if (RunSignalScript(sig)) return;
         switch (sig)
         {
-            case Signals.HUP: Command('h'); break;
-            case Signals.INT:
-            case Signals.TERM: Command('t'); break;
-            case Signals.QUIT: Command('q'); break;
+            case Signal.SIGHUP: Command('h'); break;
+            case Signal.SIGINT:
+            case Signal.SIGTERM: Command('t'); break;
+            case Signal.SIGQUIT: Command('q'); break;
         }
     }
 

@@ -50,11 +50,11 @@ static unsafe class ServiceFiles
         if (line == null)
         {
             if (errno != Errno.ENOENT) warn($"unable to read down-signal: {Errno.StrError(errno)}");
-            return Signals.TERM;
+            return Signal.SIGTERM;
         }
         if (SignalNames.TryScan(line, out uint sig) && sig is > 0 and < 65) return (int)sig;
         warn("invalid down-signal");
-        return Signals.TERM;
+        return Signal.SIGTERM;
     }
 
     public static bool Exists(string path) => Libc.StatPath(path, out _, follow: false) == 0;

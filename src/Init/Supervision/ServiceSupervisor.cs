@@ -305,26 +305,26 @@ sealed class ServiceSupervisor
     {
         switch (c)
         {
-            case 'a': Signal(Signals.ALRM); break;
-            case 'b': Signal(Signals.ABRT); break;
-            case 'q': Signal(Signals.QUIT); break;
-            case 'h': Signal(Signals.HUP); break;
-            case 'k': Signal(Signals.KILL); break;
-            case 't': Signal(Signals.TERM); break;
-            case 'i': Signal(Signals.INT); break;
-            case '1': Signal(Signals.USR1); break;
-            case '2': Signal(Signals.USR2); break;
-            case 'y': Signal(Signals.WINCH); break;
+            case 'a': Signal(Native.Signal.SIGALRM); break;
+            case 'b': Signal(Native.Signal.SIGABRT); break;
+            case 'q': Signal(Native.Signal.SIGQUIT); break;
+            case 'h': Signal(Native.Signal.SIGHUP); break;
+            case 'k': Signal(Native.Signal.SIGKILL); break;
+            case 't': Signal(Native.Signal.SIGTERM); break;
+            case 'i': Signal(Native.Signal.SIGINT); break;
+            case '1': Signal(Native.Signal.SIGUSR1); break;
+            case '2': Signal(Native.Signal.SIGUSR2); break;
+            case 'y': Signal(Native.Signal.SIGWINCH); break;
             case 'r': Signal(ServiceFiles.DownSignal(Dir, Warn)); break;
             case 'p':
                 if (!IsUp) break;
-                Signal(Signals.STOP);
+                Signal(Native.Signal.SIGSTOP);
                 _status.Paused = true;
                 Save();
                 break;
             case 'c':
                 if (!IsUp) break;
-                Signal(Signals.CONT);
+                Signal(Native.Signal.SIGCONT);
                 _status.Paused = false;
                 Save();
                 break;
@@ -365,7 +365,7 @@ sealed class ServiceSupervisor
     void Kill(int sig, bool group = false)
     {
         int pid = (int)_status.Pid;
-        if (pid != 0 && !_loop.HasEnded(pid)) Libc.kill(group ? -pid : pid, sig);
+        if (pid != 0 && !_loop.HasEnded(pid)) Native.Signal.kill(group ? -pid : pid, sig);
     }
 
     void WantUp(bool up, bool start)
@@ -396,7 +396,7 @@ sealed class ServiceSupervisor
         if (IsUp)
         {
             Signal(ServiceFiles.DownSignal(Dir, Warn));
-            Signal(Signals.CONT);
+            Signal(Native.Signal.SIGCONT);
             _status.Paused = false;
             uint t = ServiceFiles.UInt(Dir, "timeout-kill", Warn) ?? 0;
             if (t > 0) _killAt = Timer(EventLoop.Now + t);
@@ -434,7 +434,7 @@ sealed class ServiceSupervisor
     /// started in a session of its own, so its group is its pid.
     public void Interrupt()
     {
-        Kill(Signals.INT, group: true);
+        Kill(Native.Signal.SIGINT, group: true);
         Exit();
     }
 
@@ -447,13 +447,13 @@ sealed class ServiceSupervisor
                 StartRun();
                 break;
             case Phase.Up when _killAt <= now:
-                Kill(Signals.KILL);
+                Kill(Native.Signal.SIGKILL);
                 _killAt = Timer(now + KillRepeat);
                 break;
             case Phase.Finish when _finishKillAt <= now:
                 Warn("finish script lifetime reached maximum value - sending it a SIGKILL");
-                Kill(Signals.CONT);
-                Kill(Signals.KILL);
+                Kill(Native.Signal.SIGCONT);
+                Kill(Native.Signal.SIGKILL);
                 _finishKillAt = Timer(now + KillRepeat);
                 break;
         }

@@ -29,10 +29,10 @@ public sealed class Supervise : Builtin
         {
             switch (sig)
             {
-                case Signals.TERM: service.Terminate(); break;
-                case Signals.HUP: service.Hangup(); break;
-                case Signals.QUIT: service.Quit(); break;
-                case Signals.INT: service.Interrupt(); break;
+                case Signal.SIGTERM: service.Terminate(); break;
+                case Signal.SIGHUP: service.Hangup(); break;
+                case Signal.SIGQUIT: service.Quit(); break;
+                case Signal.SIGINT: service.Interrupt(); break;
             }
         };
         if (service.Start() is { } failure)
