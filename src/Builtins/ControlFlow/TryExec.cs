@@ -53,8 +53,8 @@ public sealed class TryExec : Builtin
     static int Attempt(string? file)
     {
         if (file == null) return Errno.ENOENT;
-        if (Libc.StatPath(file, out var st) != 0) return Errno.Value;
-        if ((st.Mode & Libc.S_IFMT) != Libc.S_IFREG || Libc.Access(file, 1) != 0) return Errno.EACCES;
+        if (SysStat.StatPath(file, out var st) != 0) return Errno.Value;
+        if ((st.Mode & SysStat.S_IFMT) != SysStat.S_IFREG || Libc.Access(file, 1) != 0) return Errno.EACCES;
         return Interpretable(file) ? 0 : Errno.ENOEXEC;
     }
 
@@ -81,7 +81,7 @@ public sealed class TryExec : Builtin
         while (i < head.Length && head[i] != ' ' && head[i] != '\t' && head[i] != '\n') i++;
         if (i == start) return false;
         var interpreter = Execline.Text.Bytes.Latin1(head.AsSpan(start, i - start));
-        return Libc.StatPath(interpreter, out var st) == 0 && (st.Mode & Libc.S_IFMT) == Libc.S_IFREG
+        return SysStat.StatPath(interpreter, out var st) == 0 && (st.Mode & SysStat.S_IFMT) == SysStat.S_IFREG
             && Libc.Access(interpreter, 1) == 0;
     }
 }

@@ -109,7 +109,7 @@ public sealed class PosixCd : Builtin
             var entry = cdpath.Substring(pos, m);
             var candidate = m == 0 ? "./" + where : entry + (entry.EndsWith('/') ? "" : "/") + where;
             lastTried = candidate;
-            if (Libc.StatPath(candidate, out var s) == 0 && (s.Mode & Libc.S_IFMT) == Libc.S_IFDIR) return candidate;
+            if (SysStat.StatPath(candidate, out var s) == 0 && (s.Mode & SysStat.S_IFMT) == SysStat.S_IFDIR) return candidate;
             pos += m + 1;
         }
         return null;

@@ -40,7 +40,7 @@ public sealed class Redirfd : Builtin
 
         var path = DescriptorPaths.InProcess(st, file);
         if (path == null) throw inv.DieErrno(111, $"unable to open {file}", Errno.ENOENT);
-        int real = Libc.Open(path, flags | Libc.O_CLOEXEC, 0x1b6);
+        int real = Libc.Open(path, flags | Libc.O_CLOEXEC, SysStat.Mode0666);
         int err = real < 0 ? Errno.Value : 0;
         int readersOpen = 0;
         // A FIFO opened for writing without blocking and without a reader: become the reader for a moment.
@@ -49,7 +49,7 @@ public sealed class Redirfd : Builtin
             int reader = Libc.Open(path, Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
             if (reader < 0) throw inv.DieErrno(111, $"unable to open_read {file}", Errno.Value);
             readersOpen = 1;
-            real = Libc.Open(path, flags | Libc.O_CLOEXEC, 0x1b6);
+            real = Libc.Open(path, flags | Libc.O_CLOEXEC, SysStat.Mode0666);
             err = real < 0 ? Errno.Value : 0;
             Libc.close(reader);
         }

@@ -11,7 +11,7 @@ sealed class LogContext(int verbosity, int stderrFd, int umask, IReadOnlyList<st
 
     public int StderrFd { get; } = stderrFd;
     /// 0666 less the umask: current while it is written; archives also get the owner's exec bit.
-    public int FileMode { get; } = 0x1b6 & ~umask;
+    public int FileMode { get; } = SysStat.Mode0666 & ~umask;
     public IReadOnlyList<string> Environment { get; } = environment;
 
     /// Milliseconds on a clock that never jumps: deadlines for retries.

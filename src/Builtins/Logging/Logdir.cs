@@ -16,8 +16,6 @@ sealed class Logdir
         FinalChmod, Finalized,
     }
 
-    const int S_IXUSR = 0x40;
-
     readonly LogdirSettings _cfg;
     readonly LogContext _ctx;
     readonly ByteQueue _pending = new();
@@ -51,7 +49,7 @@ sealed class Logdir
     public static Logdir Open(LogdirSettings cfg, LogContext ctx)
     {
         string dir = cfg.Dir;
-        if (Libc.MakeDirectory(dir, 0x5c0 /* 02700 */) < 0 && Errno.Value != Errno.EEXIST) throw Die($"mkdir {dir}", Errno.Value);
+        if (SysStat.MakeDirectory(dir, SysStat.S_ISGID | SysStat.Mode0700) < 0 && Errno.Value != Errno.EEXIST) throw Die($"mkdir {dir}", Errno.Value);
         int lockFd = Libc.Open(dir + "/lock", Libc.O_WRONLY | Libc.O_CREAT | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
         if (lockFd < 0) throw Die($"open {dir}/lock", Errno.Value);
         int e = Libc.LockWrite(lockFd);
@@ -66,11 +64,11 @@ sealed class Logdir
         long size = 0;
         string current = PathOf("current");
         bool finished = false;
-        if (Libc.StatPath(current, out var st) < 0)
+        if (SysStat.StatPath(current, out var st) < 0)
         {
             if (Errno.Value != Errno.ENOENT) throw Die($"stat {current}", Errno.Value);
         }
-        else finished = (st.Mode & S_IXUSR) != 0;
+        else finished = (st.Mode & SysStat.S_IXUSR) != 0;
         if (finished) size = st.Size;
         else
         {
@@ -78,7 +76,7 @@ sealed class Logdir
             Libc.Unlink(PathOf("newstate"));
             string processed = PathOf("processed");
             bool processedDone = false;
-            if (Libc.StatPath(processed, out var pst) == 0) processedDone = (pst.Mode & S_IXUSR) != 0;
+            if (SysStat.StatPath(processed, out var pst) == 0) processedDone = (pst.Mode & SysStat.S_IXUSR) != 0;
             else if (Errno.Value != Errno.ENOENT) throw Die($"stat {processed}", Errno.Value);
             if (processedDone)
             {
@@ -97,7 +95,7 @@ sealed class Logdir
         }
         _current = OpenAppend(current, create: true);
         if (_current < 0) throw Die($"open_append {current}", Errno.Value);
-        if (Libc.fchmod(_current, _ctx.FileMode) < 0) throw Die($"fd_chmod {current}", Errno.Value);
+        if (SysStat.fchmod(_current, _ctx.FileMode) < 0) throw Die($"fd_chmod {current}", Errno.Value);
         _size = size;
         Deadline = LogContext.Now;
     }
@@ -202,7 +200,7 @@ sealed class Logdir
                     }
                     break;
                 case Step.ChmodPrevious:
-                    if (Libc.Chmod(PathOf("previous"), _ctx.FileMode | S_IXUSR) < 0) (e, failed) = (Errno.Value, $"chmod {Dir}/previous");
+                    if (SysStat.Chmod(PathOf("previous"), _ctx.FileMode | SysStat.S_IXUSR) < 0) (e, failed) = (Errno.Value, $"chmod {Dir}/previous");
                     else _step = _cfg.Processor != null ? Step.StartProcessor : Step.ArchivePrevious;
                     break;
                 case Step.ArchivePrevious:
@@ -221,7 +219,7 @@ sealed class Logdir
                 case Step.WaitProcessor:
                     return false;
                 case Step.SyncProcessed:
-                    e = SyncFile("processed", _ctx.FileMode | S_IXUSR, out failed);
+                    e = SyncFile("processed", _ctx.FileMode | SysStat.S_IXUSR, out failed);
                     if (e == 0) _step = Step.SyncNewState;
                     break;
                 case Step.SyncNewState:
@@ -270,7 +268,7 @@ sealed class Logdir
         if (fd < 0) { failed = $"open_append {path}"; return Errno.Value; }
         int e = 0;
         if (Libc.fsync(fd) < 0) (e, failed) = (Errno.Value, $"fd_sync {path}");
-        else if (mode >= 0 && Libc.fchmod(fd, mode) < 0) (e, failed) = (Errno.Value, $"fd_chmod {path}");
+        else if (mode >= 0 && SysStat.fchmod(fd, mode) < 0) (e, failed) = (Errno.Value, $"fd_chmod {path}");
         Libc.close(fd);
         return e;
     }
@@ -368,7 +366,7 @@ sealed class Logdir
         }
         if (_step == Step.FinalChmod)
         {
-            if (Libc.fchmod(_current, _ctx.FileMode | S_IXUSR) < 0) return FinalizeFailed($"fd_chmod {Dir}/current");
+            if (SysStat.fchmod(_current, _ctx.FileMode | SysStat.S_IXUSR) < 0) return FinalizeFailed($"fd_chmod {Dir}/current");
             _step = Step.Finalized;
         }
         return true;
@@ -386,7 +384,7 @@ sealed class Logdir
     int Archive(string name, char suffix)
     {
         string path = PathOf(name);
-        if (Libc.StatPath(path, out var st) < 0) return Errno.Value == Errno.ENOENT ? 0 : Errno.Value;
+        if (SysStat.StatPath(path, out var st) < 0) return Errno.Value == Errno.ENOENT ? 0 : Errno.Value;
         if (st.Nlink == 1 && Libc.Link(path, PathOf(WallClock.Now().Label() + "." + suffix)) < 0) return Errno.Value;
         if (Libc.Unlink(path) < 0) return Errno.Value;
         return Trim();
@@ -403,7 +401,7 @@ sealed class Logdir
         foreach (var name in names)
         {
             if (!IsArchiveName(name)) continue;
-            if (Libc.StatPath(PathOf(name), out var st) < 0)
+            if (SysStat.StatPath(PathOf(name), out var st) < 0)
             {
                 _ctx.WarnUnable($"stat {PathOf(name)}", Errno.Value);
                 continue;

@@ -94,7 +94,7 @@ public sealed class FixAttrs : Builtin
             mode = -1;
             if (s == "-") return true;
             if (!Fds.Octal.ScanFull(s, out var m)) return false;
-            mode = (int)(m & 0xfff);
+            mode = (int)(m & SysStat.ALLPERMS);
             return true;
         }
 

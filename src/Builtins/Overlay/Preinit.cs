@@ -19,7 +19,7 @@ public sealed class Preinit : Builtin
         var runtime = dir.TrimEnd('/') + "/s6";
         foreach (var d in new[] { dir, runtime })
         {
-            int err = Files.Mkdir(d, 0x1ed);
+            int err = Files.Mkdir(d, SysStat.Mode0755);
             if (err != 0 && err != Errno.EEXIST) throw inv.DieErrno(111, "unable to mkdir " + d, err);
         }
         int e = Files.Chown(runtime, Libc.getuid(), Libc.getgid());

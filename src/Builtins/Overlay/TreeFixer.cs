@@ -24,24 +24,24 @@ sealed unsafe class TreeFixer(Invocation inv, Attributes attributes, bool hidden
     void Fix(int dirFd, string name, string shown, bool follow)
     {
         int noFollow = follow ? 0 : Libc.AT_SYMLINK_NOFOLLOW;
-        Libc.Stat st;
+        SysStat.Stat st;
         int err;
         bool found;
         fixed (byte* p = Libc.C(name))
         {
-            found = Libc.fstatat(dirFd, p, &st, noFollow) == 0;
+            found = SysStat.fstatat(dirFd, p, &st, noFollow) == 0;
             if (!found) err = Errno.Value;
-            else if ((st.Mode & Libc.S_IFMT) == Libc.S_IFLNK || !_visited.Add((st.Dev, st.Ino))) return;
+            else if ((st.Mode & SysStat.S_IFMT) == SysStat.S_IFLNK || !_visited.Add((st.Dev, st.Ino))) return;
             else err = Libc.fchownat(dirFd, p, attributes.Uid, attributes.Gid, noFollow) == 0 ? 0 : Errno.Value;
         }
         // upstream's words, from the s6-chown its script runs first (so it is also what reports a path gone)
         if (err != 0) inv.WriteErr($"s6-chown: fatal: unable to chown {shown}: {Errno.StrError(err)}\n");
         if (!found) return;
-        bool isDir = (st.Mode & Libc.S_IFMT) == Libc.S_IFDIR;
+        bool isDir = (st.Mode & SysStat.S_IFMT) == SysStat.S_IFDIR;
         int mode = isDir ? attributes.DirMode : attributes.FileMode;
         if (mode >= 0)
         {
-            fixed (byte* p = Libc.C(name)) err = Libc.fchmodat(dirFd, p, mode, noFollow) == 0 ? 0 : Errno.Value;
+            fixed (byte* p = Libc.C(name)) err = SysStat.fchmodat(dirFd, p, mode, noFollow) == 0 ? 0 : Errno.Value;
             if (err != 0) inv.WriteErr($"s6-chmod: fatal: unable to change mode of {shown}: {Errno.StrError(err)}\n");
         }
         if (isDir && attributes.Recurse) Enter(dirFd, name, shown, follow);

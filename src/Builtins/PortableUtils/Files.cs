@@ -10,7 +10,7 @@ static unsafe class Files
 
     public static int Mkdir(string path, int mode)
     {
-        fixed (byte* p = Libc.C(path)) return Result(Libc.mkdir(p, mode));
+        fixed (byte* p = Libc.C(path)) return Result(SysStat.mkdir(p, mode));
     }
 
     public static int Rmdir(string path)
@@ -32,7 +32,7 @@ static unsafe class Files
 
     public static int Chmod(string path, int mode)
     {
-        fixed (byte* p = Libc.C(path)) return Result(Libc.chmod(p, mode));
+        fixed (byte* p = Libc.C(path)) return Result(SysStat.chmod(p, mode));
     }
 
     /// -1 leaves an id unchanged.
@@ -58,7 +58,7 @@ static unsafe class Files
 
     public static int Mknod(string path, int mode, ulong dev)
     {
-        fixed (byte* p = Libc.C(path)) return Result(Libc.mknod(p, mode, dev));
+        fixed (byte* p = Libc.C(path)) return Result(SysStat.mknod(p, mode, dev));
     }
 
     public static int Chroot(string path)
@@ -83,12 +83,12 @@ static unsafe class Files
     }
 
     /// The file's type and mode bits, or null when it cannot be stat'ed (errno in err).
-    public static Libc.Stat? Stat(string path, out int err, bool follow = true)
+    public static SysStat.Stat? Stat(string path, out int err, bool follow = true)
     {
-        if (Libc.StatPath(path, out var st, follow) < 0) { err = Errno.Value; return null; }
+        if (SysStat.StatPath(path, out var st, follow) < 0) { err = Errno.Value; return null; }
         err = 0;
         return st;
     }
 
-    public static bool IsType(Libc.Stat st, uint type) => (st.Mode & Libc.S_IFMT) == type;
+    public static bool IsType(SysStat.Stat st, uint type) => (st.Mode & SysStat.S_IFMT) == type;
 }

@@ -40,7 +40,7 @@ static class ProcessList
 
     static ProcessEntry? ReadOne(string dir, ulong pid, bool wantEnvironment)
     {
-        if (Libc.StatPath(dir, out var st) < 0) return null;
+        if (SysStat.StatPath(dir, out var st) < 0) return null;
         var stat = Libc.ReadFile(dir + "/stat");
         var comm = Libc.ReadFile(dir + "/comm");
         var cmdline = Libc.ReadFile(dir + "/cmdline");

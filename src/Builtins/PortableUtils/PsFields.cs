@@ -127,7 +127,7 @@ sealed class PsContext
     }
 
     static string? Check(string name, ulong dev) =>
-        Libc.StatPath("/dev/" + name, out var st) == 0 && (st.Mode & Libc.S_IFMT) == Libc.S_IFCHR && st.Rdev == dev ? name : null;
+        SysStat.StatPath("/dev/" + name, out var st) == 0 && (st.Mode & SysStat.S_IFMT) == SysStat.S_IFCHR && st.Rdev == dev ? name : null;
 
     /// [Nd][HHh][MMm]SS[.hh]s: hundredths only under a minute.
     public string Duration(ulong jiffies)

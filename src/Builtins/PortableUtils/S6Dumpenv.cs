@@ -14,7 +14,7 @@ public sealed class S6Dumpenv : Builtin
 
     public override Outcome Run(Invocation inv)
     {
-        uint mode = 0x1ed;
+        uint mode = SysStat.Mode0755;
         bool newline = false;
         var g = new Getopt(inv.Argv, "nNm:");
         while (g.Next(out var c, out var arg))
@@ -34,7 +34,7 @@ public sealed class S6Dumpenv : Builtin
         {
             if (err != Errno.EEXIST) throw inv.DieErrno(111, $"unable to mkdir {dir}", err);
             var st = Files.Stat(dir, out err) ?? throw inv.DieErrno(111, $"unable to stat {dir}", err);
-            if (!Files.IsType(st, Libc.S_IFDIR)) throw inv.DieErrno(111, $"unable to mkdir {dir}", Errno.ENOTDIR);
+            if (!Files.IsType(st, SysStat.S_IFDIR)) throw inv.DieErrno(111, $"unable to mkdir {dir}", Errno.ENOTDIR);
         }
         foreach (var entry in inv.Env.Entries)
         {

@@ -46,7 +46,7 @@ public sealed class S6Ln : Builtin
             if (err != Errno.ENOENT) throw inv.DieErrno(111, $"unable to stat {dest}", err);
             return Outcome.Exit(MakeLink(inv, args[0], dest, kind, force));
         }
-        if (!Files.IsType(d, Libc.S_IFDIR)) return Outcome.Exit(MakeLink(inv, args[0], dest, kind, force));
+        if (!Files.IsType(d, SysStat.S_IFDIR)) return Outcome.Exit(MakeLink(inv, args[0], dest, kind, force));
         return Outcome.Exit(MakeLink(inv, args[0], dest + "/" + PathNames.Base(args[0]), kind, force));
     }
 

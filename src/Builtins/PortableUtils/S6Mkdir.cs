@@ -13,7 +13,7 @@ public sealed class S6Mkdir : Builtin
     public override Outcome Run(Invocation inv)
     {
         bool parents = false, verbose = false, exact = false;
-        uint mode = 0x1ff;
+        uint mode = SysStat.Mode0777;
         var g = new Getopt(inv.Argv, "pvm:");
         while (g.Next(out var c, out var arg))
         {

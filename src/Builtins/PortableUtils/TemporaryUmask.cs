@@ -12,8 +12,8 @@ readonly struct TemporaryUmask : IDisposable
     public TemporaryUmask(ProcessState state, int mask)
     {
         _state = state;
-        Libc.umask(mask);
+        SysStat.umask(mask);
     }
 
-    public void Dispose() => Libc.umask(_state.Umask);
+    public void Dispose() => SysStat.umask(_state.Umask);
 }

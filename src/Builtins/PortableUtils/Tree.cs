@@ -35,23 +35,23 @@ static class Tree
     {
         var st = Files.Stat(src, out int err, follow: false);
         if (st is not { } s) return err;
-        int type = (int)(s.Mode & Libc.S_IFMT);
-        int mode = (int)(s.Mode & 0xfff);
+        int type = (int)(s.Mode & SysStat.S_IFMT);
+        int mode = (int)(s.Mode & SysStat.ALLPERMS);
         switch ((uint)type)
         {
-            case Libc.S_IFREG: err = CopyFile(src, dst, mode); break;
-            case Libc.S_IFDIR: err = CopyDirectory(src, dst, mode); break;
-            case Libc.S_IFIFO: err = Files.Mknod(dst, type | mode, 0); break;
-            case Libc.S_IFLNK:
+            case SysStat.S_IFREG: err = CopyFile(src, dst, mode); break;
+            case SysStat.S_IFDIR: err = CopyDirectory(src, dst, mode); break;
+            case SysStat.S_IFIFO: err = Files.Mknod(dst, type | mode, 0); break;
+            case SysStat.S_IFLNK:
                 var target = Files.ReadLink(src, out err);
                 if (target != null) err = Files.Symlink(target, dst);
                 break;
-            case Libc.S_IFCHR or Libc.S_IFBLK or Libc.S_IFSOCK: err = Files.Mknod(dst, type | mode, s.Rdev); break;
+            case SysStat.S_IFCHR or SysStat.S_IFBLK or SysStat.S_IFSOCK: err = Files.Mknod(dst, type | mode, s.Rdev); break;
             default: return Errno.EOPNOTSUPP;
         }
         if (err != 0) return err;
         Files.Chown(dst, (int)s.Uid, (int)s.Gid, follow: false);
-        if ((uint)type != Libc.S_IFLNK) Files.Chmod(dst, mode);
+        if ((uint)type != SysStat.S_IFLNK) Files.Chmod(dst, mode);
         return 0;
     }
 
@@ -59,13 +59,13 @@ static class Tree
     {
         var names = Libc.ListDirectory(src);
         if (names == null) return Errno.Value;
-        int err = Files.Mkdir(dst, 0x1c0);
+        int err = Files.Mkdir(dst, SysStat.Mode0700);
         if (err != 0)
         {
             if (err != Errno.EEXIST) return err;
             var st = Files.Stat(dst, out err);
             if (st is not { } d) return err;
-            if (!Files.IsType(d, Libc.S_IFDIR)) return Errno.ENOTDIR;
+            if (!Files.IsType(d, SysStat.S_IFDIR)) return Errno.ENOTDIR;
         }
         foreach (var name in names) Copy(src + "/" + name, dst + "/" + name);
         return Files.Chmod(dst, mode);

@@ -53,14 +53,14 @@ public sealed class SetLock : Builtin
         const int create = Libc.O_WRONLY | Libc.O_CREAT | Libc.O_NONBLOCK;
         if (exclusive)
         {
-            int w = Libc.Open(file, create, 0x1b6);
+            int w = Libc.Open(file, create, SysStat.Mode0666);
             if (w < 0) throw inv.DieErrno(111, $"unable to open {file} for writing", Errno.Value);
             return w;
         }
         int fd = Libc.Open(file, Libc.O_RDONLY | Libc.O_NONBLOCK);
         if (fd >= 0) return fd;
         if (Errno.Value != Errno.ENOENT) throw inv.DieErrno(111, $"unable to open {file} for reading", Errno.Value);
-        int made = Libc.Open(file, create, 0x1b6);
+        int made = Libc.Open(file, create, SysStat.Mode0666);
         if (made < 0) throw inv.DieErrno(111, "unable to create " + file, Errno.Value);
         Libc.close(made);
         fd = Libc.Open(file, Libc.O_RDONLY | Libc.O_NONBLOCK);

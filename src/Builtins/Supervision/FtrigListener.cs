@@ -34,7 +34,7 @@ public sealed class FtrigListener : IDisposable
         {
             name = stem + RandomSuffix();
             temp = $"{fifoDir}/.{name}";
-            if (Libc.MakeFifo(temp, 0x180) == 0) break; // 0600
+            if (SysStat.MakeFifo(temp, SysStat.Mode0600) == 0) break;
             errno = Errno.Value;
             if (errno != Errno.EEXIST) return null;
         }

@@ -9,7 +9,6 @@ namespace Execline.Builtins.Tests;
 /// and -x from the file's mode bits for its owner, group or others (s6-test's way) instead of access(2).
 sealed class TestPrimaries(Invocation inv, bool accessByMode = false)
 {
-    const uint S_ISUID = 0x800, S_ISGID = 0x400, S_ISVTX = 0x200;
     const int F_OK = 0, X_OK = 1, W_OK = 2, R_OK = 4;
 
     public bool Unary(string op, string x) => op switch
@@ -20,16 +19,16 @@ sealed class TestPrimaries(Invocation inv, bool accessByMode = false)
         "-r" => accessByMode ? ModeAllows(x, R_OK) : Access(x, R_OK),
         "-w" => accessByMode ? ModeAllows(x, W_OK) : Access(x, W_OK),
         "-x" => accessByMode ? ModeAllows(x, X_OK) : Access(x, X_OK),
-        "-f" => IsType(x, Libc.S_IFREG),
-        "-d" => IsType(x, Libc.S_IFDIR),
-        "-b" => IsType(x, Libc.S_IFBLK),
-        "-c" => IsType(x, Libc.S_IFCHR),
-        "-p" => IsType(x, Libc.S_IFIFO),
-        "-S" => IsType(x, Libc.S_IFSOCK),
-        "-h" or "-L" => Path(x) is { } p && Libc.StatPath(p, out var l, follow: false) == 0 && (l.Mode & Libc.S_IFMT) == Libc.S_IFLNK,
-        "-u" => Stat(x) is { } st && (st.Mode & S_ISUID) != 0,
-        "-g" => Stat(x) is { } st && (st.Mode & S_ISGID) != 0,
-        "-k" => Stat(x) is { } st && (st.Mode & S_ISVTX) != 0,
+        "-f" => IsType(x, SysStat.S_IFREG),
+        "-d" => IsType(x, SysStat.S_IFDIR),
+        "-b" => IsType(x, SysStat.S_IFBLK),
+        "-c" => IsType(x, SysStat.S_IFCHR),
+        "-p" => IsType(x, SysStat.S_IFIFO),
+        "-S" => IsType(x, SysStat.S_IFSOCK),
+        "-h" or "-L" => Path(x) is { } p && SysStat.StatPath(p, out var l, follow: false) == 0 && (l.Mode & SysStat.S_IFMT) == SysStat.S_IFLNK,
+        "-u" => Stat(x) is { } st && (st.Mode & SysStat.S_ISUID) != 0,
+        "-g" => Stat(x) is { } st && (st.Mode & SysStat.S_ISGID) != 0,
+        "-k" => Stat(x) is { } st && (st.Mode & SysStat.S_ISVTX) != 0,
         "-s" => Stat(x) is { } st && st.Size > 0,
         "-O" or "-U" => Stat(x) is { } st && st.Uid == (uint)Libc.geteuid(),
         "-G" => Stat(x) is { } st && st.Gid == (uint)Libc.getegid(),
@@ -68,7 +67,7 @@ sealed class TestPrimaries(Invocation inv, bool accessByMode = false)
 
     bool Access(string path, int mode) => Path(path) is { } p && Libc.Access(p, mode) == 0;
 
-    Libc.Stat? Stat(string path) => Path(path) is { } p && Libc.StatPath(p, out var st) == 0 ? st : null;
+    SysStat.Stat? Stat(string path) => Path(path) is { } p && SysStat.StatPath(p, out var st) == 0 ? st : null;
 
     /// The permission's bit in the owner's triplet when we own the file, else the group's when it is our
     /// group, else the others'.
@@ -79,7 +78,7 @@ sealed class TestPrimaries(Invocation inv, bool accessByMode = false)
         return (st.Mode & (uint)(permission << shift)) != 0;
     }
 
-    bool IsType(string path, uint type) => Stat(path) is { } st && (st.Mode & Libc.S_IFMT) == type;
+    bool IsType(string path, uint type) => Stat(path) is { } st && (st.Mode & SysStat.S_IFMT) == type;
 
     int Compare(string op, string a, string b)
     {

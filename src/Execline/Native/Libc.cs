@@ -28,7 +28,6 @@ public static unsafe partial class Libc
     [LibraryImport(L, SetLastError = true)] public static partial int chdir(byte* path);
     [LibraryImport(L, SetLastError = true)] public static partial int fchdir(int fd);
     [LibraryImport(L, SetLastError = true)] public static partial byte* getcwd(byte* buf, nint size);
-    [LibraryImport(L)] public static partial int umask(int mask);
     [LibraryImport(L, SetLastError = true)] public static partial int execve(byte* path, byte** argv, byte** envp);
     [LibraryImport(L, SetLastError = true)] public static partial int waitpid(int pid, int* status, int options);
     [LibraryImport(L)] public static partial int getpid();
@@ -42,9 +41,6 @@ public static unsafe partial class Libc
     [LibraryImport(L, SetLastError = true)] public static partial int setgid(uint gid);
     [LibraryImport(L, SetLastError = true)] public static partial int setgroups(nint size, uint* list);
     [LibraryImport(L, SetLastError = true)] public static partial int access(byte* path, int mode);
-    [LibraryImport(L, SetLastError = true)] public static partial int stat(byte* path, Stat* buf);
-    [LibraryImport(L, SetLastError = true)] public static partial int lstat(byte* path, Stat* buf);
-    [LibraryImport(L, SetLastError = true)] public static partial int fstat(int fd, Stat* buf);
     [LibraryImport(L)] public static partial int isatty(int fd);
     [LibraryImport(L, SetLastError = true)] public static partial int getrlimit(int resource, long* rlim);
     [LibraryImport(L, SetLastError = true)] public static partial int setsid();
@@ -62,18 +58,14 @@ public static unsafe partial class Libc
     [LibraryImport(L)] public static partial int fnmatch(byte* pattern, byte* s, int flags);
 
     // File system and system calls of the s6-portable-utils and s6-linux-utils commands.
-    [LibraryImport(L, SetLastError = true)] public static partial int mkdir(byte* path, int mode);
     [LibraryImport(L, SetLastError = true)] public static partial int rmdir(byte* path);
     [LibraryImport(L, SetLastError = true)] public static partial int unlink(byte* path);
     [LibraryImport(L, SetLastError = true)] public static partial int rename(byte* from, byte* to);
-    [LibraryImport(L, SetLastError = true)] public static partial int chmod(byte* path, int mode);
     [LibraryImport(L, SetLastError = true)] public static partial int chown(byte* path, int uid, int gid);
     [LibraryImport(L, SetLastError = true)] public static partial int lchown(byte* path, int uid, int gid);
     [LibraryImport(L, SetLastError = true)] public static partial int symlink(byte* target, byte* path);
     [LibraryImport(L, SetLastError = true)] public static partial int linkat(int fromDir, byte* from, int toDir, byte* to, int flags);
     [LibraryImport(L, SetLastError = true)] public static partial nint readlink(byte* path, byte* buf, nint size);
-    [LibraryImport(L, SetLastError = true)] public static partial int mknod(byte* path, int mode, ulong dev);
-    [LibraryImport(L, SetLastError = true)] public static partial int futimens(int fd, void* times);
     [LibraryImport(L, SetLastError = true)] public static partial int chroot(byte* path);
     [LibraryImport(L, SetLastError = true)] public static partial int gethostname(byte* name, nint size);
     [LibraryImport(L, SetLastError = true)] public static partial int sethostname(byte* name, nint size);
@@ -86,9 +78,7 @@ public static unsafe partial class Libc
 
     // A walk that never follows a symlink: each call names an entry of a directory held open.
     [LibraryImport(L, SetLastError = true)] public static partial int openat(int dirFd, byte* path, int flags, int mode);
-    [LibraryImport(L, SetLastError = true)] public static partial int fstatat(int dirFd, byte* path, Stat* buf, int flags);
     [LibraryImport(L, SetLastError = true)] public static partial int fchownat(int dirFd, byte* path, int uid, int gid, int flags);
-    [LibraryImport(L, SetLastError = true)] public static partial int fchmodat(int dirFd, byte* path, int mode, int flags);
     [LibraryImport(L, SetLastError = true)] public static partial nint fdopendir(int fd);
 
     public const int AT_SYMLINK_NOFOLLOW = 0x100, O_NOFOLLOW = 0x20000;
@@ -175,7 +165,6 @@ public static unsafe partial class Libc
 
     // Files as a logger keeps them: atomic renames, hard links for archives, fsync before a rotation.
     [LibraryImport(L, SetLastError = true)] public static partial int link(byte* from, byte* to);
-    [LibraryImport(L, SetLastError = true)] public static partial int fchmod(int fd, int mode);
     [LibraryImport(L, SetLastError = true)] public static partial int fsync(int fd);
     [LibraryImport(L, SetLastError = true)] public static partial int poll(PollFd* fds, nint n, int timeoutMs);
     [LibraryImport(L, SetLastError = true)] public static partial int clock_gettime(int clock, long* ts);
@@ -204,11 +193,6 @@ public static unsafe partial class Libc
     public static int Unlink(string path)
     {
         fixed (byte* p = C(path)) return unlink(p);
-    }
-
-    public static int Chmod(string path, int mode)
-    {
-        fixed (byte* p = C(path)) return chmod(p, mode);
     }
 
     /// An anonymous in-memory file holding data, positioned at its start; -1 on failure (errno set).
@@ -283,20 +267,6 @@ public static unsafe partial class Libc
         return data;
     }
 
-    [StructLayout(LayoutKind.Sequential)]
-    public struct Stat
-    {
-        public ulong Dev, Ino, Nlink;
-        public uint Mode, Uid, Gid, Pad0;
-        public ulong Rdev;
-        public long Size, Blksize, Blocks;
-        public long Atime, AtimeNsec, Mtime, MtimeNsec, Ctime, CtimeNsec;
-        public long Reserved0, Reserved1, Reserved2;
-    }
-
-    public const uint S_IFMT = 0xF000, S_IFDIR = 0x4000, S_IFREG = 0x8000, S_IFLNK = 0xA000, S_IFIFO = 0x1000,
-        S_IFCHR = 0x2000, S_IFBLK = 0x6000, S_IFSOCK = 0xC000;
-
     /// A byte string (Latin-1) as a NUL-terminated buffer.
     public static byte[] C(string s)
     {
@@ -305,18 +275,9 @@ public static unsafe partial class Libc
         return b;
     }
 
-    public static int Open(string path, int flags, int mode = 0x1b6)
+    public static int Open(string path, int flags, int mode = SysStat.Mode0666)
     {
         fixed (byte* p = C(path)) return open(p, flags, mode);
-    }
-
-    public static int StatPath(string path, out Stat st, bool follow = true)
-    {
-        Stat s;
-        int r;
-        fixed (byte* p = C(path)) r = follow ? stat(p, &s) : lstat(p, &s);
-        st = s;
-        return r;
     }
 
     public static int Access(string path, int mode)
@@ -375,8 +336,8 @@ public static unsafe partial class Libc
         length = 0;
         // Sized by the file when it is a regular one, else grown by doubling from a page: a short script
         // must not cost a large zeroed buffer (fresh pages are most of what a short chain's start costs).
-        Stat st;
-        int size = fstat(fd, &st) == 0 && (st.Mode & S_IFMT) == S_IFREG && st.Size > 0 && st.Size < int.MaxValue / 2
+        SysStat.Stat st;
+        int size = SysStat.fstat(fd, &st) == 0 && (st.Mode & SysStat.S_IFMT) == SysStat.S_IFREG && st.Size > 0 && st.Size < int.MaxValue / 2
             ? (int)st.Size + 1 : 4096;
         var buf = GC.AllocateUninitializedArray<byte>(size);
         int len = 0;
@@ -460,7 +421,6 @@ public static unsafe partial class Libc
     public const int PR_SET_CHILD_SUBREAPER = 36;
 
     // Files and FIFOs of the supervision tree (supervise/, event/, .s6-svscan/).
-    [LibraryImport(L, SetLastError = true)] public static partial int mkfifo(byte* path, int mode);
 
     // The supervisor's event loop: one epoll set, so a wake-up costs what is ready, not what is watched.
     // struct epoll_event is packed on x86_64: uint32 events, then uint64 data (12 bytes).
@@ -468,16 +428,6 @@ public static unsafe partial class Libc
     [LibraryImport(L, SetLastError = true)] public static partial int epoll_ctl(int epfd, int op, int fd, byte* ev);
     [LibraryImport(L, SetLastError = true)] public static partial int epoll_wait(int epfd, byte* events, int max, int timeoutMs);
     public const int EPOLL_CTL_ADD = 1, EPOLL_CTL_DEL = 2, EPOLLIN = 1, EPOLL_EVENT_SIZE = 12;
-
-    public static int MakeFifo(string path, int mode)
-    {
-        fixed (byte* p = C(path)) return mkfifo(p, mode);
-    }
-
-    public static int MakeDirectory(string path, int mode)
-    {
-        fixed (byte* p = C(path)) return mkdir(p, mode);
-    }
 
 
     /// Where a symbolic link points, or null.

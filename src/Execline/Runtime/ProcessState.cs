@@ -29,8 +29,8 @@ public sealed class ProcessState
 
     public static ProcessState FromThisProcess(IEnumerable<string> environ)
     {
-        int mask = Libc.umask(18);
-        Libc.umask(mask);
+        int mask = SysStat.umask(18);
+        SysStat.umask(mask);
         return new ProcessState(new Environ(environ), FdTable.Inherited(), mask);
     }
 

@@ -43,7 +43,7 @@ public static class ProgramLookup
         foreach (var c in Candidates(name, path))
         {
             var file = state == null ? c : DescriptorPaths.InProcess(state, c);
-            if (file != null && Libc.StatPath(file, out var st) == 0 && (st.Mode & Libc.S_IFMT) == Libc.S_IFREG
+            if (file != null && SysStat.StatPath(file, out var st) == 0 && (st.Mode & SysStat.S_IFMT) == SysStat.S_IFREG
                 && Libc.Access(file, 1) == 0)
                 return c;
         }

@@ -12,7 +12,7 @@ public static class RealProcess
     /// Makes relative paths and file creation behave as they would in the modelled process.
     public static void Sync(ProcessState st)
     {
-        Libc.umask(st.Umask);
+        SysStat.umask(st.Umask);
         if (st.CwdFd == _currentCwd) return;
         int target = st.CwdFd;
         if (target == -1)

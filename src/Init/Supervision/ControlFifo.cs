@@ -17,13 +17,13 @@ sealed class ControlFifo
     /// mkfifo (mode 0600) unless present, then open; 0 or an errno (EEXIST: there, but not a FIFO).
     public int Open(string path)
     {
-        int old = Libc.umask(0);
-        int made = Libc.MakeFifo(path, 0x180);
+        int old = SysStat.umask(0);
+        int made = SysStat.MakeFifo(path, SysStat.Mode0600);
         int err = made < 0 ? Errno.Value : 0;
-        Libc.umask(old);
+        SysStat.umask(old);
         if (made < 0 && err != Errno.EEXIST) return err;
-        if (Libc.StatPath(path, out var st) < 0) return Errno.Value;
-        if ((st.Mode & Libc.S_IFMT) != Libc.S_IFIFO) return Errno.EEXIST;
+        if (SysStat.StatPath(path, out var st) < 0) return Errno.Value;
+        if ((st.Mode & SysStat.S_IFMT) != SysStat.S_IFIFO) return Errno.EEXIST;
         Fd = Libc.Open(path, Libc.O_RDWR | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
         return Fd < 0 ? Errno.Value : 0;
     }

@@ -12,9 +12,9 @@ sealed class LockFile
     /// Opens (creating with mode) and locks path; 0, or the errno (EAGAIN/EACCES: someone else holds it).
     public int Acquire(string path, int mode)
     {
-        int old = Libc.umask(0);
+        int old = SysStat.umask(0);
         int fd = Libc.Open(path, Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CREAT | Libc.O_CLOEXEC, mode);
-        Libc.umask(old);
+        SysStat.umask(old);
         if (fd < 0) return Errno.Value;
         int err = Libc.LockWrite(fd);
         if (err != 0)

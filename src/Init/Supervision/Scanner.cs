@@ -75,13 +75,13 @@ sealed class Scanner
         {
             if (name.StartsWith('.')) continue;
             string path = _scandir + "/" + name;
-            if (Libc.StatPath(path, out var st) < 0)
+            if (SysStat.StatPath(path, out var st) < 0)
             {
                 Warn($"unable to stat {name}: {Errno.StrError(Errno.Value)}");
                 ScanAt(EventLoop.Now + DirErrorRetry);
                 continue;
             }
-            if ((st.Mode & Libc.S_IFMT) != Libc.S_IFDIR) continue;
+            if ((st.Mode & SysStat.S_IFMT) != SysStat.S_IFDIR) continue;
             if (_services.TryGetValue((st.Dev, st.Ino), out var known))
             {
                 known.Active = true;
@@ -94,7 +94,7 @@ sealed class Scanner
                 continue;
             }
             bool logged = name != "s6-svscan-log"
-                && Libc.StatPath(path + "/log", out var lst) == 0 && (lst.Mode & Libc.S_IFMT) == Libc.S_IFDIR;
+                && SysStat.StatPath(path + "/log", out var lst) == 0 && (lst.Mode & SysStat.S_IFMT) == SysStat.S_IFDIR;
             var service = new ScannedService(_loop, _base, _scandir, name, st.Dev, st.Ino, logged, () => Ends != Ending.None, _enqueue, _changed);
             _services.Add((st.Dev, st.Ino), service);
             Enqueue(service);

@@ -57,5 +57,5 @@ static unsafe class ServiceFiles
         return Signal.SIGTERM;
     }
 
-    public static bool Exists(string path) => Libc.StatPath(path, out _, follow: false) == 0;
+    public static bool Exists(string path) => SysStat.StatPath(path, out _, follow: false) == 0;
 }

@@ -74,7 +74,7 @@ sealed class ServiceSupervisor
         err = MakeSuperviseDirectory();
         if (err == Errno.ENOTDIR) return Fail(100, "supervise exists and is not a directory", 0);
         if (err != 0) return Fail(111, "unable to mkdir supervise", err);
-        err = _lock.Acquire(Dir + "/supervise/lock", 0x1a4);
+        err = _lock.Acquire(Dir + "/supervise/lock", SysStat.Mode0644);
         if (err is Errno.EAGAIN or Errno.EACCES) return Fail(100, "another instance of s6-supervise is already running", 0);
         if (err != 0) return Fail(111, "unable to lock supervise/lock", err);
         err = _control.Open(Dir + "/supervise/control");
@@ -97,15 +97,15 @@ sealed class ServiceSupervisor
     int MakeSuperviseDirectory()
     {
         string path = Dir + "/supervise";
-        if (Libc.StatPath(path, out var lst, follow: false) == 0 && (lst.Mode & Libc.S_IFMT) == Libc.S_IFLNK
-            && Libc.StatPath(path, out _) < 0 && Libc.ReadLink(path) is string target)
+        if (SysStat.StatPath(path, out var lst, follow: false) == 0 && (lst.Mode & SysStat.S_IFMT) == SysStat.S_IFLNK
+            && SysStat.StatPath(path, out _) < 0 && Libc.ReadLink(path) is string target)
             path = target.StartsWith('/') ? target : Dir + "/" + target;
-        int old = Libc.umask(0);
-        int made = Libc.MakeDirectory(path, 0x1c0);
+        int old = SysStat.umask(0);
+        int made = SysStat.MakeDirectory(path, SysStat.Mode0700);
         int err = made < 0 ? Errno.Value : 0;
-        Libc.umask(old);
+        SysStat.umask(old);
         if (err != Errno.EEXIST) return err;
-        return Libc.StatPath(path, out var st) == 0 && (st.Mode & Libc.S_IFMT) == Libc.S_IFDIR ? 0 : Errno.ENOTDIR;
+        return SysStat.StatPath(path, out var st) == 0 && (st.Mode & SysStat.S_IFMT) == SysStat.S_IFDIR ? 0 : Errno.ENOTDIR;
     }
 
     Failure Fail(int code, string text, int errno) =>
@@ -380,7 +380,7 @@ sealed class ServiceSupervisor
         string path = Dir + "/down";
         if (present)
         {
-            int fd = Libc.Open(path, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_CLOEXEC, 0x1a4);
+            int fd = Libc.Open(path, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_CLOEXEC, SysStat.Mode0644);
             if (fd < 0) Warn($"unable to touch down: {Errno.StrError(Errno.Value)}");
             else Libc.close(fd);
         }

@@ -49,7 +49,7 @@ public sealed class Svscan : Builtin
         if (Signals.ShutdownPending()) return Finish.Immediately(inv, dir);
         // `.s6-svscan/control` listening comes first, before our re-exec with signals blocked: a client
         // started with us must find it as soon as it would find the real s6-svscan's.
-        if (Libc.StatPath(dir, out var ds) < 0 || (ds.Mode & Libc.S_IFMT) != Libc.S_IFDIR)
+        if (SysStat.StatPath(dir, out var ds) < 0 || (ds.Mode & SysStat.S_IFMT) != SysStat.S_IFDIR)
             throw inv.DieErrno(111, $"unable to chdir to {dir}", ds.Mode == 0 ? Errno.Value : Errno.ENOTDIR);
         var control = new SvscanControl();
         int code = control.Open(dir, inv.State, out string error);

@@ -19,16 +19,16 @@ sealed unsafe class SvscanControl
         string dir = scandir + "/.s6-svscan";
         error = "";
         if (Adopt(dir, st)) return 0;
-        if (Libc.StatPath(dir, out _, follow: false) < 0 && Errno.Value == Errno.ENOENT) MakeAside(scandir, dir);
+        if (SysStat.StatPath(dir, out _, follow: false) < 0 && Errno.Value == Errno.ENOENT) MakeAside(scandir, dir);
         if (Lock.Fd >= 0) return 0;
-        int old = Libc.umask(0);
-        int made = Libc.MakeDirectory(dir, 0x1c0);
+        int old = SysStat.umask(0);
+        int made = SysStat.MakeDirectory(dir, SysStat.Mode0700);
         int err = made < 0 ? Errno.Value : 0;
-        Libc.umask(old);
+        SysStat.umask(old);
         if (made < 0 && err != Errno.EEXIST) return Fail(111, "unable to mkdir .s6-svscan", err, out error);
-        if (Libc.StatPath(dir, out var sd) < 0 || (sd.Mode & Libc.S_IFMT) != Libc.S_IFDIR)
+        if (SysStat.StatPath(dir, out var sd) < 0 || (sd.Mode & SysStat.S_IFMT) != SysStat.S_IFDIR)
             return Fail(100, ".s6-svscan exists and is not a directory", 0, out error);
-        err = Lock.Acquire(dir + "/lock", 0x180);
+        err = Lock.Acquire(dir + "/lock", SysStat.Mode0600);
         if (err is Errno.EAGAIN or Errno.EACCES) return Fail(100, "another instance of s6-svscan is already running on the same directory", 0, out error);
         if (err != 0) return Fail(111, "unable to lock .s6-svscan/lock", err, out error);
         err = Fifo.Open(dir + "/control");
@@ -51,11 +51,11 @@ sealed unsafe class SvscanControl
     void MakeAside(string scandir, string dir)
     {
         string aside = $"{scandir}/.s6-svscan.{Environment.ProcessId}";
-        int old = Libc.umask(0);
-        int made = Libc.MakeDirectory(aside, 0x1c0);
-        Libc.umask(old);
+        int old = SysStat.umask(0);
+        int made = SysStat.MakeDirectory(aside, SysStat.Mode0700);
+        SysStat.umask(old);
         if (made < 0) return;
-        bool placed = Lock.Acquire(aside + "/lock", 0x180) == 0 && Fifo.Open(aside + "/control") == 0
+        bool placed = Lock.Acquire(aside + "/lock", SysStat.Mode0600) == 0 && Fifo.Open(aside + "/control") == 0
             && Libc.Rename(aside, dir) == 0;
         if (placed) return;
         Fifo.Close();
@@ -80,13 +80,13 @@ sealed unsafe class SvscanControl
     /// ones and taken back (close-on-exec again, and no longer descriptors a child would get).
     bool Adopt(string dir, ProcessState st)
     {
-        if (Libc.StatPath(dir + "/lock", out var lk) < 0 || Libc.StatPath(dir + "/control", out var ct) < 0) return false;
+        if (SysStat.StatPath(dir + "/lock", out var lk) < 0 || SysStat.StatPath(dir + "/control", out var ct) < 0) return false;
         int lockFd = -1, fifoFd = -1;
         foreach (int fd in RealFds.InheritedOpen())
         {
             if (fd < 3) continue;
-            Libc.Stat fs;
-            if (Libc.fstat(fd, &fs) < 0) continue;
+            SysStat.Stat fs;
+            if (SysStat.fstat(fd, &fs) < 0) continue;
             if (fs.Dev == lk.Dev && fs.Ino == lk.Ino) lockFd = fd;
             else if (fs.Dev == ct.Dev && fs.Ino == ct.Ino && (Libc.fcntl(fd, Libc.F_GETFL, 0) & 3) == Libc.O_RDWR) fifoFd = fd;
         }
