@@ -61,7 +61,7 @@ public sealed class TryExec : Builtin
     /// An ELF binary, or a "#!" script whose interpreter can itself be executed.
     static bool Interpretable(string file)
     {
-        int fd = Libc.Open(file, Libc.O_RDONLY | Libc.O_CLOEXEC);
+        int fd = Fcntl.Open(file, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC);
         if (fd < 0) return false;
         var head = new byte[256];
         int n;

@@ -70,13 +70,13 @@ public sealed class EnvDir
         bool clamped = Rule == ValueRule.Skalibs && !NoClamp;
         // As skalibs: the clamped read opens as open(2) does (a FIFO waits for its writer); the others open
         // without waiting and then read blocking, so a FIFO with no writer reads as empty.
-        int fd = Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC | (clamped ? 0 : Libc.O_NONBLOCK));
+        int fd = Fcntl.Open(path, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC | (clamped ? 0 : Fcntl.O_NONBLOCK));
         if (fd < 0)
         {
             errno = Errno.Value;
             return null;
         }
-        if (!clamped) Libc.fcntl(fd, Libc.F_SETFL, Libc.O_RDONLY);
+        if (!clamped) Fcntl.fcntl(fd, Fcntl.F_SETFL, Fcntl.O_RDONLY);
         bool firstLine = Rule == ValueRule.Skalibs && !Verbatim;
         var data = ReadUpTo(fd, clamped ? MaxValue : Bound + 1, firstLine && !clamped, out errno);
         Libc.close(fd);

@@ -27,7 +27,7 @@ public sealed class Envfile : Builtin
         else
         {
             var path = DescriptorPaths.InProcess(inv.State, file);
-            fd = path == null ? -1 : Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC);
+            fd = path == null ? -1 : Fcntl.Open(path, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC);
             if (fd < 0)
             {
                 int e = path == null ? Errno.ENOENT : Errno.Value;

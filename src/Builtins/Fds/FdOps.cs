@@ -82,11 +82,11 @@ static class FdOps
 
     public static int SetNonBlockingReal(int real, bool on)
     {
-        int got = Libc.fcntl(real, Libc.F_GETFL, 0);
+        int got = Fcntl.fcntl(real, Fcntl.F_GETFL, 0);
         if (got < 0) return Errno.Value;
-        bool isOn = (got & Libc.O_NONBLOCK) != 0;
+        bool isOn = (got & Fcntl.O_NONBLOCK) != 0;
         if (isOn == on) return 0;
-        int r = Libc.fcntl(real, Libc.F_SETFL, on ? got | Libc.O_NONBLOCK : got & ~Libc.O_NONBLOCK);
+        int r = Fcntl.fcntl(real, Fcntl.F_SETFL, on ? got | Fcntl.O_NONBLOCK : got & ~Fcntl.O_NONBLOCK);
         return r < 0 ? Errno.Value : 0;
     }
 

@@ -135,7 +135,7 @@ public sealed class Execlineb : Builtin
     static byte[] ReadScript(Invocation inv, string file, out int length)
     {
         var path = DescriptorPaths.InProcess(inv.State, file);
-        int fd = path == null ? -1 : Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC);
+        int fd = path == null ? -1 : Fcntl.Open(path, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC);
         if (fd < 0) throw inv.DieErrno(111, $"unable to open {file} for reading", path == null ? Errno.ENOENT : Errno.Value);
         var bytes = Libc.Slurp(fd, out length, out int err);
         Libc.close(fd);

@@ -50,9 +50,9 @@ sealed class Logdir
     {
         string dir = cfg.Dir;
         if (SysStat.MakeDirectory(dir, SysStat.S_ISGID | SysStat.Mode0700) < 0 && Errno.Value != Errno.EEXIST) throw Die($"mkdir {dir}", Errno.Value);
-        int lockFd = Libc.Open(dir + "/lock", Libc.O_WRONLY | Libc.O_CREAT | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+        int lockFd = Fcntl.Open(dir + "/lock", Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
         if (lockFd < 0) throw Die($"open {dir}/lock", Errno.Value);
-        int e = Libc.LockWrite(lockFd);
+        int e = Fcntl.LockWrite(lockFd);
         if (e != 0) throw Die($"lock {dir}/lock", e is Errno.EAGAIN or Errno.EACCES ? Errno.EBUSY : e);
         var ld = new Logdir(cfg, ctx, lockFd);
         ld.Recover();
@@ -89,7 +89,7 @@ sealed class Logdir
                 if (Archive("previous", 'u') is int e2 and not 0) throw Die($"finish previous .u for logdir {Dir}", e2);
             }
             if (Archive("current", 'u') is int e3 and not 0) throw Die($"finish current .u for logdir {Dir}", e3);
-            int fd = Libc.Open(PathOf("state"), Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+            int fd = Fcntl.Open(PathOf("state"), Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
             if (fd < 0) throw Die($"open_trunc {PathOf("state")}", Errno.Value);
             Libc.close(fd);
         }
@@ -103,7 +103,7 @@ sealed class Logdir
     static Fatal Die(string what, int errno) => new(111, $"{LogContext.Prog}: fatal: unable to {what}: {Errno.StrError(errno)}");
 
     static int OpenAppend(string path, bool create) =>
-        Libc.Open(path, Libc.O_WRONLY | Libc.O_APPEND | Libc.O_NONBLOCK | Libc.O_CLOEXEC | (create ? Libc.O_CREAT : 0));
+        Fcntl.Open(path, Fcntl.O_WRONLY | Fcntl.O_APPEND | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC | (create ? Fcntl.O_CREAT : 0));
 
     public void Append(ReadOnlySpan<byte> record) => _pending.Append(record);
 
@@ -283,19 +283,19 @@ sealed class Logdir
         {
             foreach (var (name, flags) in new[]
             {
-                ("previous", Libc.O_RDONLY), ("processed", Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC),
-                ("state", Libc.O_RDONLY), ("newstate", Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC),
+                ("previous", Fcntl.O_RDONLY), ("processed", Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC),
+                ("state", Fcntl.O_RDONLY), ("newstate", Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC),
             })
             {
                 int high = OpenAboveTargets(PathOf(name), flags, out int errno);
                 if (high < 0)
                 {
-                    failed = $"{(flags == Libc.O_RDONLY ? "open_readb" : "open_trunc")} {Dir}/{name}";
+                    failed = $"{(flags == Fcntl.O_RDONLY ? "open_readb" : "open_trunc")} {Dir}/{name}";
                     return errno;
                 }
                 fds.Add(high);
             }
-            int dir = Libc.Open(Dir, Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
+            int dir = Fcntl.Open(Dir, Fcntl.O_PATH | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC);
             if (dir < 0) { failed = $"chdir to {Dir}"; return Errno.Value; }
             fds.Add(dir);
             var req = new Spawn.Request { ChdirFd = dir };
@@ -317,8 +317,8 @@ sealed class Logdir
     /// source.
     static int OpenAboveTargets(string path, int flags, out int errno)
     {
-        int fd = Libc.Open(path, flags | Libc.O_CLOEXEC);
-        int high = fd < 0 ? -1 : Libc.fcntl(fd, Libc.F_DUPFD_CLOEXEC, 10);
+        int fd = Fcntl.Open(path, flags | Fcntl.O_CLOEXEC);
+        int high = fd < 0 ? -1 : Fcntl.fcntl(fd, Fcntl.F_DUPFD_CLOEXEC, 10);
         errno = Errno.Value;
         if (fd >= 0) Libc.close(fd);
         return high;

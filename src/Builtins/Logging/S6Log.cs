@@ -65,13 +65,13 @@ public sealed class S6Log : Builtin
     static int Standard(Invocation inv, int fd)
     {
         if (inv.State.Fds.IsOpen(fd)) return fd;
-        int devNull = Libc.Open("/dev/null", (fd == 0 ? Libc.O_RDONLY : Libc.O_WRONLY) | Libc.O_CLOEXEC);
+        int devNull = Fcntl.Open("/dev/null", (fd == 0 ? Fcntl.O_RDONLY : Fcntl.O_WRONLY) | Fcntl.O_CLOEXEC);
         return devNull >= 0 ? devNull : throw inv.DieErrno(111, "unable to ensure stdin/stdout/stderr are open", Errno.Value);
     }
 
     static bool SetNonBlocking(int fd)
     {
-        int flags = Libc.fcntl(fd, Libc.F_GETFL, 0);
-        return flags >= 0 && Libc.fcntl(fd, Libc.F_SETFL, flags | Libc.O_NONBLOCK) >= 0;
+        int flags = Fcntl.fcntl(fd, Fcntl.F_GETFL, 0);
+        return flags >= 0 && Fcntl.fcntl(fd, Fcntl.F_SETFL, flags | Fcntl.O_NONBLOCK) >= 0;
     }
 }

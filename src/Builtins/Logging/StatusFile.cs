@@ -18,7 +18,7 @@ static class StatusFile
             content.AsSpan(record.Length).Fill((byte)'\n');
         }
         string tmp = file + ".new";
-        int fd = Libc.Open(tmp, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+        int fd = Fcntl.Open(tmp, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
         int e = fd < 0 ? Errno.Value : Libc.WriteAll(fd, content);
         if (fd >= 0) Libc.close(fd);
         if (e == 0 && Libc.Rename(tmp, file) < 0) e = Errno.Value;

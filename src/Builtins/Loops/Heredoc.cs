@@ -41,13 +41,13 @@ public sealed class Heredoc : Builtin
         return Outcome.Exec(inv.Rest(i + 2));
     }
 
-    const int F_GETPIPE_SZ = 1032, PipeDefault = 65536;
+    const int PipeDefault = 65536;
 
     /// Puts data into the pipe without ever blocking: directly when the pipe can hold it all (upstream's
     /// forked writer would have been done before anyone read), else from a writer process of ours.
     static int Feed(Invocation inv, int w, byte[] data, bool detach)
     {
-        if (data.Length <= PipeDefault || Libc.fcntl(w, Libc.F_SETPIPE_SZ, data.Length) >= data.Length)
+        if (data.Length <= PipeDefault || Fcntl.fcntl(w, Fcntl.F_SETPIPE_SZ, data.Length) >= data.Length)
         {
             Libc.WriteAll(w, data);
             return 0;

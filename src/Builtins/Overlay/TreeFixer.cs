@@ -18,12 +18,12 @@ sealed unsafe class TreeFixer(Invocation inv, Attributes attributes, bool hidden
     readonly HashSet<(ulong Dev, ulong Ino)> _visited = [];
 
     /// path is one match of the rule's pattern; literal when the pattern has no wildcard.
-    public void FixMatch(string path, bool literal) => Fix(Libc.AT_FDCWD, path, path, literal);
+    public void FixMatch(string path, bool literal) => Fix(Fcntl.AT_FDCWD, path, path, literal);
 
     /// name is an entry of the directory open on dirFd (or a path, with AT_FDCWD); shown is its path for messages.
     void Fix(int dirFd, string name, string shown, bool follow)
     {
-        int noFollow = follow ? 0 : Libc.AT_SYMLINK_NOFOLLOW;
+        int noFollow = follow ? 0 : Fcntl.AT_SYMLINK_NOFOLLOW;
         SysStat.Stat st;
         int err;
         bool found;
@@ -51,7 +51,7 @@ sealed unsafe class TreeFixer(Invocation inv, Attributes attributes, bool hidden
     {
         int fd;
         fixed (byte* p = Libc.C(name))
-            fd = Libc.openat(dirFd, p, Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_CLOEXEC | (follow ? 0 : Libc.O_NOFOLLOW), 0);
+            fd = Fcntl.openat(dirFd, p, Fcntl.O_RDONLY | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC | (follow ? 0 : Fcntl.O_NOFOLLOW), 0);
         int err = fd < 0 ? Errno.Value : 0;
         var names = fd < 0 ? null : Libc.ListDirectory(fd, out err);
         if (names == null)

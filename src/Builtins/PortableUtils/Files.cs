@@ -53,7 +53,7 @@ static unsafe class Files
     {
         fixed (byte* f = Libc.C(from))
         fixed (byte* t = Libc.C(to))
-            return Result(Libc.linkat(Libc.AT_FDCWD, f, Libc.AT_FDCWD, t, followLink ? Libc.AT_SYMLINK_FOLLOW : 0));
+            return Result(Libc.linkat(Fcntl.AT_FDCWD, f, Fcntl.AT_FDCWD, t, followLink ? Fcntl.AT_SYMLINK_FOLLOW : 0));
     }
 
     public static int Mknod(string path, int mode, ulong dev)

@@ -62,7 +62,7 @@ public sealed class S6Dumpenv : Builtin
 
     static int WriteAtomically(string temp, string file, string content)
     {
-        int fd = Libc.Open(temp, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_CLOEXEC);
+        int fd = Fcntl.Open(temp, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_CLOEXEC);
         if (fd < 0) return Errno.Value;
         int err = Libc.WriteAll(fd, Text.Bytes.ToBytes(content));
         Libc.close(fd);

@@ -41,7 +41,7 @@ public sealed class S6Head : Builtin
                 output.Flush();
             }
             bool stdin = file == "-";
-            int fd = stdin ? inv.State.Fds.Real(0) : Libc.Open(file, Libc.O_RDONLY | Libc.O_CLOEXEC);
+            int fd = stdin ? inv.State.Fds.Real(0) : Fcntl.Open(file, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC);
             if (fd < 0) throw inv.DieErrno(111, $"unable to open {file} for reading", stdin ? Errno.EBADF : Errno.Value);
             int err = Head(fd, count, lines, false, output);
             if (!stdin) Libc.close(fd);

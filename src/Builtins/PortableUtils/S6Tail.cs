@@ -31,7 +31,7 @@ public sealed class S6Tail : Builtin
         if (g.Index < inv.Argv.Count)
         {
             name = inv.Argv[g.Index];
-            fd = Libc.Open(name, Libc.O_RDONLY | Libc.O_CLOEXEC);
+            fd = Fcntl.Open(name, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC);
             if (fd < 0) throw inv.DieErrno(111, $"unable to open {name} for reading", Errno.Value);
         }
         int err = Errno.EBADF;

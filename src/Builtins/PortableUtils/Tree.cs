@@ -74,9 +74,9 @@ static class Tree
     /// dst (created or truncated) holding src's bytes.
     static int CopyFile(string src, string dst, int mode)
     {
-        int from = Libc.Open(src, Libc.O_RDONLY | Libc.O_CLOEXEC);
+        int from = Fcntl.Open(src, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC);
         if (from < 0) return Errno.Value;
-        int to = Libc.Open(dst, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_CLOEXEC, mode);
+        int to = Fcntl.Open(dst, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_CLOEXEC, mode);
         if (to < 0)
         {
             int e = Errno.Value;

@@ -9,7 +9,7 @@ static class Locks
     /// Takes the lock; 0 on success, -1 when it is held elsewhere and wait is false, else an errno.
     public static int Take(int fd, bool exclusive, bool wait)
     {
-        int e = Libc.Lock(fd, exclusive, wait);
+        int e = Fcntl.Lock(fd, exclusive, wait);
         return e is Errno.EAGAIN or Errno.EACCES ? -1 : e;
     }
 

@@ -42,7 +42,7 @@ public sealed class NotifyOnCheck : Builtin
         if (ok == 0) throw inv.Die(100, "s6-supervise not running.");
         if (autodetect) fd = NotificationFd(inv);
         int real = inv.State.Fds.Real(fd);
-        if (real < 0 || Libc.fcntl(real, Libc.F_GETFD, 0) < 0)
+        if (real < 0 || Fcntl.fcntl(real, Fcntl.F_GETFD, 0) < 0)
             throw inv.DieErrno(111, "notification-fd sanity check failed", real < 0 ? Errno.EBADF : Errno.Value);
 
         // the global timeout runs from now, not from when the checker is up
@@ -66,16 +66,16 @@ public sealed class NotifyOnCheck : Builtin
     /// 1 when ./supervise/lock is locked (an s6-supervise runs here), 0 when not or missing, -1 on error.
     static int Supervised()
     {
-        int fd = Libc.Open("supervise/lock", Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+        int fd = Fcntl.Open("supervise/lock", Fcntl.O_RDONLY | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
         if (fd < 0) return Errno.Value == Errno.ENOENT ? 0 : -1;
-        bool held = Libc.IsLockedByOther(fd);
+        bool held = Fcntl.IsLockedByOther(fd);
         Libc.close(fd);
         return held ? 1 : 0;
     }
 
     static int NotificationFd(Invocation inv)
     {
-        int fd = Libc.Open("notification-fd", Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+        int fd = Fcntl.Open("notification-fd", Fcntl.O_RDONLY | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
         if (fd < 0) throw inv.DieErrno(111, "unable to read ./notification-fd", Errno.Value);
         var data = Libc.ReadAll(fd, out int err);
         Libc.close(fd);

@@ -50,20 +50,20 @@ public sealed class SetLock : Builtin
     /// The descriptor the lock goes on; not close-on-exec, so prog inherits it.
     static int OpenLockFile(Invocation inv, string file, bool exclusive)
     {
-        const int create = Libc.O_WRONLY | Libc.O_CREAT | Libc.O_NONBLOCK;
+        const int create = Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_NONBLOCK;
         if (exclusive)
         {
-            int w = Libc.Open(file, create, SysStat.Mode0666);
+            int w = Fcntl.Open(file, create, SysStat.Mode0666);
             if (w < 0) throw inv.DieErrno(111, $"unable to open {file} for writing", Errno.Value);
             return w;
         }
-        int fd = Libc.Open(file, Libc.O_RDONLY | Libc.O_NONBLOCK);
+        int fd = Fcntl.Open(file, Fcntl.O_RDONLY | Fcntl.O_NONBLOCK);
         if (fd >= 0) return fd;
         if (Errno.Value != Errno.ENOENT) throw inv.DieErrno(111, $"unable to open {file} for reading", Errno.Value);
-        int made = Libc.Open(file, create, SysStat.Mode0666);
+        int made = Fcntl.Open(file, create, SysStat.Mode0666);
         if (made < 0) throw inv.DieErrno(111, "unable to create " + file, Errno.Value);
         Libc.close(made);
-        fd = Libc.Open(file, Libc.O_RDONLY | Libc.O_NONBLOCK);
+        fd = Fcntl.Open(file, Fcntl.O_RDONLY | Fcntl.O_NONBLOCK);
         if (fd < 0) throw inv.DieErrno(111, $"unable to open {file} for reading", Errno.Value);
         return fd;
     }

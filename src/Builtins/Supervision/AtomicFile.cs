@@ -10,7 +10,7 @@ public static class AtomicFile
     public static int Replace(string path, ReadOnlySpan<byte> content)
     {
         string tmp = path + ".new";
-        int fd = Libc.Open(tmp, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_CLOEXEC, SysStat.Mode0666);
+        int fd = Fcntl.Open(tmp, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_CLOEXEC, SysStat.Mode0666);
         if (fd < 0) return Errno.Value;
         int err = Libc.WriteAll(fd, content);
         Libc.close(fd);

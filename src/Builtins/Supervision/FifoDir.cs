@@ -40,7 +40,7 @@ public static class FifoDir
         {
             if (!IsListener(name)) continue;
             string fifo = path + "/" + name;
-            int fd = Libc.Open(fifo, Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+            int fd = Fcntl.Open(fifo, Fcntl.O_WRONLY | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
             if (fd < 0)
             {
                 if (Errno.Value == Errno.ENXIO) Libc.Unlink(fifo);

@@ -39,8 +39,8 @@ public sealed class FtrigListener : IDisposable
             if (errno != Errno.EEXIST) return null;
         }
         string fifo = $"{fifoDir}/{name}";
-        int read = Libc.Open(temp, Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
-        int write = read < 0 ? -1 : Libc.Open(temp, Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+        int read = Fcntl.Open(temp, Fcntl.O_RDONLY | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
+        int write = read < 0 ? -1 : Fcntl.Open(temp, Fcntl.O_WRONLY | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
         if (write < 0 || Libc.Rename(temp, fifo) < 0)
         {
             errno = Errno.Value;

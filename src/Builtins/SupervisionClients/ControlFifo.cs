@@ -16,7 +16,7 @@ public static class ControlFifo
     public static Delivery Send(string dir, string subdir, string bytes, out int errno)
     {
         errno = 0;
-        int fd = Libc.Open($"{dir}/{subdir}/control", Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+        int fd = Fcntl.Open($"{dir}/{subdir}/control", Fcntl.O_WRONLY | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
         if (fd < 0)
         {
             errno = Errno.Value;
@@ -29,8 +29,8 @@ public static class ControlFifo
         }
         try
         {
-            int flags = Libc.fcntl(fd, Libc.F_GETFL, 0);
-            if (flags < 0 || Libc.fcntl(fd, Libc.F_SETFL, flags & ~Libc.O_NONBLOCK) < 0)
+            int flags = Fcntl.fcntl(fd, Fcntl.F_GETFL, 0);
+            if (flags < 0 || Fcntl.fcntl(fd, Fcntl.F_SETFL, flags & ~Fcntl.O_NONBLOCK) < 0)
             {
                 errno = Errno.Value;
                 return Delivery.Failed;
@@ -47,14 +47,14 @@ public static class ControlFifo
 
     static Delivery Investigate(string dir, string subdir, ref int errno)
     {
-        int top = Libc.Open(dir, Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
+        int top = Fcntl.Open(dir, Fcntl.O_RDONLY | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC);
         if (top < 0)
         {
             errno = Errno.Value;
             return Delivery.Failed;
         }
         Libc.close(top);
-        int sub = Libc.Open($"{dir}/{subdir}", Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
+        int sub = Fcntl.Open($"{dir}/{subdir}", Fcntl.O_RDONLY | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC);
         if (sub < 0)
         {
             errno = Errno.Value;

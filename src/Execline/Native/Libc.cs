@@ -10,20 +10,17 @@ public static unsafe partial class Libc
     public const string Name = "libc.so.6";
     const string L = Name;
 
-    public const int O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0x40, O_EXCL = 0x80, O_NOCTTY = 0x100,
-        O_TRUNC = 0x200, O_APPEND = 0x400, O_NONBLOCK = 0x800, O_DIRECTORY = 0x10000, O_CLOEXEC = 0x80000, O_PATH = 0x200000;
-    public const int F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4, F_DUPFD_CLOEXEC = 1030, F_SETPIPE_SZ = 1031;
-    public const int FD_CLOEXEC = 1;
+    /// Whether this process runs on aarch64, whose layouts and flags differ from x86_64's in places (a
+    /// constant to the compiler: the branches it decides cost nothing).
+    internal static bool Aarch64 => RuntimeInformation.ProcessArchitecture == Architecture.Arm64;
+
     public const int WNOHANG = 1;
-    public const int AT_FDCWD = -100;
 
     [LibraryImport(L, SetLastError = true)] public static partial nint read(int fd, byte* buf, nint count);
     [LibraryImport(L, SetLastError = true)] public static partial nint write(int fd, byte* buf, nint count);
-    [LibraryImport(L, SetLastError = true)] public static partial int open(byte* path, int flags, int mode);
     [LibraryImport(L, SetLastError = true)] public static partial int close(int fd);
     [LibraryImport(L, SetLastError = true)] public static partial int dup(int fd);
     [LibraryImport(L, SetLastError = true)] public static partial int dup2(int from, int to);
-    [LibraryImport(L, SetLastError = true)] public static partial int fcntl(int fd, int cmd, int arg);
     [LibraryImport(L, SetLastError = true)] public static partial int pipe2(int* fds, int flags);
     [LibraryImport(L, SetLastError = true)] public static partial int chdir(byte* path);
     [LibraryImport(L, SetLastError = true)] public static partial int fchdir(int fd);
@@ -74,14 +71,10 @@ public static unsafe partial class Libc
     [LibraryImport(L, SetLastError = true)] public static partial int pause();
     [LibraryImport(L)] public static partial void sync();
 
-    public const int AT_SYMLINK_FOLLOW = 0x400;
-
     // A walk that never follows a symlink: each call names an entry of a directory held open.
-    [LibraryImport(L, SetLastError = true)] public static partial int openat(int dirFd, byte* path, int flags, int mode);
     [LibraryImport(L, SetLastError = true)] public static partial int fchownat(int dirFd, byte* path, int uid, int gid, int flags);
     [LibraryImport(L, SetLastError = true)] public static partial nint fdopendir(int fd);
 
-    public const int AT_SYMLINK_NOFOLLOW = 0x100, O_NOFOLLOW = 0x20000;
 
     [LibraryImport(L, SetLastError = true)] private static partial int glob(byte* pattern, int flags, delegate* unmanaged<byte*, int, int> errfunc, byte* pglob);
     [LibraryImport(L)] private static partial void globfree(byte* pglob);
@@ -231,7 +224,7 @@ public static unsafe partial class Libc
     {
         // a description of its own, so that the listing starts at the beginning whatever dirFd has read
         int fd;
-        fixed (byte* dot = C(".")) fd = openat(dirFd, dot, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+        fixed (byte* dot = C(".")) fd = Fcntl.openat(dirFd, dot, Fcntl.O_RDONLY | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC, 0);
         nint dir = fd < 0 ? 0 : fdopendir(fd);
         if (dir == 0)
         {
@@ -260,7 +253,7 @@ public static unsafe partial class Libc
     /// The whole content of a file, or null.
     public static byte[]? ReadFile(string path)
     {
-        int fd = Open(path, O_RDONLY | O_CLOEXEC);
+        int fd = Fcntl.Open(path, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC);
         if (fd < 0) return null;
         var data = ReadAll(fd, out _);
         close(fd);
@@ -273,11 +266,6 @@ public static unsafe partial class Libc
         var b = new byte[s.Length + 1];
         for (int i = 0; i < s.Length; i++) b[i] = (byte)s[i];
         return b;
-    }
-
-    public static int Open(string path, int flags, int mode = SysStat.Mode0666)
-    {
-        fixed (byte* p = C(path)) return open(p, flags, mode);
     }
 
     public static int Access(string path, int mode)
@@ -413,7 +401,7 @@ public static unsafe partial class Libc
     public static (int r, int w) Pipe()
     {
         int* fds = stackalloc int[2];
-        if (pipe2(fds, O_CLOEXEC) < 0) return (-1, -1);
+        if (pipe2(fds, Fcntl.O_CLOEXEC) < 0) return (-1, -1);
         return (fds[0], fds[1]);
     }
 
@@ -446,35 +434,4 @@ public static unsafe partial class Libc
         fixed (byte* p = C(path)) return chown(p, uid, gid);
     }
 
-    const int F_GETLK = 5, F_SETLK = 6, F_SETLKW = 7;
-    const short F_RDLCK = 0, F_WRLCK = 1, F_UNLCK = 2;
-
-    /// A POSIX record lock over the whole file (struct flock: type, whence, start, len, pid). Never
-    /// flock(2): skarnet's tools only see fcntl locks. Returns 0 or an errno (EAGAIN/EACCES when held).
-    static int RecordLock(int fd, int cmd, short type, out bool held)
-    {
-        byte* fl = stackalloc byte[32];
-        new Span<byte>(fl, 32).Clear();
-        *(short*)fl = type; // l_whence = SEEK_SET, l_start = 0, l_len = 0: the whole file
-        int r = fcntl(fd, cmd, (nint)fl);
-        held = cmd == F_GETLK && *(short*)fl != F_UNLCK;
-        return r < 0 ? Errno.Value : 0;
-    }
-
-    [LibraryImport(L, SetLastError = true, EntryPoint = "fcntl")] private static partial int fcntl(int fd, int cmd, nint arg);
-
-    /// Takes the write lock (waiting for it when asked); 0 or an errno.
-    public static int LockWrite(int fd, bool wait = false) => Lock(fd, exclusive: true, wait);
-
-    /// Takes a write or read lock on the whole file, waiting for it when asked (through EINTR); 0 or an errno.
-    public static int Lock(int fd, bool exclusive, bool wait)
-    {
-        int e;
-        do e = RecordLock(fd, wait ? F_SETLKW : F_SETLK, exclusive ? F_WRLCK : F_RDLCK, out _);
-        while (e == Errno.EINTR);
-        return e;
-    }
-
-    /// Whether another process holds a lock on the file (an fd open read-only is enough to ask).
-    public static bool IsLockedByOther(int fd) => RecordLock(fd, F_GETLK, F_RDLCK, out bool held) == 0 && held;
 }

@@ -5,7 +5,7 @@ namespace Execline.Native;
 /// <sys/signalfd.h>: signals read from a descriptor, one struct signalfd_siginfo each.
 public static unsafe partial class SysSignalfd
 {
-    public const int SFD_CLOEXEC = Libc.O_CLOEXEC;
+    public const int SFD_CLOEXEC = Fcntl.O_CLOEXEC;
 
     /// struct signalfd_siginfo: 128 bytes on every architecture; the fields we read come first.
     [StructLayout(LayoutKind.Sequential, Size = 128)]

@@ -48,13 +48,11 @@ public static unsafe partial class SysStat
         [FieldOffset(104)] public readonly long Ctime;
         [FieldOffset(112)] public readonly long CtimeNsec;
 
-        static bool Aarch64 => RuntimeInformation.ProcessArchitecture == Architecture.Arm64;
-
-        public ulong Nlink => Aarch64 ? _a64Nlink : _x64Nlink;
-        public uint Mode => Aarch64 ? _a64Mode : _x64Mode;
-        public uint Uid => Aarch64 ? _a64Uid : _x64Uid;
-        public uint Gid => Aarch64 ? _a64Gid : _x64Gid;
-        public ulong Rdev => Aarch64 ? _a64Rdev : _x64Rdev;
+        public ulong Nlink => Libc.Aarch64 ? _a64Nlink : _x64Nlink;
+        public uint Mode => Libc.Aarch64 ? _a64Mode : _x64Mode;
+        public uint Uid => Libc.Aarch64 ? _a64Uid : _x64Uid;
+        public uint Gid => Libc.Aarch64 ? _a64Gid : _x64Gid;
+        public ulong Rdev => Libc.Aarch64 ? _a64Rdev : _x64Rdev;
     }
 
     [LibraryImport(Libc.Name, SetLastError = true)] public static partial int stat(byte* path, Stat* buf);

@@ -28,12 +28,12 @@ public static class RealProcess
     public static int ChangeDirectory(ProcessState st, string path)
     {
         if (_startCwd == -2)
-            _startCwd = Libc.Open(".", Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
+            _startCwd = Fcntl.Open(".", Fcntl.O_PATH | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC);
         Sync(st);
         var dir = DescriptorPaths.InProcess(st, path);
         if (dir == null) return Errno.ENOENT;
         if (Libc.Chdir(dir) < 0) return Errno.Value;
-        int fd = Libc.Open(".", Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
+        int fd = Fcntl.Open(".", Fcntl.O_PATH | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC);
         if (fd < 0) return Errno.Value;
         st.CwdFd = st.Own(fd);
         _currentCwd = fd;

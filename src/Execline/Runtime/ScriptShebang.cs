@@ -10,7 +10,7 @@ public static unsafe class ScriptShebang
     public static List<string>? InProcessArgv(string file, IReadOnlyList<string> argv, ProcessState st)
     {
         var path = DescriptorPaths.InProcess(st, file);
-        int fd = path == null ? -1 : Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC);
+        int fd = path == null ? -1 : Fcntl.Open(path, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC);
         if (fd < 0) return null;
         var buf = new byte[256];
         nint n;

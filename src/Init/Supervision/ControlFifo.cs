@@ -24,7 +24,7 @@ sealed class ControlFifo
         if (made < 0 && err != Errno.EEXIST) return err;
         if (SysStat.StatPath(path, out var st) < 0) return Errno.Value;
         if ((st.Mode & SysStat.S_IFMT) != SysStat.S_IFIFO) return Errno.EEXIST;
-        Fd = Libc.Open(path, Libc.O_RDWR | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+        Fd = Fcntl.Open(path, Fcntl.O_RDWR | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
         return Fd < 0 ? Errno.Value : 0;
     }
 

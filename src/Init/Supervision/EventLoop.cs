@@ -39,8 +39,8 @@ sealed unsafe class EventLoop
     public EventLoop(int signalFd)
     {
         _signalFd = signalFd;
-        Libc.fcntl(signalFd, Libc.F_SETFL, Libc.O_NONBLOCK);
-        _epollFd = Libc.epoll_create1(Libc.O_CLOEXEC);
+        Fcntl.fcntl(signalFd, Fcntl.F_SETFL, Fcntl.O_NONBLOCK);
+        _epollFd = Libc.epoll_create1(Fcntl.O_CLOEXEC);
         if (_epollFd < 0) throw new InvalidOperationException($"unable to create an epoll set: {Errno.StrError(Errno.Value)}");
         Control(Libc.EPOLL_CTL_ADD, signalFd, 0);
     }

@@ -13,10 +13,10 @@ sealed class LockFile
     public int Acquire(string path, int mode)
     {
         int old = SysStat.umask(0);
-        int fd = Libc.Open(path, Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CREAT | Libc.O_CLOEXEC, mode);
+        int fd = Fcntl.Open(path, Fcntl.O_WRONLY | Fcntl.O_NONBLOCK | Fcntl.O_CREAT | Fcntl.O_CLOEXEC, mode);
         SysStat.umask(old);
         if (fd < 0) return Errno.Value;
-        int err = Libc.LockWrite(fd);
+        int err = Fcntl.LockWrite(fd);
         if (err != 0)
         {
             Libc.close(fd);
@@ -30,7 +30,7 @@ sealed class LockFile
     /// goes with it); 0, or the errno of locking it (someone else holds the lock).
     public int Adopt(int fd)
     {
-        int err = Libc.LockWrite(fd);
+        int err = Fcntl.LockWrite(fd);
         if (err == 0) Fd = fd;
         return err;
     }

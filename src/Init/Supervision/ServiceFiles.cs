@@ -11,7 +11,7 @@ static unsafe class ServiceFiles
     static string? FirstLine(string path, int max, out int errno)
     {
         errno = 0;
-        int fd = Libc.Open(path, Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+        int fd = Fcntl.Open(path, Fcntl.O_RDONLY | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
         if (fd < 0)
         {
             errno = Errno.Value;

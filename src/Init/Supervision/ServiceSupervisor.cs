@@ -157,7 +157,7 @@ sealed class ServiceSupervisor
     /// which the spawn moves, is the base state's again before that descriptor goes.
     int SpawnInDir(IReadOnlyList<string> argv, ProcessState st)
     {
-        int dirFd = Libc.Open(Dir, Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
+        int dirFd = Fcntl.Open(Dir, Fcntl.O_PATH | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC);
         if (dirFd < 0) return -Errno.Value;
         st.CwdFd = dirFd;
         int pid = Chain.SpawnBlock(argv, st);
@@ -169,7 +169,7 @@ sealed class ServiceSupervisor
     void DetachFromOutput()
     {
         _detached = true;
-        if (_devNull < 0) _devNull = Libc.Open("/dev/null", Libc.O_RDWR | Libc.O_CLOEXEC);
+        if (_devNull < 0) _devNull = Fcntl.Open("/dev/null", Fcntl.O_RDWR | Fcntl.O_CLOEXEC);
     }
 
     void StartRun()
@@ -184,7 +184,7 @@ sealed class ServiceSupervisor
             else
             {
                 st.Fds.Set((int)n, w);
-                Libc.fcntl(r, Libc.F_SETFL, Libc.O_NONBLOCK);
+                Fcntl.fcntl(r, Fcntl.F_SETFL, Fcntl.O_NONBLOCK);
                 _notifyFd = r;
                 writeEnd = w;
             }
@@ -380,7 +380,7 @@ sealed class ServiceSupervisor
         string path = Dir + "/down";
         if (present)
         {
-            int fd = Libc.Open(path, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_CLOEXEC, SysStat.Mode0644);
+            int fd = Fcntl.Open(path, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_CLOEXEC, SysStat.Mode0644);
             if (fd < 0) Warn($"unable to touch down: {Errno.StrError(Errno.Value)}");
             else Libc.close(fd);
         }

@@ -70,7 +70,7 @@ sealed unsafe class SvscanControl
     {
         foreach (int fd in new[] { Lock.Fd, Fifo.Fd })
         {
-            Libc.fcntl(fd, Libc.F_SETFD, 0);
+            Fcntl.fcntl(fd, Fcntl.F_SETFD, 0);
             st.Fds.Set(fd, fd);
             RealFds.MarkInherited(fd);
         }
@@ -88,13 +88,13 @@ sealed unsafe class SvscanControl
             SysStat.Stat fs;
             if (SysStat.fstat(fd, &fs) < 0) continue;
             if (fs.Dev == lk.Dev && fs.Ino == lk.Ino) lockFd = fd;
-            else if (fs.Dev == ct.Dev && fs.Ino == ct.Ino && (Libc.fcntl(fd, Libc.F_GETFL, 0) & 3) == Libc.O_RDWR) fifoFd = fd;
+            else if (fs.Dev == ct.Dev && fs.Ino == ct.Ino && (Fcntl.fcntl(fd, Fcntl.F_GETFL, 0) & 3) == Fcntl.O_RDWR) fifoFd = fd;
         }
         if (lockFd < 0 || fifoFd < 0 || Lock.Adopt(lockFd) != 0) return false;
         Fifo.Adopt(fifoFd);
         foreach (int fd in new[] { lockFd, fifoFd })
         {
-            Libc.fcntl(fd, Libc.F_SETFD, Libc.FD_CLOEXEC);
+            Fcntl.fcntl(fd, Fcntl.F_SETFD, Fcntl.FD_CLOEXEC);
             st.Fds.Close(fd);
             RealFds.InheritedOpen().Remove(fd);
         }
