@@ -19,7 +19,7 @@ static unsafe class CommandLine
             foreach (var w in decoded) words.Add(Text.Bytes.Latin1(System.Text.Encoding.UTF8.GetBytes(w)));
             return words;
         }
-        var raw = Libc.ReadFile("/proc/self/cmdline");
+        var raw = Unistd.ReadFile("/proc/self/cmdline");
         if (raw != null && raw.Length > 0) return Split(raw);
         var list = new List<string> { System.Environment.ProcessPath ?? "execline" };
         list.AddRange(args);

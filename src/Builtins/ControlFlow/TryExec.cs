@@ -54,7 +54,7 @@ public sealed class TryExec : Builtin
     {
         if (file == null) return Errno.ENOENT;
         if (SysStat.StatPath(file, out var st) != 0) return Errno.Value;
-        if ((st.Mode & SysStat.S_IFMT) != SysStat.S_IFREG || Libc.Access(file, 1) != 0) return Errno.EACCES;
+        if ((st.Mode & SysStat.S_IFMT) != SysStat.S_IFREG || Unistd.Access(file, Unistd.X_OK) != 0) return Errno.EACCES;
         return Interpretable(file) ? 0 : Errno.ENOEXEC;
     }
 
@@ -67,9 +67,9 @@ public sealed class TryExec : Builtin
         int n;
         unsafe
         {
-            fixed (byte* p = head) n = (int)Libc.read(fd, p, head.Length);
+            fixed (byte* p = head) n = (int)Unistd.read(fd, p, head.Length);
         }
-        Libc.close(fd);
+        Unistd.close(fd);
         if (n < 0) return false;
         head = head[..n];
         if (head.Length >= 4 && head[0] == 0x7f && head[1] == (byte)'E' && head[2] == (byte)'L' && head[3] == (byte)'F')
@@ -82,6 +82,6 @@ public sealed class TryExec : Builtin
         if (i == start) return false;
         var interpreter = Execline.Text.Bytes.Latin1(head.AsSpan(start, i - start));
         return SysStat.StatPath(interpreter, out var st) == 0 && (st.Mode & SysStat.S_IFMT) == SysStat.S_IFREG
-            && Libc.Access(interpreter, 1) == 0;
+            && Unistd.Access(interpreter, Unistd.X_OK) == 0;
     }
 }

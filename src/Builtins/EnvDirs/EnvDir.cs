@@ -79,7 +79,7 @@ public sealed class EnvDir
         if (!clamped) Fcntl.fcntl(fd, Fcntl.F_SETFL, Fcntl.O_RDONLY);
         bool firstLine = Rule == ValueRule.Skalibs && !Verbatim;
         var data = ReadUpTo(fd, clamped ? MaxValue : Bound + 1, firstLine && !clamped, out errno);
-        Libc.close(fd);
+        Unistd.close(fd);
         return data;
     }
 
@@ -103,7 +103,7 @@ public sealed class EnvDir
         {
             if (len == buf.Length) Array.Resize(ref buf, Math.Min(limit, buf.Length * 2));
             nint n;
-            fixed (byte* p = buf) n = Libc.read(fd, p + len, buf.Length - len);
+            fixed (byte* p = buf) n = Unistd.read(fd, p + len, buf.Length - len);
             if (n < 0)
             {
                 if (Errno.Value == Errno.EINTR) continue;

@@ -39,7 +39,7 @@ public sealed class Envfile : Builtin
         var modifs = parser.Parse();
         // Upstream closes what it read, stdin included: the program runs without one.
         if (stdin) inv.State.Fds.Close(0);
-        else Libc.close(fd);
+        else Unistd.close(fd);
         if (modifs == null)
         {
             if (parser.ReadError != 0) throw inv.DieErrno(111, "unable to read from " + name, parser.ReadError);

@@ -48,7 +48,7 @@ public sealed class PosixCd : Builtin
             target = found ?? lastTried ?? where;
         }
 
-        var cwd = Libc.GetCwd();
+        var cwd = Unistd.GetCwd();
         if (cwd == null) throw inv.DieErrno(111, "unable to getcwd", Errno.Value);
         env.Set("OLDPWD", cwd);
 
@@ -78,7 +78,7 @@ public sealed class PosixCd : Builtin
 
         if (physical)
         {
-            var now = Libc.GetCwd();
+            var now = Unistd.GetCwd();
             if (now == null) throw inv.DieErrno(111, "unable to getcwd", Errno.Value);
             env.Set("PWD", now);
             pwd = now;

@@ -51,7 +51,7 @@ public sealed class Redirfd : Builtin
             readersOpen = 1;
             real = Fcntl.Open(path, flags | Fcntl.O_CLOEXEC, SysStat.Mode0666);
             err = real < 0 ? Errno.Value : 0;
-            Libc.close(reader);
+            Unistd.close(reader);
         }
         if (real < 0) throw inv.DieErrno(111, $"unable to open {file}", err);
         st.Own(real);

@@ -16,7 +16,7 @@ static class TrapLoop
         int main = inv.SpawnBlock(plan.Program);
         if (main < 0) throw inv.DieErrno(111, $"unable to spawn {plan.Program[0]}", -main);
         var running = new int[TrapPlan.Slots];
-        int self = Libc.getpid();
+        int self = Unistd.getpid();
         while (true)
         {
             int sig = SignalSet.Read(fd, out int sender, out int code);

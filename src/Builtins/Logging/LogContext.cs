@@ -19,7 +19,7 @@ sealed class LogContext(int verbosity, int stderrFd, int umask, IReadOnlyList<st
 
     public void Warn(string text)
     {
-        if (verbosity > 0) Libc.WriteAll(StderrFd, Bytes.ToBytes($"{Prog}: warning: {text}\n"));
+        if (verbosity > 0) Unistd.WriteAll(StderrFd, Bytes.ToBytes($"{Prog}: warning: {text}\n"));
     }
 
     /// "unable to WHAT: error text".

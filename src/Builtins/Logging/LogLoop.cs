@@ -20,7 +20,7 @@ sealed unsafe class LogLoop(LogEngine engine, int stdin, int signalFd, bool bloc
             if (engine.Done) return;
             if (engine.Exiting && _stdinOpen)
             {
-                Libc.close(stdin);
+                Unistd.close(stdin);
                 _stdinOpen = false;
             }
             int n = 0, stdinIndex = -1;
@@ -68,7 +68,7 @@ sealed unsafe class LogLoop(LogEngine engine, int stdin, int signalFd, bool bloc
     void ReadInput()
     {
         nint n;
-        fixed (byte* p = _buf) n = Libc.read(stdin, p, Math.Min(_buf.Length, engine.ReadLimit));
+        fixed (byte* p = _buf) n = Unistd.read(stdin, p, Math.Min(_buf.Length, engine.ReadLimit));
         if (n > 0) engine.Feed(_buf.AsSpan(0, (int)n));
         else if (n == 0) engine.EndOfInput();
         else

@@ -72,26 +72,26 @@ sealed class Logdir
         if (finished) size = st.Size;
         else
         {
-            Libc.Unlink(PathOf("state"));
-            Libc.Unlink(PathOf("newstate"));
+            Unistd.Unlink(PathOf("state"));
+            Unistd.Unlink(PathOf("newstate"));
             string processed = PathOf("processed");
             bool processedDone = false;
             if (SysStat.StatPath(processed, out var pst) == 0) processedDone = (pst.Mode & SysStat.S_IXUSR) != 0;
             else if (Errno.Value != Errno.ENOENT) throw Die($"stat {processed}", Errno.Value);
             if (processedDone)
             {
-                Libc.Unlink(PathOf("previous"));
+                Unistd.Unlink(PathOf("previous"));
                 if (Archive("processed", 's') is int e1 and not 0) throw Die($"finish processed .s for logdir {Dir}", e1);
             }
             else
             {
-                Libc.Unlink(processed);
+                Unistd.Unlink(processed);
                 if (Archive("previous", 'u') is int e2 and not 0) throw Die($"finish previous .u for logdir {Dir}", e2);
             }
             if (Archive("current", 'u') is int e3 and not 0) throw Die($"finish current .u for logdir {Dir}", e3);
             int fd = Fcntl.Open(PathOf("state"), Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
             if (fd < 0) throw Die($"open_trunc {PathOf("state")}", Errno.Value);
-            Libc.close(fd);
+            Unistd.close(fd);
         }
         _current = OpenAppend(current, create: true);
         if (_current < 0) throw Die($"open_append {current}", Errno.Value);
@@ -153,7 +153,7 @@ sealed class Logdir
         fixed (byte* p = data)
             while (true)
             {
-                nint n = Libc.write(fd, p, data.Length);
+                nint n = Unistd.write(fd, p, data.Length);
                 errno = n < 0 ? Errno.Value : 0;
                 if (n >= 0 || errno != Errno.EINTR) return (int)n;
             }
@@ -180,11 +180,11 @@ sealed class Logdir
                 case Step.Writable:
                     return true;
                 case Step.SyncCurrent:
-                    if (Libc.fsync(_current) < 0) (e, failed) = (Errno.Value, $"fd_sync {Dir}/current");
+                    if (Unistd.fsync(_current) < 0) (e, failed) = (Errno.Value, $"fd_sync {Dir}/current");
                     else _step = Step.RenameCurrent;
                     break;
                 case Step.RenameCurrent:
-                    if (Libc.Rename(PathOf("current"), PathOf("previous")) < 0)
+                    if (Stdio.Rename(PathOf("current"), PathOf("previous")) < 0)
                         (e, failed) = (Errno.Value, $"rename {Dir}/current to {Dir}/previous");
                     else _step = Step.OpenNewCurrent;
                     break;
@@ -193,7 +193,7 @@ sealed class Logdir
                     if (fd < 0) (e, failed) = (Errno.Value, $"open_append {Dir}/current");
                     else
                     {
-                        Libc.close(_current);
+                        Unistd.close(_current);
                         _current = fd;
                         _size = 0;
                         _step = Step.ChmodPrevious;
@@ -227,11 +227,11 @@ sealed class Logdir
                     if (e == 0) _step = Step.UnlinkPrevious;
                     break;
                 case Step.UnlinkPrevious:
-                    if (Libc.Unlink(PathOf("previous")) < 0 && Errno.Value != Errno.ENOENT) (e, failed) = (Errno.Value, $"unlink {Dir}/previous");
+                    if (Unistd.Unlink(PathOf("previous")) < 0 && Errno.Value != Errno.ENOENT) (e, failed) = (Errno.Value, $"unlink {Dir}/previous");
                     else _step = Step.RenameState;
                     break;
                 case Step.RenameState:
-                    if (Libc.Rename(PathOf("newstate"), PathOf("state")) < 0)
+                    if (Stdio.Rename(PathOf("newstate"), PathOf("state")) < 0)
                         (e, failed) = (Errno.Value, $"rename {Dir}/newstate to {Dir}/state");
                     else _step = Step.ArchiveProcessed;
                     break;
@@ -267,9 +267,9 @@ sealed class Logdir
         int fd = OpenAppend(path, create: false);
         if (fd < 0) { failed = $"open_append {path}"; return Errno.Value; }
         int e = 0;
-        if (Libc.fsync(fd) < 0) (e, failed) = (Errno.Value, $"fd_sync {path}");
+        if (Unistd.fsync(fd) < 0) (e, failed) = (Errno.Value, $"fd_sync {path}");
         else if (mode >= 0 && SysStat.fchmod(fd, mode) < 0) (e, failed) = (Errno.Value, $"fd_chmod {path}");
-        Libc.close(fd);
+        Unistd.close(fd);
         return e;
     }
 
@@ -309,7 +309,7 @@ sealed class Logdir
         }
         finally
         {
-            foreach (var fd in fds) Libc.close(fd);
+            foreach (var fd in fds) Unistd.close(fd);
         }
     }
 
@@ -320,7 +320,7 @@ sealed class Logdir
         int fd = Fcntl.Open(path, flags | Fcntl.O_CLOEXEC);
         int high = fd < 0 ? -1 : Fcntl.fcntl(fd, Fcntl.F_DUPFD_CLOEXEC, 10);
         errno = Errno.Value;
-        if (fd >= 0) Libc.close(fd);
+        if (fd >= 0) Unistd.close(fd);
         return high;
     }
 
@@ -361,7 +361,7 @@ sealed class Logdir
     {
         if (_step == Step.Writable)
         {
-            if (Libc.fsync(_current) < 0) return FinalizeFailed($"fd_sync {Dir}/current");
+            if (Unistd.fsync(_current) < 0) return FinalizeFailed($"fd_sync {Dir}/current");
             _step = Step.FinalChmod;
         }
         if (_step == Step.FinalChmod)
@@ -385,8 +385,8 @@ sealed class Logdir
     {
         string path = PathOf(name);
         if (SysStat.StatPath(path, out var st) < 0) return Errno.Value == Errno.ENOENT ? 0 : Errno.Value;
-        if (st.Nlink == 1 && Libc.Link(path, PathOf(WallClock.Now().Label() + "." + suffix)) < 0) return Errno.Value;
-        if (Libc.Unlink(path) < 0) return Errno.Value;
+        if (st.Nlink == 1 && Unistd.Link(path, PathOf(WallClock.Now().Label() + "." + suffix)) < 0) return Errno.Value;
+        if (Unistd.Unlink(path) < 0) return Errno.Value;
         return Trim();
     }
 
@@ -413,7 +413,7 @@ sealed class Logdir
         for (int i = 0; i < archives.Count && (archives.Count - i > _cfg.Keep || (_cfg.MaxTotal > 0 && (ulong)total > _cfg.MaxTotal)); i++)
         {
             string path = PathOf(archives[i].Name);
-            if (Libc.Unlink(path) < 0)
+            if (Unistd.Unlink(path) < 0)
             {
                 if (Errno.Value == Errno.ENOENT) total -= archives[i].Size;
                 _ctx.WarnUnable($"unlink {path}", Errno.Value);
@@ -429,7 +429,7 @@ sealed class Logdir
     /// Closes current and drops the lock (a logger hosted in a longer-lived process).
     public void Close()
     {
-        Libc.close(_current);
-        Libc.close(_lock);
+        Unistd.close(_current);
+        Unistd.close(_lock);
     }
 }

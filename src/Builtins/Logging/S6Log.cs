@@ -53,8 +53,8 @@ public sealed class S6Log : Builtin
         Signal.signal(Signal.SIGPIPE, Signal.SIG_IGN); // a closed stdout reader is an EPIPE to handle, not a death
         if (notif >= 0)
         {
-            Libc.WriteAll(notif, "\n"u8);
-            Libc.close(notif);
+            Unistd.WriteAll(notif, "\n"u8);
+            Unistd.close(notif);
         }
         new LogLoop(engine, stdin, signals, blocking, protect).Run();
         return Outcome.Exit(0);

@@ -19,12 +19,12 @@ static class StatusFile
         }
         string tmp = file + ".new";
         int fd = Fcntl.Open(tmp, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
-        int e = fd < 0 ? Errno.Value : Libc.WriteAll(fd, content);
-        if (fd >= 0) Libc.close(fd);
-        if (e == 0 && Libc.Rename(tmp, file) < 0) e = Errno.Value;
+        int e = fd < 0 ? Errno.Value : Unistd.WriteAll(fd, content);
+        if (fd >= 0) Unistd.close(fd);
+        if (e == 0 && Stdio.Rename(tmp, file) < 0) e = Errno.Value;
         if (e != 0)
         {
-            if (fd >= 0) Libc.Unlink(tmp);
+            if (fd >= 0) Unistd.Unlink(tmp);
             ctx.WarnUnable($"write status file {file}", e);
         }
     }

@@ -28,7 +28,7 @@ public sealed unsafe class ChunkReader(int fd)
         while (true)
         {
             nint n;
-            fixed (byte* p = _buf) n = Libc.read(fd, p + _end, _buf.Length - _end);
+            fixed (byte* p = _buf) n = Unistd.read(fd, p + _end, _buf.Length - _end);
             if (n > 0) { _end += (int)n; return true; }
             if (n == 0) { _eof = true; return false; }
             int e = Native.Errno.Value;

@@ -21,20 +21,20 @@ public sealed class Heredoc : Builtin
         }
         int i = g.Index;
         if (inv.Argv.Count - i < 3 || !Fds.FdOps.TryFd(inv.Argv[i], out var fd)) throw inv.Usage();
-        var (r, w) = Libc.Pipe();
+        var (r, w) = Unistd.Pipe();
         if (r < 0) throw inv.DieErrno(111, "unable to pipe", Errno.Value);
         var text = inv.Argv[i + 1];
         int nul = text.IndexOf('\0');
         int err = Feed(inv, w, Bytes.ToBytes(nul < 0 ? text : text.Substring(0, nul)), detach);
-        Libc.close(w);
+        Unistd.close(w);
         if (err != 0)
         {
-            Libc.close(r);
+            Unistd.close(r);
             throw inv.DieErrno(111, detach ? "unable to doublefork" : "unable to fork", err);
         }
         if (!Fds.FdOps.Fits(fd))
         {
-            Libc.close(r);
+            Unistd.close(r);
             throw inv.DieErrno(111, $"unable to read on fd {inv.Argv[i]}", Errno.EBADF);
         }
         Fds.FdOps.Place(inv.State, (int)fd, inv.State.Own(r));
@@ -49,7 +49,7 @@ public sealed class Heredoc : Builtin
     {
         if (data.Length <= PipeDefault || Fcntl.fcntl(w, Fcntl.F_SETPIPE_SZ, data.Length) >= data.Length)
         {
-            Libc.WriteAll(w, data);
+            Unistd.WriteAll(w, data);
             return 0;
         }
         int mem = Libc.MemoryFile("heredoc", data);
@@ -59,7 +59,7 @@ public sealed class Heredoc : Builtin
         st.Fds.Set(1, w);
         IReadOnlyList<string> writer = [HeredocChild.Name];
         int pid = detach ? DoubleFork.Spawn(inv, writer, st, HeredocChild.Name) : inv.SpawnBlock(writer, st);
-        Libc.close(mem);
+        Unistd.close(mem);
         return pid < 0 ? -pid : 0;
     }
 }

@@ -15,12 +15,12 @@ public sealed class Piperw : Builtin
         if (argv.Count < 4 || !Fds.FdOps.TryFd(argv[1], out var fdr) || !Fds.FdOps.TryFd(argv[2], out var fdw)
             || (int)fdr == (int)fdw)
             throw inv.Usage();
-        var (r, w) = Libc.Pipe();
+        var (r, w) = Unistd.Pipe();
         if (r < 0) throw inv.DieErrno(111, "unable to create pipe", Errno.Value);
         if (!Fds.FdOps.Fits(fdr) || !Fds.FdOps.Fits(fdw))
         {
-            Libc.close(r);
-            Libc.close(w);
+            Unistd.close(r);
+            Unistd.close(w);
             throw inv.DieErrno(111, "unable to move fds", Errno.EBADF);
         }
         Fds.FdOps.Place(inv.State, (int)fdr, inv.State.Own(r));

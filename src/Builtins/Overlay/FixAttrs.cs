@@ -19,7 +19,7 @@ public sealed class FixAttrs : Builtin
     public override Outcome Run(Invocation inv)
     {
         int fd = inv.State.Fds.Real(0);
-        var data = fd < 0 ? null : Libc.ReadAll(fd, out int err);
+        var data = fd < 0 ? null : Unistd.ReadAll(fd, out int err);
         if (data == null) throw inv.DieErrno(111, "unable to read rules from stdin", fd < 0 ? Errno.EBADF : Errno.Value);
         var text = Text.Bytes.Latin1(data);
         // As with upstream's forstdin loop, a last line without its newline is not a rule.

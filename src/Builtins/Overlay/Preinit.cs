@@ -22,9 +22,9 @@ public sealed class Preinit : Builtin
             int err = Files.Mkdir(d, SysStat.Mode0755);
             if (err != 0 && err != Errno.EEXIST) throw inv.DieErrno(111, "unable to mkdir " + d, err);
         }
-        int e = Files.Chown(runtime, Libc.getuid(), Libc.getgid());
+        int e = Files.Chown(runtime, Unistd.getuid(), Unistd.getgid());
         if (e != 0) throw inv.DieErrno(111, "unable to chown " + runtime, e);
-        if (Libc.seteuid((uint)Libc.getuid()) < 0) throw inv.DieErrno(111, "unable to seteuid", Errno.Value);
+        if (Unistd.seteuid((uint)Unistd.getuid()) < 0) throw inv.DieErrno(111, "unable to seteuid", Errno.Value);
         return Outcome.Exit(0);
     }
 }

@@ -32,7 +32,7 @@ sealed unsafe class TreeFixer(Invocation inv, Attributes attributes, bool hidden
             found = SysStat.fstatat(dirFd, p, &st, noFollow) == 0;
             if (!found) err = Errno.Value;
             else if ((st.Mode & SysStat.S_IFMT) == SysStat.S_IFLNK || !_visited.Add((st.Dev, st.Ino))) return;
-            else err = Libc.fchownat(dirFd, p, attributes.Uid, attributes.Gid, noFollow) == 0 ? 0 : Errno.Value;
+            else err = Unistd.fchownat(dirFd, p, attributes.Uid, attributes.Gid, noFollow) == 0 ? 0 : Errno.Value;
         }
         // upstream's words, from the s6-chown its script runs first (so it is also what reports a path gone)
         if (err != 0) inv.WriteErr($"s6-chown: fatal: unable to chown {shown}: {Errno.StrError(err)}\n");
@@ -59,6 +59,6 @@ sealed unsafe class TreeFixer(Invocation inv, Attributes attributes, bool hidden
         else
             foreach (var entry in names)
                 if (hidden || entry[0] != '.') Fix(fd, entry, shown + "/" + entry, follow: false);
-        if (fd >= 0) Libc.close(fd);
+        if (fd >= 0) Unistd.close(fd);
     }
 }

@@ -15,19 +15,19 @@ static unsafe class Files
 
     public static int Rmdir(string path)
     {
-        fixed (byte* p = Libc.C(path)) return Result(Libc.rmdir(p));
+        fixed (byte* p = Libc.C(path)) return Result(Unistd.rmdir(p));
     }
 
     public static int Unlink(string path)
     {
-        fixed (byte* p = Libc.C(path)) return Result(Libc.unlink(p));
+        fixed (byte* p = Libc.C(path)) return Result(Unistd.unlink(p));
     }
 
     public static int Rename(string from, string to)
     {
         fixed (byte* f = Libc.C(from))
         fixed (byte* t = Libc.C(to))
-            return Result(Libc.rename(f, t));
+            return Result(Stdio.rename(f, t));
     }
 
     public static int Chmod(string path, int mode)
@@ -38,14 +38,14 @@ static unsafe class Files
     /// -1 leaves an id unchanged.
     public static int Chown(string path, int uid, int gid, bool follow = true)
     {
-        fixed (byte* p = Libc.C(path)) return Result(follow ? Libc.chown(p, uid, gid) : Libc.lchown(p, uid, gid));
+        fixed (byte* p = Libc.C(path)) return Result(follow ? Unistd.chown(p, uid, gid) : Unistd.lchown(p, uid, gid));
     }
 
     public static int Symlink(string target, string path)
     {
         fixed (byte* t = Libc.C(target))
         fixed (byte* p = Libc.C(path))
-            return Result(Libc.symlink(t, p));
+            return Result(Unistd.symlink(t, p));
     }
 
     /// A hard link; followLink makes a link to what a symlink points to rather than to the symlink.
@@ -53,7 +53,7 @@ static unsafe class Files
     {
         fixed (byte* f = Libc.C(from))
         fixed (byte* t = Libc.C(to))
-            return Result(Libc.linkat(Fcntl.AT_FDCWD, f, Fcntl.AT_FDCWD, t, followLink ? Fcntl.AT_SYMLINK_FOLLOW : 0));
+            return Result(Unistd.linkat(Fcntl.AT_FDCWD, f, Fcntl.AT_FDCWD, t, followLink ? Fcntl.AT_SYMLINK_FOLLOW : 0));
     }
 
     public static int Mknod(string path, int mode, ulong dev)
@@ -63,7 +63,7 @@ static unsafe class Files
 
     public static int Chroot(string path)
     {
-        fixed (byte* p = Libc.C(path)) return Result(Libc.chroot(p));
+        fixed (byte* p = Libc.C(path)) return Result(Unistd.chroot(p));
     }
 
     /// What a symlink points to, or null (errno set in err).
@@ -75,7 +75,7 @@ static unsafe class Files
             nint n;
             fixed (byte* p = Libc.C(path))
             fixed (byte* b = buf)
-                n = Libc.readlink(p, b, size);
+                n = Unistd.readlink(p, b, size);
             if (n < 0) { err = Errno.Value; return null; }
             err = 0;
             if (n < size) return Text.Bytes.Latin1(buf.AsSpan(0, (int)n));

@@ -70,7 +70,7 @@ sealed unsafe class Input(Invocation inv, int fd = 0, int realFd = -1)
         while (true)
         {
             nint n;
-            fixed (byte* p = _chunk) n = Libc.read(real, p, _chunk.Length);
+            fixed (byte* p = _chunk) n = Unistd.read(real, p, _chunk.Length);
             if (n >= 0) { _end = (int)n; return; }
             int e = Errno.Value;
             if (e != Errno.EINTR) throw inv.DieErrno(111, "unable to read from stdin", e);

@@ -56,7 +56,7 @@ public sealed class S6Cut : Builtin
                 output.Put(cut);
                 if (newline) output.Put('\n');
             }
-            if (!stdin) Libc.close(fd);
+            if (!stdin) Unistd.close(fd);
         }
         output.Flush();
         return Outcome.Exit(0);

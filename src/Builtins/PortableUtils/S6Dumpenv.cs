@@ -64,8 +64,8 @@ public sealed class S6Dumpenv : Builtin
     {
         int fd = Fcntl.Open(temp, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_CLOEXEC);
         if (fd < 0) return Errno.Value;
-        int err = Libc.WriteAll(fd, Text.Bytes.ToBytes(content));
-        Libc.close(fd);
+        int err = Unistd.WriteAll(fd, Text.Bytes.ToBytes(content));
+        Unistd.close(fd);
         if (err == 0) err = Files.Rename(temp, file);
         if (err != 0) Files.Unlink(temp);
         return err;

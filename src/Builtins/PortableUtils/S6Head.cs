@@ -44,7 +44,7 @@ public sealed class S6Head : Builtin
             int fd = stdin ? inv.State.Fds.Real(0) : Fcntl.Open(file, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC);
             if (fd < 0) throw inv.DieErrno(111, $"unable to open {file} for reading", stdin ? Errno.EBADF : Errno.Value);
             int err = Head(fd, count, lines, false, output);
-            if (!stdin) Libc.close(fd);
+            if (!stdin) Unistd.close(fd);
             if (err != 0) throw inv.DieErrno(111, $"unable to head {file}", err);
         }
         return Outcome.Exit(0);
@@ -60,7 +60,7 @@ public sealed class S6Head : Builtin
             // exactly: never read past what may be printed (one byte per line still wanted, at most)
             int want = (int)Math.Min((ulong)buf.Length, exact || !lines ? count : (ulong)buf.Length);
             nint n;
-            fixed (byte* p = buf) n = Libc.read(fd, p, want);
+            fixed (byte* p = buf) n = Unistd.read(fd, p, want);
             if (n < 0)
             {
                 int e = Errno.Value;

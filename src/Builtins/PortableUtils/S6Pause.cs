@@ -35,6 +35,6 @@ public sealed class S6Pause : Builtin
         RealProcess.Apply(inv.State);
         foreach (var sig in ignored) Signal.signal(sig, Signal.SIG_IGN);
         // the runtime catches a few signals of its own (SIGCHLD, SIGCONT...), which end a pause(): wait again
-        while (true) Libc.pause();
+        while (true) Unistd.pause();
     }
 }

@@ -35,8 +35,8 @@ public sealed class S6Tail : Builtin
             if (fd < 0) throw inv.DieErrno(111, $"unable to open {name} for reading", Errno.Value);
         }
         int err = Errno.EBADF;
-        var data = fd < 0 ? null : Libc.ReadAll(fd, out err);
-        if (g.Index < inv.Argv.Count) Libc.close(fd);
+        var data = fd < 0 ? null : Unistd.ReadAll(fd, out err);
+        if (g.Index < inv.Argv.Count) Unistd.close(fd);
         if (data == null) throw inv.DieErrno(111, $"unable to tail {name}", err);
         int start = fromStart ? SkipFirst(data, count, lines) : KeepLast(data, count, lines);
         var output = new Output(inv);

@@ -15,7 +15,7 @@ public sealed class S6Touch : Builtin
         {
             int fd = Fcntl.Open(file, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
             int err = fd < 0 ? Errno.Value : SysStat.futimens(fd, null) < 0 ? Errno.Value : 0;
-            if (fd >= 0) Libc.close(fd);
+            if (fd >= 0) Unistd.close(fd);
             if (err != 0) throw inv.DieErrno(111, $"unable to touch {file}", err);
         }
         return Outcome.Exit(0);

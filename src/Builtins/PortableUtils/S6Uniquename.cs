@@ -21,7 +21,7 @@ public sealed class S6Uniquename : Builtin
             if (c != 'n' || !Numbers.TryUInt(arg, out length)) throw inv.Usage();
         if (g.Index >= inv.Argv.Count) throw inv.Usage();
         var host = HostName.Get(out int err) ?? throw inv.DieErrno(111, "unable to make unique name", err);
-        var name = $"{inv.Argv[g.Index]}:{Tai64n.Now().Label()}:{Libc.getpid()}:{host}";
+        var name = $"{inv.Argv[g.Index]}:{Tai64n.Now().Label()}:{Unistd.getpid()}:{host}";
         if (length > 0)
         {
             var random = RandomBytes(length) ?? throw inv.DieErrno(111, "unable to make unique name", Errno.Value);

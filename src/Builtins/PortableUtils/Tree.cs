@@ -80,12 +80,12 @@ static class Tree
         if (to < 0)
         {
             int e = Errno.Value;
-            Libc.close(from);
+            Unistd.close(from);
             return e;
         }
         int err = Pump(from, to);
-        Libc.close(from);
-        Libc.close(to);
+        Unistd.close(from);
+        Unistd.close(to);
         return err;
     }
 
@@ -96,7 +96,7 @@ static class Tree
         while (true)
         {
             nint n;
-            fixed (byte* p = buf) n = Libc.read(from, p, buf.Length);
+            fixed (byte* p = buf) n = Unistd.read(from, p, buf.Length);
             if (n < 0)
             {
                 int e = Errno.Value;
@@ -104,7 +104,7 @@ static class Tree
                 return e;
             }
             if (n == 0) return 0;
-            int w = Libc.WriteAll(to, buf.AsSpan(0, (int)n));
+            int w = Unistd.WriteAll(to, buf.AsSpan(0, (int)n));
             if (w != 0) return w;
         }
     }

@@ -49,7 +49,7 @@ public sealed class NotifyOnCheck : Builtin
         long deadline = global == "0" ? 0 : System.Environment.TickCount64 + long.Parse(global);
         var child = new List<string>
         {
-            NotifyOnCheckChild.Name, Libc.getpid().ToString(), fd.ToString(), initial, deadline.ToString(), local, waiting, tries,
+            NotifyOnCheckChild.Name, Unistd.getpid().ToString(), fd.ToString(), initial, deadline.ToString(), local, waiting, tries,
         };
         if (checkprog != null) child.Add(checkprog);
         var state = inv.State.Clone();
@@ -69,7 +69,7 @@ public sealed class NotifyOnCheck : Builtin
         int fd = Fcntl.Open("supervise/lock", Fcntl.O_RDONLY | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
         if (fd < 0) return Errno.Value == Errno.ENOENT ? 0 : -1;
         bool held = Fcntl.IsLockedByOther(fd);
-        Libc.close(fd);
+        Unistd.close(fd);
         return held ? 1 : 0;
     }
 
@@ -77,8 +77,8 @@ public sealed class NotifyOnCheck : Builtin
     {
         int fd = Fcntl.Open("notification-fd", Fcntl.O_RDONLY | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
         if (fd < 0) throw inv.DieErrno(111, "unable to read ./notification-fd", Errno.Value);
-        var data = Libc.ReadAll(fd, out int err);
-        Libc.close(fd);
+        var data = Unistd.ReadAll(fd, out int err);
+        Unistd.close(fd);
         if (data == null) throw inv.DieErrno(111, "unable to read ./notification-fd", err);
         var text = Text.Bytes.Latin1(data.AsSpan(0, Math.Min(data.Length, 10)));
         int nl = text.IndexOf('\n');

@@ -51,12 +51,12 @@ public sealed class NotifyOnCheckChild : Builtin
             int check = Libc.PidFd(pid);
             long localDeadline = local == 0 ? long.MaxValue : System.Environment.TickCount64 + local;
             int r = Wait([check, parent], Math.Min(Left(localDeadline), Left(deadline)));
-            Libc.close(check);
+            Unistd.close(check);
             if (r == 0)
             {
                 if (Children.Wait(pid).Raw == 0)
                 {
-                    Libc.WriteAll(notification, "\n"u8);
+                    Unistd.WriteAll(notification, "\n"u8);
                     return Outcome.Exit(0);
                 }
                 continue;

@@ -62,7 +62,7 @@ public sealed class SetLock : Builtin
         if (Errno.Value != Errno.ENOENT) throw inv.DieErrno(111, $"unable to open {file} for reading", Errno.Value);
         int made = Fcntl.Open(file, create, SysStat.Mode0666);
         if (made < 0) throw inv.DieErrno(111, "unable to create " + file, Errno.Value);
-        Libc.close(made);
+        Unistd.close(made);
         fd = Fcntl.Open(file, Fcntl.O_RDONLY | Fcntl.O_NONBLOCK);
         if (fd < 0) throw inv.DieErrno(111, $"unable to open {file} for reading", Errno.Value);
         return fd;

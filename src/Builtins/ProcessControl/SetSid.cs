@@ -42,7 +42,7 @@ public sealed class SetSid : Builtin
                 // Without a terminal there (a container's CMD, usually) taking it fails at once: the spawn
                 // makes the group and the failure is told here, instead of a process of ours doing both.
                 int fd = inv.State.Fds.Real(ctty);
-                if (fd >= 0 && Libc.isatty(fd) == 1) return inv.RerunInOwnProcess();
+                if (fd >= 0 && Unistd.isatty(fd) == 1) return inv.RerunInOwnProcess();
                 int e = fd < 0 ? Errno.EBADF : Errno.ENOTTY;
                 inv.State.ProcessGroup = 0;
                 Failed(inv, insist, "tcsetpgrp", e);
@@ -54,14 +54,14 @@ public sealed class SetSid : Builtin
         }
         if (what == Session)
         {
-            if (Libc.setsid() < 0) Failed(inv, insist, "setsid", Errno.Value);
+            if (Unistd.setsid() < 0) Failed(inv, insist, "setsid", Errno.Value);
             return Outcome.Exec(prog);
         }
-        if (Libc.setpgid(0, 0) < 0) Failed(inv, insist, "setpgid", Errno.Value);
+        if (Unistd.setpgid(0, 0) < 0) Failed(inv, insist, "setpgid", Errno.Value);
         if (what >= Foreground)
         {
             if (what == ForegroundIgnoringTtou) Signal.signal(Signal.SIGTTOU, Signal.SIG_IGN);
-            if (Libc.tcsetpgrp(inv.State.Fds.Real(ctty), Libc.getpid()) < 0) Failed(inv, insist, "tcsetpgrp", Errno.Value);
+            if (Unistd.tcsetpgrp(inv.State.Fds.Real(ctty), Unistd.getpid()) < 0) Failed(inv, insist, "tcsetpgrp", Errno.Value);
         }
         return Outcome.Exec(prog);
     }

@@ -71,7 +71,7 @@ public sealed class SoftLimit : Builtin
             return;
         }
         if (newCur > newMax) throw inv.DieErrno(111, "unable to setrlimit", Errno.EINVAL);
-        if (newMax > oldMax && Libc.geteuid() != 0) throw inv.DieErrno(111, "unable to setrlimit", Errno.EPERM);
+        if (newMax > oldMax && Unistd.geteuid() != 0) throw inv.DieErrno(111, "unable to setrlimit", Errno.EPERM);
         var limits = inv.State.ExecLimits ??= new();
         limits.RemoveAll(l => l.Resource == resource);
         limits.Add((resource, newCur, newMax));

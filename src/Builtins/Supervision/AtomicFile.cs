@@ -12,10 +12,10 @@ public static class AtomicFile
         string tmp = path + ".new";
         int fd = Fcntl.Open(tmp, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_CLOEXEC, SysStat.Mode0666);
         if (fd < 0) return Errno.Value;
-        int err = Libc.WriteAll(fd, content);
-        Libc.close(fd);
-        if (err == 0 && Libc.Rename(tmp, path) < 0) err = Errno.Value;
-        if (err != 0) Libc.Unlink(tmp);
+        int err = Unistd.WriteAll(fd, content);
+        Unistd.close(fd);
+        if (err == 0 && Stdio.Rename(tmp, path) < 0) err = Errno.Value;
+        if (err != 0) Unistd.Unlink(tmp);
         return err;
     }
 }

@@ -23,7 +23,7 @@ public static class FifoDir
             if (e != Errno.EEXIST) return e;
             return SysStat.StatPath(path, out var st) == 0 && (st.Mode & SysStat.S_IFMT) == SysStat.S_IFDIR ? 0 : Errno.ENOTDIR;
         }
-        if (gid >= 0 && Libc.Chown(path, -1, gid) < 0) return Errno.Value;
+        if (gid >= 0 && Unistd.Chown(path, -1, gid) < 0) return Errno.Value;
         return SysStat.Chmod(path, gid >= 0 ? GroupMode : PublicMode) < 0 ? Errno.Value : 0;
     }
 
@@ -43,13 +43,13 @@ public static class FifoDir
             int fd = Fcntl.Open(fifo, Fcntl.O_WRONLY | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
             if (fd < 0)
             {
-                if (Errno.Value == Errno.ENXIO) Libc.Unlink(fifo);
+                if (Errno.Value == Errno.ENXIO) Unistd.Unlink(fifo);
                 continue;
             }
             nint n;
-            fixed (byte* p = events) n = Libc.write(fd, p, events.Length);
-            if (n < 0 && Errno.Value == Errno.EPIPE) Libc.Unlink(fifo);
-            Libc.close(fd);
+            fixed (byte* p = events) n = Unistd.write(fd, p, events.Length);
+            if (n < 0 && Errno.Value == Errno.EPIPE) Unistd.Unlink(fifo);
+            Unistd.close(fd);
         }
     }
 }

@@ -41,12 +41,12 @@ public sealed class FtrigListener : IDisposable
         string fifo = $"{fifoDir}/{name}";
         int read = Fcntl.Open(temp, Fcntl.O_RDONLY | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
         int write = read < 0 ? -1 : Fcntl.Open(temp, Fcntl.O_WRONLY | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
-        if (write < 0 || Libc.Rename(temp, fifo) < 0)
+        if (write < 0 || Stdio.Rename(temp, fifo) < 0)
         {
             errno = Errno.Value;
-            if (read >= 0) Libc.close(read);
-            if (write >= 0) Libc.close(write);
-            Libc.Unlink(temp);
+            if (read >= 0) Unistd.close(read);
+            if (write >= 0) Unistd.close(write);
+            Unistd.Unlink(temp);
             return null;
         }
         errno = 0;
@@ -68,7 +68,7 @@ public sealed class FtrigListener : IDisposable
         byte* buf = stackalloc byte[256];
         while (true)
         {
-            nint n = Libc.read(_read, buf, 256);
+            nint n = Unistd.read(_read, buf, 256);
             if (n > 0)
             {
                 for (int i = 0; i < n; i++) got.Add(buf[i]);
@@ -92,9 +92,9 @@ public sealed class FtrigListener : IDisposable
     public void Dispose()
     {
         if (_read < 0) return;
-        Libc.Unlink(_fifo);
-        Libc.close(_read);
-        Libc.close(_write);
+        Unistd.Unlink(_fifo);
+        Unistd.close(_read);
+        Unistd.close(_write);
         _read = _write = -1;
     }
 }

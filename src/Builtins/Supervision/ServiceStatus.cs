@@ -68,7 +68,7 @@ public record struct ServiceStatus
     /// `SERVICEDIR/supervise/status`, or null when missing, unreadable or short.
     public static ServiceStatus? Read(string serviceDir)
     {
-        var data = Libc.ReadFile(serviceDir + "/supervise/status");
+        var data = Unistd.ReadFile(serviceDir + "/supervise/status");
         return data != null && TryDecode(data, out var s) ? s : null;
     }
 

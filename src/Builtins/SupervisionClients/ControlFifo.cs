@@ -35,12 +35,12 @@ public static class ControlFifo
                 errno = Errno.Value;
                 return Delivery.Failed;
             }
-            errno = bytes.Length == 0 ? 0 : Libc.WriteAll(fd, Text.Bytes.ToBytes(bytes));
+            errno = bytes.Length == 0 ? 0 : Unistd.WriteAll(fd, Text.Bytes.ToBytes(bytes));
             return errno == 0 ? Delivery.Sent : Delivery.Failed;
         }
         finally
         {
-            Libc.close(fd);
+            Unistd.close(fd);
         }
     }
 
@@ -53,14 +53,14 @@ public static class ControlFifo
             errno = Errno.Value;
             return Delivery.Failed;
         }
-        Libc.close(top);
+        Unistd.close(top);
         int sub = Fcntl.Open($"{dir}/{subdir}", Fcntl.O_RDONLY | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC);
         if (sub < 0)
         {
             errno = Errno.Value;
             return errno == Errno.ENOENT ? Delivery.NotListening : Delivery.BrokenDirectory;
         }
-        Libc.close(sub);
+        Unistd.close(sub);
         return Delivery.BrokenDirectory;
     }
 }

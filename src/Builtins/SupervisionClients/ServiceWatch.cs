@@ -29,7 +29,7 @@ public sealed class ServiceWatch : IDisposable
         var watch = new ServiceWatch(dirs);
         try
         {
-            int gid = Libc.getegid();
+            int gid = Unistd.getegid();
             for (int i = 0; i < watch._dirs.Length; i++)
             {
                 var dir = watch._dirs[i];
@@ -51,7 +51,7 @@ public sealed class ServiceWatch : IDisposable
 
     static ServiceStatus ReadStatus(Invocation inv, string dir)
     {
-        var data = Libc.ReadFile(dir + "/supervise/status") ?? throw inv.DieErrno(111, "unable to s6_svstatus_read", Errno.Value);
+        var data = Unistd.ReadFile(dir + "/supervise/status") ?? throw inv.DieErrno(111, "unable to s6_svstatus_read", Errno.Value);
         if (!ServiceStatus.TryDecode(data, out var status)) throw inv.DieErrno(111, "unable to s6_svstatus_read", Errno.EPIPE);
         return status;
     }

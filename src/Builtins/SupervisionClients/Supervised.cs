@@ -19,7 +19,7 @@ public static class Supervised
             return errno == Errno.ENOENT ? 0 : -1;
         }
         bool locked = Fcntl.IsLockedByOther(fd);
-        Libc.close(fd);
+        Unistd.close(fd);
         return locked ? 1 : 0;
     }
 }

@@ -16,35 +16,10 @@ public static unsafe partial class Libc
 
     public const int WNOHANG = 1;
 
-    [LibraryImport(L, SetLastError = true)] public static partial nint read(int fd, byte* buf, nint count);
-    [LibraryImport(L, SetLastError = true)] public static partial nint write(int fd, byte* buf, nint count);
-    [LibraryImport(L, SetLastError = true)] public static partial int close(int fd);
-    [LibraryImport(L, SetLastError = true)] public static partial int dup(int fd);
-    [LibraryImport(L, SetLastError = true)] public static partial int dup2(int from, int to);
-    [LibraryImport(L, SetLastError = true)] public static partial int pipe2(int* fds, int flags);
-    [LibraryImport(L, SetLastError = true)] public static partial int chdir(byte* path);
-    [LibraryImport(L, SetLastError = true)] public static partial int fchdir(int fd);
-    [LibraryImport(L, SetLastError = true)] public static partial byte* getcwd(byte* buf, nint size);
-    [LibraryImport(L, SetLastError = true)] public static partial int execve(byte* path, byte** argv, byte** envp);
     [LibraryImport(L, SetLastError = true)] public static partial int waitpid(int pid, int* status, int options);
-    [LibraryImport(L)] public static partial int getpid();
-    [LibraryImport(L)] public static partial int getppid();
-    [LibraryImport(L)] public static partial int getuid();
-    [LibraryImport(L)] public static partial int geteuid();
-    [LibraryImport(L)] public static partial int getegid();
-    [LibraryImport(L)] public static partial int getgid();
-    [LibraryImport(L, SetLastError = true)] public static partial int setuid(uint uid);
-    [LibraryImport(L, SetLastError = true)] public static partial int seteuid(uint uid);
-    [LibraryImport(L, SetLastError = true)] public static partial int setgid(uint gid);
     [LibraryImport(L, SetLastError = true)] public static partial int setgroups(nint size, uint* list);
-    [LibraryImport(L, SetLastError = true)] public static partial int access(byte* path, int mode);
-    [LibraryImport(L)] public static partial int isatty(int fd);
     [LibraryImport(L, SetLastError = true)] public static partial int getrlimit(int resource, long* rlim);
-    [LibraryImport(L, SetLastError = true)] public static partial int setsid();
-    [LibraryImport(L, SetLastError = true)] public static partial int setpgid(int pid, int pgid);
-    [LibraryImport(L, SetLastError = true)] public static partial int tcsetpgrp(int fd, int pgrp);
     [LibraryImport(L, SetLastError = true)] public static partial int setrlimit(int resource, long* rlim);
-    [LibraryImport(L, SetLastError = true)] public static partial int getpgrp();
     [LibraryImport(L, SetLastError = true)] public static partial nint opendir(byte* path);
     [LibraryImport(L, SetLastError = true)] public static partial byte* readdir(nint dir);
     [LibraryImport(L)] public static partial int closedir(nint dir);
@@ -55,24 +30,10 @@ public static unsafe partial class Libc
     [LibraryImport(L)] public static partial int fnmatch(byte* pattern, byte* s, int flags);
 
     // File system and system calls of the s6-portable-utils and s6-linux-utils commands.
-    [LibraryImport(L, SetLastError = true)] public static partial int rmdir(byte* path);
-    [LibraryImport(L, SetLastError = true)] public static partial int unlink(byte* path);
-    [LibraryImport(L, SetLastError = true)] public static partial int rename(byte* from, byte* to);
-    [LibraryImport(L, SetLastError = true)] public static partial int chown(byte* path, int uid, int gid);
-    [LibraryImport(L, SetLastError = true)] public static partial int lchown(byte* path, int uid, int gid);
-    [LibraryImport(L, SetLastError = true)] public static partial int symlink(byte* target, byte* path);
-    [LibraryImport(L, SetLastError = true)] public static partial int linkat(int fromDir, byte* from, int toDir, byte* to, int flags);
-    [LibraryImport(L, SetLastError = true)] public static partial nint readlink(byte* path, byte* buf, nint size);
-    [LibraryImport(L, SetLastError = true)] public static partial int chroot(byte* path);
-    [LibraryImport(L, SetLastError = true)] public static partial int gethostname(byte* name, nint size);
-    [LibraryImport(L, SetLastError = true)] public static partial int sethostname(byte* name, nint size);
     [LibraryImport(L, SetLastError = true)] public static partial int clock_settime(int clock, long* timespec);
     [LibraryImport(L, SetLastError = true)] public static partial nint getrandom(byte* buf, nint size, uint flags);
-    [LibraryImport(L, SetLastError = true)] public static partial int pause();
-    [LibraryImport(L)] public static partial void sync();
 
     // A walk that never follows a symlink: each call names an entry of a directory held open.
-    [LibraryImport(L, SetLastError = true)] public static partial int fchownat(int dirFd, byte* path, int uid, int gid, int flags);
     [LibraryImport(L, SetLastError = true)] public static partial nint fdopendir(int fd);
 
 
@@ -152,13 +113,10 @@ public static unsafe partial class Libc
     }
 
     [LibraryImport(L, SetLastError = true)] public static partial int memfd_create(byte* name, uint flags);
-    [LibraryImport(L, SetLastError = true)] public static partial long lseek(int fd, long offset, int whence);
 
     public const uint MFD_CLOEXEC = 1;
 
     // Files as a logger keeps them: atomic renames, hard links for archives, fsync before a rotation.
-    [LibraryImport(L, SetLastError = true)] public static partial int link(byte* from, byte* to);
-    [LibraryImport(L, SetLastError = true)] public static partial int fsync(int fd);
     [LibraryImport(L, SetLastError = true)] public static partial int poll(PollFd* fds, nint n, int timeoutMs);
     [LibraryImport(L, SetLastError = true)] public static partial int clock_gettime(int clock, long* ts);
     [LibraryImport(L, SetLastError = true)] public static partial void* localtime_r(long* t, int* tm);
@@ -173,30 +131,15 @@ public static unsafe partial class Libc
         public short Events, Revents;
     }
 
-    public static int Rename(string from, string to)
-    {
-        fixed (byte* f = C(from)) fixed (byte* t = C(to)) return rename(f, t);
-    }
-
-    public static int Link(string from, string to)
-    {
-        fixed (byte* f = C(from)) fixed (byte* t = C(to)) return link(f, t);
-    }
-
-    public static int Unlink(string path)
-    {
-        fixed (byte* p = C(path)) return unlink(p);
-    }
-
     /// An anonymous in-memory file holding data, positioned at its start; -1 on failure (errno set).
     public static int MemoryFile(string name, ReadOnlySpan<byte> data)
     {
         int fd;
         fixed (byte* p = C(name)) fd = memfd_create(p, MFD_CLOEXEC);
         if (fd < 0) return -1;
-        if (WriteAll(fd, data) != 0 || lseek(fd, 0, 0) < 0)
+        if (Unistd.WriteAll(fd, data) != 0 || Unistd.lseek(fd, 0, Unistd.SEEK_SET) < 0)
         {
-            close(fd);
+            Unistd.close(fd);
             return -1;
         }
         return fd;
@@ -229,7 +172,7 @@ public static unsafe partial class Libc
         if (dir == 0)
         {
             errno = Errno.Value;
-            if (fd >= 0) close(fd);
+            if (fd >= 0) Unistd.close(fd);
             return null;
         }
         return ReadNames(dir, out errno);
@@ -250,102 +193,12 @@ public static unsafe partial class Libc
         return errno == 0 ? names : null;
     }
 
-    /// The whole content of a file, or null.
-    public static byte[]? ReadFile(string path)
-    {
-        int fd = Fcntl.Open(path, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC);
-        if (fd < 0) return null;
-        var data = ReadAll(fd, out _);
-        close(fd);
-        return data;
-    }
-
     /// A byte string (Latin-1) as a NUL-terminated buffer.
     public static byte[] C(string s)
     {
         var b = new byte[s.Length + 1];
         for (int i = 0; i < s.Length; i++) b[i] = (byte)s[i];
         return b;
-    }
-
-    public static int Access(string path, int mode)
-    {
-        fixed (byte* p = C(path)) return access(p, mode);
-    }
-
-    public static int Chdir(string path)
-    {
-        fixed (byte* p = C(path)) return chdir(p);
-    }
-
-    public static string? GetCwd()
-    {
-        var buf = new byte[4096];
-        fixed (byte* p = buf)
-        {
-            if (getcwd(p, buf.Length) == null) return null;
-            return Text.Bytes.FromCString(p);
-        }
-    }
-
-    /// Writes all of data, retrying on short writes and EINTR. Returns 0 or an errno.
-    public static int WriteAll(int fd, ReadOnlySpan<byte> data)
-    {
-        fixed (byte* p = data)
-        {
-            nint off = 0;
-            while (off < data.Length)
-            {
-                nint n = write(fd, p + off, data.Length - off);
-                if (n < 0)
-                {
-                    int e = Errno.Value;
-                    if (e == Errno.EINTR) continue;
-                    return e;
-                }
-                off += n;
-            }
-        }
-        return 0;
-    }
-
-    /// Reads until EOF. Returns null on error (errno in err).
-    public static byte[]? ReadAll(int fd, out int err)
-    {
-        var buf = Slurp(fd, out int len, out err);
-        return buf == null ? null : buf.Length == len ? buf : buf.AsSpan(0, len).ToArray();
-    }
-
-    /// Reads until EOF into a buffer of which the first length bytes are the data (no copy to trim it).
-    /// Returns null on error (errno in err).
-    public static byte[]? Slurp(int fd, out int length, out int err)
-    {
-        err = 0;
-        length = 0;
-        // Sized by the file when it is a regular one, else grown by doubling from a page: a short script
-        // must not cost a large zeroed buffer (fresh pages are most of what a short chain's start costs).
-        SysStat.Stat st;
-        int size = SysStat.fstat(fd, &st) == 0 && (st.Mode & SysStat.S_IFMT) == SysStat.S_IFREG && st.Size > 0 && st.Size < int.MaxValue / 2
-            ? (int)st.Size + 1 : 4096;
-        var buf = GC.AllocateUninitializedArray<byte>(size);
-        int len = 0;
-        while (true)
-        {
-            if (len == buf.Length) Array.Resize(ref buf, checked(buf.Length * 2));
-            nint n;
-            fixed (byte* p = buf) n = read(fd, p + len, buf.Length - len);
-            if (n < 0)
-            {
-                int e = Errno.Value;
-                if (e == Errno.EINTR) continue;
-                err = e;
-                return null;
-            }
-            if (n == 0) break;
-            len += (int)n;
-        }
-        length = len;
-        return buf;
     }
 
     /// The soft limit of a resource (RLIMIT_NOFILE is 7), or -1 when it cannot be read.
@@ -398,13 +251,6 @@ public static unsafe partial class Libc
         return -1;
     }
 
-    public static (int r, int w) Pipe()
-    {
-        int* fds = stackalloc int[2];
-        if (pipe2(fds, Fcntl.O_CLOEXEC) < 0) return (-1, -1);
-        return (fds[0], fds[1]);
-    }
-
     [LibraryImport(L, SetLastError = true)] public static partial int prctl(int option, nuint a2, nuint a3, nuint a4, nuint a5);
     public const int PR_SET_CHILD_SUBREAPER = 36;
 
@@ -418,20 +264,5 @@ public static unsafe partial class Libc
     public const int EPOLL_CTL_ADD = 1, EPOLL_CTL_DEL = 2, EPOLLIN = 1, EPOLL_EVENT_SIZE = 12;
 
 
-    /// Where a symbolic link points, or null.
-    public static string? ReadLink(string path)
-    {
-        var buf = new byte[4096];
-        nint n;
-        fixed (byte* p = C(path))
-        fixed (byte* b = buf)
-            n = readlink(p, b, buf.Length);
-        return n < 0 ? null : Text.Bytes.Latin1(buf.AsSpan(0, (int)n));
-    }
-
-    public static int Chown(string path, int uid, int gid)
-    {
-        fixed (byte* p = C(path)) return chown(p, uid, gid);
-    }
 
 }

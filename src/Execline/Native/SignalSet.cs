@@ -57,7 +57,7 @@ public readonly unsafe struct SignalSet
         SysSignalfd.Siginfo info;
         while (true)
         {
-            nint n = Libc.read(fd, (byte*)&info, sizeof(SysSignalfd.Siginfo));
+            nint n = Unistd.read(fd, (byte*)&info, sizeof(SysSignalfd.Siginfo));
             if (n == sizeof(SysSignalfd.Siginfo))
             {
                 code = info.Code;

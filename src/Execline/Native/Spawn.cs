@@ -85,7 +85,7 @@ public static unsafe partial class Spawn
         {
             posix_spawn_file_actions_destroy(actions);
             posix_spawnattr_destroy(attr);
-            foreach (var fd in req.CloseAfter) Libc.close(fd);
+            foreach (var fd in req.CloseAfter) Unistd.close(fd);
         }
     }
 
@@ -107,14 +107,14 @@ public static unsafe partial class Spawn
             if (limits != null && limits.Count > 0)
             {
                 // what would make execve fail is found out before the limits make failing fatal
-                if (Libc.access(p, 1) < 0) return Errno.Value;
+                if (Unistd.access(p, Unistd.X_OK) < 0) return Errno.Value;
                 // Under a lowered address space limit the runtime can no longer map code, so the execve
                 // stub is compiled first (execve of NULL fails at once with EFAULT) and nothing new runs
                 // between the limits and the exec.
-                Libc.execve(null, null, null);
+                Unistd.execve(null, null, null);
                 foreach (var (resource, soft, hard) in limits) Libc.SetLimit(resource, soft, hard);
             }
-            Libc.execve(p, argv.Pointer, envp.Pointer);
+            Unistd.execve(p, argv.Pointer, envp.Pointer);
             int err = Errno.Value;
             if (OpenFiles is { } raised) Libc.SetLimit(RLIMIT_NOFILE, raised.Ours, raised.Hard);
             return err;

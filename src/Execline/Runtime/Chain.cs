@@ -196,6 +196,6 @@ public static class Chain
     static void WriteFatal(ProcessState st, string line)
     {
         int fd = st.Fds.Real(2);
-        if (fd >= 0) Libc.WriteAll(fd, Text.Bytes.ToBytes(line + "\n"));
+        if (fd >= 0) Unistd.WriteAll(fd, Text.Bytes.ToBytes(line + "\n"));
     }
 }

@@ -48,7 +48,7 @@ public static class DescriptorPaths
         else if (path.StartsWith("/proc/thread-self/fd/", StringComparison.Ordinal)) prefix = "/proc/thread-self/fd/";
         else if (path.StartsWith("/proc/", StringComparison.Ordinal))
         {
-            var own = "/proc/" + Libc.getpid() + "/fd/";
+            var own = "/proc/" + Unistd.getpid() + "/fd/";
             if (!path.StartsWith(own, StringComparison.Ordinal)) return false;
             prefix = own;
         }

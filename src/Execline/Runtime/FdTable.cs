@@ -135,7 +135,7 @@ public static class RealFds
 
     public static void CloseReal(int fd)
     {
-        Libc.close(fd);
+        Unistd.close(fd);
         InheritedOpen().Remove(fd);
     }
 }

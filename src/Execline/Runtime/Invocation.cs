@@ -48,7 +48,7 @@ public sealed class Invocation
     {
         int real = State.Fds.Real(fd);
         if (real < 0) return Errno.EBADF;
-        return Libc.WriteAll(real, Bytes.ToBytes(bytes));
+        return Unistd.WriteAll(real, Bytes.ToBytes(bytes));
     }
 
     public Outcome Exec(IEnumerable<string> argv) => Outcome.Exec(argv as IReadOnlyList<string> ?? new List<string>(argv));

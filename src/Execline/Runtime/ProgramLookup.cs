@@ -44,7 +44,7 @@ public static class ProgramLookup
         {
             var file = state == null ? c : DescriptorPaths.InProcess(state, c);
             if (file != null && SysStat.StatPath(file, out var st) == 0 && (st.Mode & SysStat.S_IFMT) == SysStat.S_IFREG
-                && Libc.Access(file, 1) == 0)
+                && Unistd.Access(file, Unistd.X_OK) == 0)
                 return c;
         }
         return null;

@@ -20,7 +20,7 @@ public static class RealProcess
             if (_startCwd < 0) return;
             target = _startCwd;
         }
-        Libc.fchdir(target);
+        Unistd.fchdir(target);
         _currentCwd = st.CwdFd;
     }
 
@@ -32,7 +32,7 @@ public static class RealProcess
         Sync(st);
         var dir = DescriptorPaths.InProcess(st, path);
         if (dir == null) return Errno.ENOENT;
-        if (Libc.Chdir(dir) < 0) return Errno.Value;
+        if (Unistd.Chdir(dir) < 0) return Errno.Value;
         int fd = Fcntl.Open(".", Fcntl.O_PATH | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC);
         if (fd < 0) return Errno.Value;
         st.CwdFd = st.Own(fd);
@@ -72,12 +72,12 @@ public static class RealProcess
         Moves(st.Fds, from, to, new List<int>());
         for (int i = 0; i < from.Count; i++)
         {
-            Libc.dup2(from[i], to[i]);
+            Unistd.dup2(from[i], to[i]);
             RealFds.MarkInherited(to[i]);
         }
         foreach (var fd in RealFds.InheritedOpen().ToArray())
             if (!st.Fds.IsOpen(fd)) RealFds.CloseReal(fd);
-        if (st.NewSession) Libc.setsid();
+        if (st.NewSession) Unistd.setsid();
         blocked.SetAsMask();
     }
 

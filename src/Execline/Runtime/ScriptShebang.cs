@@ -14,8 +14,8 @@ public static unsafe class ScriptShebang
         if (fd < 0) return null;
         var buf = new byte[256];
         nint n;
-        fixed (byte* p = buf) n = Libc.read(fd, p, buf.Length);
-        Libc.close(fd);
+        fixed (byte* p = buf) n = Unistd.read(fd, p, buf.Length);
+        Unistd.close(fd);
         if (n < 3 || buf[0] != '#' || buf[1] != '!') return null;
         int end = Array.IndexOf(buf, (byte)'\n', 0, (int)n);
         if (end < 0) return null;

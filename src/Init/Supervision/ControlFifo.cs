@@ -36,14 +36,14 @@ sealed class ControlFifo
     {
         byte* buf = stackalloc byte[BytesPerTurn];
         nint n;
-        do n = Libc.read(Fd, buf, BytesPerTurn);
+        do n = Unistd.read(Fd, buf, BytesPerTurn);
         while (n < 0 && Errno.Value == Errno.EINTR);
         return n > 0 ? new ReadOnlySpan<byte>(buf, (int)n).ToArray() : [];
     }
 
     public void Close()
     {
-        if (Fd >= 0) Libc.close(Fd);
+        if (Fd >= 0) Unistd.close(Fd);
         Fd = -1;
     }
 }

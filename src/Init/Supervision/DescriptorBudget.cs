@@ -32,7 +32,7 @@ static unsafe class DescriptorBudget
             }
             fds[opened++] = fd;
         }
-        for (int i = 0; i < opened; i++) Libc.close(fds[i]);
+        for (int i = 0; i < opened; i++) Unistd.close(fds[i]);
         return err;
     }
 }

@@ -20,7 +20,7 @@ static class Finish
         bool exists = ServiceFiles.Exists(scandir + "/" + Script);
         if (!scanner.AnySupervised)
         {
-            Libc.close(signalFd);
+            Unistd.close(signalFd);
             DrainPendingSignals();
             Signals.DefaultPipe();
             OpenFileLimit.Restore();
@@ -60,6 +60,6 @@ static class Finish
         if (fd < 0) return;
         Fcntl.fcntl(fd, Fcntl.F_SETFL, Fcntl.O_NONBLOCK);
         while (SignalSet.Read(fd, out _, out _) > 0) { }
-        Libc.close(fd);
+        Unistd.close(fd);
     }
 }

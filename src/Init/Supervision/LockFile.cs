@@ -19,7 +19,7 @@ sealed class LockFile
         int err = Fcntl.LockWrite(fd);
         if (err != 0)
         {
-            Libc.close(fd);
+            Unistd.close(fd);
             return err;
         }
         Fd = fd;
@@ -37,7 +37,7 @@ sealed class LockFile
 
     public void Release()
     {
-        if (Fd >= 0) Libc.close(Fd);
+        if (Fd >= 0) Unistd.close(Fd);
         Fd = -1;
     }
 }

@@ -36,7 +36,7 @@ static class OpenFileLimit
 
     static ulong KernelCeiling()
     {
-        var text = Libc.ReadFile("/proc/sys/fs/nr_open");
+        var text = Unistd.ReadFile("/proc/sys/fs/nr_open");
         return text != null && ulong.TryParse(Text.Bytes.Latin1(text).Trim(), out ulong n) ? n : 1024 * 1024;
     }
 }

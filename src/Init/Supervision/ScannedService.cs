@@ -144,7 +144,7 @@ sealed class ScannedService
         side.SaidAt = now;
         side.Recovered = false;
         int fd = _base.Fds.Real(2);
-        if (fd >= 0) Libc.WriteAll(fd, Text.Bytes.ToBytes(line + "\n"));
+        if (fd >= 0) Unistd.WriteAll(fd, Text.Bytes.ToBytes(line + "\n"));
     }
 
     /// A supervisor left (after `x`, or stopped): a second later a new one, unless the pair is no longer

@@ -52,7 +52,7 @@ sealed class Scanner
     void Warn(string text)
     {
         int fd = _base.Fds.Real(2);
-        if (fd >= 0) Libc.WriteAll(fd, Text.Bytes.ToBytes("s6-svscan: warning: " + text + "\n"));
+        if (fd >= 0) Unistd.WriteAll(fd, Text.Bytes.ToBytes("s6-svscan: warning: " + text + "\n"));
     }
 
     /// Supervisors still running (after a shutdown request: what is still going down).

@@ -18,8 +18,8 @@ static unsafe class ServiceFiles
             return null;
         }
         byte* buf = stackalloc byte[max];
-        nint n = Libc.read(fd, buf, max);
-        Libc.close(fd);
+        nint n = Unistd.read(fd, buf, max);
+        Unistd.close(fd);
         if (n < 0) n = 0;
         var line = Text.Bytes.Latin1(new ReadOnlySpan<byte>(buf, (int)n));
         int nl = line.IndexOf('\n');

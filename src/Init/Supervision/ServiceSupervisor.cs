@@ -69,7 +69,7 @@ sealed class ServiceSupervisor
     /// s6-supervise would have died (nothing printed: the caller says it).
     public Failure? Start()
     {
-        int err = FifoDir.Create(Dir + "/event", Libc.getegid());
+        int err = FifoDir.Create(Dir + "/event", Unistd.getegid());
         if (err != 0) return Fail(111, "unable to mkfifodir event", err);
         err = MakeSuperviseDirectory();
         if (err == Errno.ENOTDIR) return Fail(100, "supervise exists and is not a directory", 0);
@@ -98,7 +98,7 @@ sealed class ServiceSupervisor
     {
         string path = Dir + "/supervise";
         if (SysStat.StatPath(path, out var lst, follow: false) == 0 && (lst.Mode & SysStat.S_IFMT) == SysStat.S_IFLNK
-            && SysStat.StatPath(path, out _) < 0 && Libc.ReadLink(path) is string target)
+            && SysStat.StatPath(path, out _) < 0 && Unistd.ReadLink(path) is string target)
             path = target.StartsWith('/') ? target : Dir + "/" + target;
         int old = SysStat.umask(0);
         int made = SysStat.MakeDirectory(path, SysStat.Mode0700);
@@ -118,7 +118,7 @@ sealed class ServiceSupervisor
     void Say(string level, string text)
     {
         int fd = _base.Fds.Real(2);
-        if (fd >= 0) Libc.WriteAll(fd, Text.Bytes.ToBytes(Line(level, text) + "\n"));
+        if (fd >= 0) Unistd.WriteAll(fd, Text.Bytes.ToBytes(Line(level, text) + "\n"));
     }
 
     /// Status first, then the event: a listener woken by the event reads the matching status.
@@ -162,7 +162,7 @@ sealed class ServiceSupervisor
         st.CwdFd = dirFd;
         int pid = Chain.SpawnBlock(argv, st);
         RealProcess.Sync(_base);
-        Libc.close(dirFd);
+        Unistd.close(dirFd);
         return pid;
     }
 
@@ -179,7 +179,7 @@ sealed class ServiceSupervisor
         int writeEnd = -1;
         if (ServiceFiles.UInt(Dir, "notification-fd", Warn) is uint n)
         {
-            var (r, w) = Libc.Pipe();
+            var (r, w) = Unistd.Pipe();
             if (r < 0) Warn($"unable to create the notification pipe: {Errno.StrError(Errno.Value)}");
             else
             {
@@ -190,7 +190,7 @@ sealed class ServiceSupervisor
             }
         }
         int pid = SpawnInDir(["./run", Name], st);
-        if (writeEnd >= 0) Libc.close(writeEnd);
+        if (writeEnd >= 0) Unistd.close(writeEnd);
         if (pid <= 0)
         {
             CloseNotification();
@@ -212,7 +212,7 @@ sealed class ServiceSupervisor
     unsafe void OnNotification()
     {
         byte* buf = stackalloc byte[4096];
-        nint n = Libc.read(_notifyFd, buf, 4096);
+        nint n = Unistd.read(_notifyFd, buf, 4096);
         if (n < 0 && Errno.Value is Errno.EINTR or Errno.EAGAIN) return;
         if (n > 0 && new ReadOnlySpan<byte>(buf, (int)n).IndexOf((byte)'\n') < 0) return;
         CloseNotification();
@@ -227,7 +227,7 @@ sealed class ServiceSupervisor
     {
         if (_notifyFd < 0) return;
         _loop.UnwatchFd(_notifyFd);
-        Libc.close(_notifyFd);
+        Unistd.close(_notifyFd);
         _notifyFd = -1;
     }
 
@@ -382,9 +382,9 @@ sealed class ServiceSupervisor
         {
             int fd = Fcntl.Open(path, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_CLOEXEC, SysStat.Mode0644);
             if (fd < 0) Warn($"unable to touch down: {Errno.StrError(Errno.Value)}");
-            else Libc.close(fd);
+            else Unistd.close(fd);
         }
-        else if (Libc.Unlink(path) < 0 && Errno.Value != Errno.ENOENT)
+        else if (Unistd.Unlink(path) < 0 && Errno.Value != Errno.ENOENT)
             Warn($"unable to unlink down: {Errno.StrError(Errno.Value)}");
     }
 

@@ -18,7 +18,7 @@ public sealed class Supervise : Builtin
         OpenFileLimit.Raise();
         int err = RealProcess.ChangeDirectory(inv.State, name);
         if (err != 0) throw inv.DieErrno(111, $"unable to chdir to {name}", err);
-        string dir = Libc.GetCwd() ?? throw inv.DieErrno(111, "unable to getcwd", Errno.Value);
+        string dir = Unistd.GetCwd() ?? throw inv.DieErrno(111, "unable to getcwd", Errno.Value);
         Signals.IgnorePipe();
         int signalFd = Signals.OpenFd();
         if (signalFd < 0) throw inv.DieErrno(111, "unable to create signalfd", Errno.Value);

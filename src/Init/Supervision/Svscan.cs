@@ -64,7 +64,7 @@ public sealed class Svscan : Builtin
         // Even without dir, the state gets its own cwd descriptor: spawning a service moves the real cwd.
         int err = RealProcess.ChangeDirectory(inv.State, dir);
         if (err != 0) throw inv.DieErrno(111, $"unable to chdir to {dir}", err);
-        string scandir = Libc.GetCwd() ?? throw inv.DieErrno(111, "unable to getcwd", Errno.Value);
+        string scandir = Unistd.GetCwd() ?? throw inv.DieErrno(111, "unable to getcwd", Errno.Value);
         Signals.IgnorePipe();
         int signalFd = Signals.OpenFd();
         if (signalFd < 0) throw inv.DieErrno(111, "unable to create signalfd", Errno.Value);
@@ -74,7 +74,7 @@ public sealed class Svscan : Builtin
         if (notif >= 0)
         {
             int real = inv.State.Fds.Real(notif);
-            Libc.WriteAll(real, "\n"u8);
+            Unistd.WriteAll(real, "\n"u8);
             inv.State.Fds.Close(notif);
             RealFds.CloseReal(real);
         }

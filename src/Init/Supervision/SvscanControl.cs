@@ -56,13 +56,13 @@ sealed unsafe class SvscanControl
         SysStat.umask(old);
         if (made < 0) return;
         bool placed = Lock.Acquire(aside + "/lock", SysStat.Mode0600) == 0 && Fifo.Open(aside + "/control") == 0
-            && Libc.Rename(aside, dir) == 0;
+            && Stdio.Rename(aside, dir) == 0;
         if (placed) return;
         Fifo.Close();
         Lock.Release();
-        Libc.Unlink(aside + "/control");
-        Libc.Unlink(aside + "/lock");
-        fixed (byte* p = Libc.C(aside)) Libc.rmdir(p);
+        Unistd.Unlink(aside + "/control");
+        Unistd.Unlink(aside + "/lock");
+        fixed (byte* p = Libc.C(aside)) Unistd.rmdir(p);
     }
 
     /// Before our re-exec: the two descriptors stay open across it (the lock with them).
