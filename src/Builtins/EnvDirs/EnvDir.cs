@@ -39,7 +39,7 @@ public sealed class EnvDir
     public List<KeyValuePair<string, string?>>? Read(string dir, out int errno)
     {
         Refusal = null;
-        var names = Libc.ListDirectory(dir, out errno);
+        var names = Dirent.ListDirectory(dir, out errno);
         if (names == null) return null;
         var changes = new List<KeyValuePair<string, string?>>();
         foreach (var name in names)

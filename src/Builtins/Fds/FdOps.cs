@@ -7,7 +7,6 @@ namespace Execline.Builtins.Fds;
 /// calls would fail in the process execline models, and never touch this process's own descriptors.
 static class FdOps
 {
-    const int RLIMIT_NOFILE = 7;
 
     /// skalibs' uint0_scan: digits only, within 32 bits. Numbers past int range name no descriptor.
     public static bool TryFd(string s, out long fd)
@@ -22,7 +21,7 @@ static class FdOps
     {
         get
         {
-            long l = Libc.SoftLimit(RLIMIT_NOFILE);
+            long l = SysResource.SoftLimit(SysResource.RLIMIT_NOFILE);
             return l < 0 ? int.MaxValue : l;
         }
     }
@@ -30,7 +29,7 @@ static class FdOps
     /// Whether dup2 could put a descriptor at fd: within int range and below the soft limit.
     public static bool Fits(long fd)
     {
-        long l = Libc.SoftLimit(RLIMIT_NOFILE);
+        long l = SysResource.SoftLimit(SysResource.RLIMIT_NOFILE);
         return fd <= int.MaxValue && (l < 0 || fd < l);
     }
 

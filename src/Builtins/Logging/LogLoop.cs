@@ -13,7 +13,7 @@ sealed unsafe class LogLoop(LogEngine engine, int stdin, int signalFd, bool bloc
 
     public void Run()
     {
-        var fds = stackalloc Libc.PollFd[3];
+        var fds = stackalloc Poll.PollFd[3];
         while (true)
         {
             engine.Pump();
@@ -24,16 +24,16 @@ sealed unsafe class LogLoop(LogEngine engine, int stdin, int signalFd, bool bloc
                 _stdinOpen = false;
             }
             int n = 0, stdinIndex = -1;
-            fds[n++] = new Libc.PollFd { Fd = signalFd, Events = Libc.POLLIN };
-            if (engine.StdoutPending) fds[n++] = new Libc.PollFd { Fd = engine.StdoutFd, Events = Libc.POLLOUT };
+            fds[n++] = new Poll.PollFd { Fd = signalFd, Events = Poll.POLLIN };
+            if (engine.StdoutPending) fds[n++] = new Poll.PollFd { Fd = engine.StdoutFd, Events = Poll.POLLOUT };
             if (_stdinOpen && engine.ReadLimit > 0 && !(blocking && engine.HasPending))
             {
                 stdinIndex = n;
-                fds[n++] = new Libc.PollFd { Fd = stdin, Events = Libc.POLLIN };
+                fds[n++] = new Poll.PollFd { Fd = stdin, Events = Poll.POLLIN };
             }
             long deadline = engine.NextDeadline;
             int timeout = deadline < 0 ? -1 : (int)Math.Clamp(deadline - LogContext.Now, 0, int.MaxValue);
-            int r = Libc.poll(fds, n, timeout);
+            int r = Poll.poll(fds, n, timeout);
             if (r < 0)
             {
                 if (Errno.Value == Errno.EINTR) continue;

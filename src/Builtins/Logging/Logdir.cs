@@ -394,7 +394,7 @@ sealed class Logdir
     /// total. 0 or an errno.
     int Trim()
     {
-        var names = Libc.ListDirectory(Dir);
+        var names = Dirent.ListDirectory(Dir);
         if (names == null) return Errno.Value;
         var archives = new List<(string Name, long Size)>();
         long total = 0;

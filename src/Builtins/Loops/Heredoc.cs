@@ -52,7 +52,7 @@ public sealed class Heredoc : Builtin
             Unistd.WriteAll(w, data);
             return 0;
         }
-        int mem = Libc.MemoryFile("heredoc", data);
+        int mem = SysMman.MemoryFile("heredoc", data);
         if (mem < 0) return Errno.Value;
         var st = inv.State.Clone();
         st.Fds.Set(0, mem);

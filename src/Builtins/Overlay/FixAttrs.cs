@@ -81,7 +81,7 @@ public sealed class FixAttrs : Builtin
                 inv.WriteErr($"s6-envuidgid: fatal: {error}\n");
                 return;
             }
-            Libc.Glob(pattern, Libc.GLOB_NOSORT, null, out var paths, out _);
+            Glob.Expand(pattern, Glob.GLOB_NOSORT, null, out var paths, out _);
             var attributes = new Attributes((int)q.Uid, (int)q.Gid, fileMode, dirMode, recurse == "true");
             var fixer = new TreeFixer(inv, attributes, hidden);
             bool literal = pattern.IndexOfAny(['*', '?', '[', '\\']) < 0;

@@ -53,7 +53,7 @@ sealed unsafe class TreeFixer(Invocation inv, Attributes attributes, bool hidden
         fixed (byte* p = Libc.C(name))
             fd = Fcntl.openat(dirFd, p, Fcntl.O_RDONLY | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC | (follow ? 0 : Fcntl.O_NOFOLLOW), 0);
         int err = fd < 0 ? Errno.Value : 0;
-        var names = fd < 0 ? null : Libc.ListDirectory(fd, out err);
+        var names = fd < 0 ? null : Dirent.ListDirectory(fd, out err);
         if (names == null)
             inv.WriteErr($"s6-ls: fatal: unable to open directory {shown}: {Errno.StrError(err)}\n");
         else

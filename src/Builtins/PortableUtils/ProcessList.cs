@@ -26,7 +26,7 @@ static class ProcessList
 {
     public static List<ProcessEntry>? Read(bool wantEnvironment)
     {
-        var names = Libc.ListDirectory("/proc");
+        var names = Dirent.ListDirectory("/proc");
         if (names == null) return null;
         var list = new List<ProcessEntry>();
         foreach (var name in names)

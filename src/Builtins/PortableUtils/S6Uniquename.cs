@@ -38,7 +38,7 @@ public sealed class S6Uniquename : Builtin
         fixed (byte* p = buf)
             for (int got = 0; got < count;)
             {
-                nint n = Libc.getrandom(p + got, count - got, 0);
+                nint n = SysRandom.getrandom(p + got, count - got, 0);
                 if (n < 0 && Errno.Value != Errno.EINTR) return null;
                 if (n > 0) got += (int)n;
             }

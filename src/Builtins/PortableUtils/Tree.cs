@@ -13,7 +13,7 @@ static class Tree
         // Linux answers EISDIR for a directory; other systems EPERM
         if (err != Errno.EISDIR && err != Errno.EPERM) return err;
         bool isDir = err == Errno.EISDIR;
-        var names = Libc.ListDirectory(path);
+        var names = Dirent.ListDirectory(path);
         if (names == null)
         {
             int e = Errno.Value;
@@ -57,7 +57,7 @@ static class Tree
 
     static int CopyDirectory(string src, string dst, int mode)
     {
-        var names = Libc.ListDirectory(src);
+        var names = Dirent.ListDirectory(src);
         if (names == null) return Errno.Value;
         int err = Files.Mkdir(dst, SysStat.Mode0700);
         if (err != 0)

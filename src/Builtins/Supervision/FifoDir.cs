@@ -34,7 +34,7 @@ public static class FifoDir
     /// on write) is a listener that died: it is removed. SIGPIPE must be ignored or blocked meanwhile.
     public static unsafe void Notify(string path, ReadOnlySpan<byte> events)
     {
-        var names = Libc.ListDirectory(path);
+        var names = Dirent.ListDirectory(path);
         if (names == null) return;
         foreach (var name in names)
         {

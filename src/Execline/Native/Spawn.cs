@@ -5,7 +5,7 @@ namespace Execline.Native;
 /// posix_spawn with file actions and attributes: how a program is started without forking the runtime.
 public static unsafe partial class Spawn
 {
-    const string L = "libc.so.6";
+    const string L = Libc.Name;
     [LibraryImport(L)] private static partial int posix_spawn(int* pid, byte* path, void* actions, void* attr, byte** argv, byte** envp);
     [LibraryImport(L)] private static partial int posix_spawn_file_actions_init(void* a);
     [LibraryImport(L)] private static partial int posix_spawn_file_actions_destroy(void* a);
@@ -20,7 +20,6 @@ public static unsafe partial class Spawn
     [LibraryImport(L)] private static partial int posix_spawnattr_setpgroup(void* a, int pgrp);
 
     const short SETPGROUP = 0x02, SETSIGDEF = 0x04, SETSIGMASK = 0x08, SETSID = 0x80;
-    const int RLIMIT_NOFILE = 7;
 
     /// Set when this process raised its soft limit on open files (the supervisor does, to hold every
     /// service's descriptors): the soft limit the programs it starts get instead (what it was given), its
@@ -75,9 +74,9 @@ public static unsafe partial class Spawn
             int pid;
             fixed (byte* p = Libc.C(path))
             {
-                if (OpenFiles is { } lowered) Libc.SetLimit(RLIMIT_NOFILE, lowered.Child, lowered.Hard);
+                if (OpenFiles is { } lowered) SysResource.SetLimit(SysResource.RLIMIT_NOFILE, lowered.Child, lowered.Hard);
                 int r = posix_spawn(&pid, p, actions, attr, argv.Pointer, envp.Pointer);
-                if (OpenFiles is { } raised) Libc.SetLimit(RLIMIT_NOFILE, raised.Ours, raised.Hard);
+                if (OpenFiles is { } raised) SysResource.SetLimit(SysResource.RLIMIT_NOFILE, raised.Ours, raised.Hard);
                 return r == 0 ? pid : -r;
             }
         }
@@ -103,7 +102,7 @@ public static unsafe partial class Spawn
     {
         fixed (byte* p = Libc.C(path))
         {
-            if (OpenFiles is { } lowered) limits = [(RLIMIT_NOFILE, lowered.Child, lowered.Hard), .. limits ?? []];
+            if (OpenFiles is { } lowered) limits = [(SysResource.RLIMIT_NOFILE, lowered.Child, lowered.Hard), .. limits ?? []];
             if (limits != null && limits.Count > 0)
             {
                 // what would make execve fail is found out before the limits make failing fatal
@@ -112,11 +111,11 @@ public static unsafe partial class Spawn
                 // stub is compiled first (execve of NULL fails at once with EFAULT) and nothing new runs
                 // between the limits and the exec.
                 Unistd.execve(null, null, null);
-                foreach (var (resource, soft, hard) in limits) Libc.SetLimit(resource, soft, hard);
+                foreach (var (resource, soft, hard) in limits) SysResource.SetLimit(resource, soft, hard);
             }
             Unistd.execve(p, argv.Pointer, envp.Pointer);
             int err = Errno.Value;
-            if (OpenFiles is { } raised) Libc.SetLimit(RLIMIT_NOFILE, raised.Ours, raised.Hard);
+            if (OpenFiles is { } raised) SysResource.SetLimit(SysResource.RLIMIT_NOFILE, raised.Ours, raised.Hard);
             return err;
         }
     }

@@ -66,7 +66,7 @@ public static unsafe partial class SysStat
     [LibraryImport(Libc.Name, SetLastError = true)] public static partial int chmod(byte* path, int mode);
     [LibraryImport(Libc.Name, SetLastError = true)] public static partial int fchmod(int fd, int mode);
     [LibraryImport(Libc.Name, SetLastError = true)] public static partial int fchmodat(int dirFd, byte* path, int mode, int flags);
-    [LibraryImport(Libc.Name, SetLastError = true)] public static partial int futimens(int fd, void* times);
+    [LibraryImport(Libc.Name, SetLastError = true)] public static partial int futimens(int fd, Clock.Timespec* times);
 
     public static int StatPath(string path, out Stat st, bool follow = true)
     {

@@ -54,6 +54,9 @@ public static unsafe partial class Unistd
     [LibraryImport(Libc.Name, SetLastError = true)] public static partial int gethostname(byte* name, nint size);
     [LibraryImport(Libc.Name, SetLastError = true)] public static partial int sethostname(byte* name, nint size);
 
+    /// The C library's environment array. A variable, not a function: found by name in the executable.
+    public static byte** environ => *(byte***)NativeLibrary.GetExport(NativeLibrary.GetMainProgramHandle(), "environ");
+
     public static (int r, int w) Pipe()
     {
         int* fds = stackalloc int[2];

@@ -108,7 +108,7 @@ public static class RealFds
     {
         if (_inherited != null) return _inherited;
         _inherited = new List<int>();
-        var names = Libc.ListDirectory("/proc/self/fd");
+        var names = Dirent.ListDirectory("/proc/self/fd");
         if (names != null)
         {
             foreach (var n in names)

@@ -63,7 +63,7 @@ sealed class Scanner
         _scanAt = long.MaxValue;
         if (_rescanEvery > 0) ScanAt(EventLoop.Now + _rescanEvery);
         if (Ends != Ending.None) return;
-        var names = Libc.ListDirectory(_scandir);
+        var names = Dirent.ListDirectory(_scandir);
         if (names == null)
         {
             Warn($"unable to opendir {_scandir}: {Errno.StrError(Errno.Value)}");

@@ -59,7 +59,7 @@ public sealed class Svscan : Builtin
         OpenFileLimit.Raise();
         // Not process 1 (docker run --init, a shared PID namespace): orphans would go to the real init, so we
         // ask for them, since reaping them is part of the job.
-        if (Environment.ProcessId != 1) Libc.prctl(Libc.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+        if (Environment.ProcessId != 1) SysPrctl.prctl(SysPrctl.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 
         // Even without dir, the state gets its own cwd descriptor: spawning a service moves the real cwd.
         int err = RealProcess.ChangeDirectory(inv.State, dir);
