@@ -17,19 +17,19 @@ public sealed class DoubleFork : Builtin
     /// name the grandchild's messages carry when its program cannot be run.
     public static int Spawn(Invocation inv, IReadOnlyList<string> block, ProcessState st, string prog)
     {
-        var (r, w) = Libc.Pipe();
-        if (r < 0) return -Libc.Errno;
+        var (r, w) = Unistd.Pipe();
+        if (r < 0) return -Errno.Value;
         int fd = st.Fds.LowestFree(3);
         st.Fds.Set(fd, w);
         int pid = inv.SpawnBlock([Name, fd.ToString(), prog, .. block], st);
-        Libc.close(w);
+        Unistd.close(w);
         if (pid < 0)
         {
-            Libc.close(r);
+            Unistd.close(r);
             return pid;
         }
-        var text = Libc.ReadAll(r, out _);
-        Libc.close(r);
+        var text = Unistd.ReadAll(r, out _);
+        Unistd.close(r);
         inv.Wait(pid);
         return text != null && Numbers.TryUInt(Text.Bytes.Latin1(text), out var grandchild) ? grandchild : pid;
     }
@@ -45,10 +45,10 @@ public sealed class DoubleFork : Builtin
         if (pid < 0)
         {
             // The grandchild upstream would have been forked, then failed to exec.
-            inv.WriteErr($"{argv[2]}: fatal: unable to exec {block[0]}: {Libc.StrError(-pid)}\n");
-            pid = Libc.getpid();
+            inv.WriteErr($"{argv[2]}: fatal: unable to exec {block[0]}: {Errno.StrError(-pid)}\n");
+            pid = Unistd.getpid();
         }
-        Libc.WriteAll(report, Text.Bytes.ToBytes(pid.ToString()));
+        Unistd.WriteAll(report, Text.Bytes.ToBytes(pid.ToString()));
         return Outcome.Exit(0);
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Execline.Native;
 
 namespace Execline.Multicall;
@@ -19,7 +18,7 @@ static unsafe class CommandLine
             foreach (var w in decoded) words.Add(Text.Bytes.Latin1(System.Text.Encoding.UTF8.GetBytes(w)));
             return words;
         }
-        var raw = Libc.ReadFile("/proc/self/cmdline");
+        var raw = Unistd.ReadFile("/proc/self/cmdline");
         if (raw != null && raw.Length > 0) return Split(raw);
         var list = new List<string> { System.Environment.ProcessPath ?? "execline" };
         list.AddRange(args);
@@ -29,7 +28,7 @@ static unsafe class CommandLine
     /// The environment from libc's environ array: unlike /proc/self/environ it needs no file reads.
     public static List<string> Environ()
     {
-        var environ = *(byte***)NativeLibrary.GetExport(NativeLibrary.GetMainProgramHandle(), "environ");
+        var environ = Unistd.environ;
         var list = new List<string>();
         for (var p = environ; p != null && *p != null; p++) list.Add(Text.Bytes.FromCString(*p));
         return list;

@@ -28,7 +28,7 @@ static class Program
             Say($"execline: fatal: unknown command: {name}");
             return 100;
         }
-        Native.Libc.DefaultSignalDispositions();
+        Native.Signal.DefaultSignalDispositions();
         var state = ProcessState.FromThisProcess(CommandLine.Environ());
         try
         {
@@ -43,9 +43,9 @@ static class Program
 
     static int List()
     {
-        foreach (var n in Registry.Names.Order(StringComparer.Ordinal)) Native.Libc.WriteAll(1, Text.Bytes.ToBytes(n + "\n"));
+        foreach (var n in Registry.Names.Order(StringComparer.Ordinal)) Native.Unistd.WriteAll(1, Text.Bytes.ToBytes(n + "\n"));
         return 0;
     }
 
-    static void Say(string line) => Native.Libc.WriteAll(2, Text.Bytes.ToBytes(line + "\n"));
+    static void Say(string line) => Native.Unistd.WriteAll(2, Text.Bytes.ToBytes(line + "\n"));
 }

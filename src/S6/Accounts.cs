@@ -50,7 +50,7 @@ public static class Accounts
 
     static IEnumerable<string[]> Lines(string path)
     {
-        var data = Libc.ReadFile(path);
+        var data = Unistd.ReadFile(path);
         if (data == null) yield break;
         foreach (var line in Text.Bytes.Latin1(data).Split('\n'))
         {

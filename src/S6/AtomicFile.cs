@@ -12,12 +12,12 @@ public static class AtomicFile
     public static int Replace(string path, ReadOnlySpan<byte> content, string? tmp = null)
     {
         tmp ??= path + ".new";
-        int fd = Libc.Open(tmp, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_NONBLOCK | Libc.O_CLOEXEC, 0x1b6);
-        if (fd < 0) return Libc.Errno;
-        int err = Libc.WriteAll(fd, content);
-        Libc.close(fd);
-        if (err == 0 && Libc.Rename(tmp, path) < 0) err = Libc.Errno;
-        if (err != 0) Libc.Unlink(tmp);
+        int fd = Fcntl.Open(tmp, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC, SysStat.Mode0666);
+        if (fd < 0) return Errno.Value;
+        int err = Unistd.WriteAll(fd, content);
+        Unistd.close(fd);
+        if (err == 0 && Stdio.Rename(tmp, path) < 0) err = Errno.Value;
+        if (err != 0) Unistd.Unlink(tmp);
         return err;
     }
 }

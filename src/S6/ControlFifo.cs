@@ -25,14 +25,14 @@ public sealed class ControlFifo
         int made, err;
         using (new TemporaryUmask(0))
         {
-            made = Libc.MakeFifo(path, 0x180);
-            err = made < 0 ? Libc.Errno : 0;
+            made = SysStat.MakeFifo(path, SysStat.Mode0600);
+            err = made < 0 ? Errno.Value : 0;
         }
-        if (made < 0 && err != Libc.EEXIST) return err;
-        if (Libc.StatPath(path, out var st) < 0) return Libc.Errno;
-        if ((st.Mode & Libc.S_IFMT) != Libc.S_IFIFO) return Libc.EEXIST;
-        Fd = Libc.Open(path, Libc.O_RDWR | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
-        return Fd < 0 ? Libc.Errno : 0;
+        if (made < 0 && err != Errno.EEXIST) return err;
+        if (SysStat.StatPath(path, out var st) < 0) return Errno.Value;
+        if ((st.Mode & SysStat.S_IFMT) != SysStat.S_IFIFO) return Errno.EEXIST;
+        Fd = Fcntl.Open(path, Fcntl.O_RDWR | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
+        return Fd < 0 ? Errno.Value : 0;
     }
 
     /// Takes over a descriptor already open for reading and writing on the FIFO.
@@ -43,14 +43,14 @@ public sealed class ControlFifo
     {
         byte* buf = stackalloc byte[BytesPerTurn];
         nint n;
-        do n = Libc.read(Fd, buf, BytesPerTurn);
-        while (n < 0 && Libc.Errno == Libc.EINTR);
+        do n = Unistd.read(Fd, buf, BytesPerTurn);
+        while (n < 0 && Errno.Value == Errno.EINTR);
         return n > 0 ? new ReadOnlySpan<byte>(buf, (int)n).ToArray() : [];
     }
 
     public void Close()
     {
-        if (Fd >= 0) Libc.close(Fd);
+        if (Fd >= 0) Unistd.close(Fd);
         Fd = -1;
     }
 
@@ -61,52 +61,51 @@ public sealed class ControlFifo
     public static Delivery Send(string dir, string subdir, string bytes, out int errno)
     {
         errno = 0;
-        int fd = Libc.Open($"{dir}/{subdir}/control", Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+        int fd = Fcntl.Open($"{dir}/{subdir}/control", Fcntl.O_WRONLY | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
         if (fd < 0)
         {
-            errno = Libc.Errno;
+            errno = Errno.Value;
             return errno switch
             {
-                Libc.ENXIO => Delivery.NotListening,
-                Libc.ENOENT or Libc.ENOTDIR or EISDIR => Investigate(dir, subdir, ref errno),
+                Errno.ENXIO => Delivery.NotListening,
+                Errno.ENOENT or Errno.ENOTDIR or Errno.EISDIR => Investigate(dir, subdir, ref errno),
                 _ => Delivery.Failed,
             };
         }
         try
         {
-            int flags = Libc.fcntl(fd, Libc.F_GETFL, 0);
-            if (flags < 0 || Libc.fcntl(fd, Libc.F_SETFL, flags & ~Libc.O_NONBLOCK) < 0)
+            int flags = Fcntl.fcntl(fd, Fcntl.F_GETFL, 0);
+            if (flags < 0 || Fcntl.fcntl(fd, Fcntl.F_SETFL, flags & ~Fcntl.O_NONBLOCK) < 0)
             {
-                errno = Libc.Errno;
+                errno = Errno.Value;
                 return Delivery.Failed;
             }
-            errno = bytes.Length == 0 ? 0 : Libc.WriteAll(fd, Text.Bytes.ToBytes(bytes));
+            errno = bytes.Length == 0 ? 0 : Unistd.WriteAll(fd, Text.Bytes.ToBytes(bytes));
             return errno == 0 ? Delivery.Sent : Delivery.Failed;
         }
         finally
         {
-            Libc.close(fd);
+            Unistd.close(fd);
         }
     }
 
-    const int EISDIR = 21;
 
     static Delivery Investigate(string dir, string subdir, ref int errno)
     {
-        int top = Libc.Open(dir, Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
+        int top = Fcntl.Open(dir, Fcntl.O_RDONLY | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC);
         if (top < 0)
         {
-            errno = Libc.Errno;
+            errno = Errno.Value;
             return Delivery.Failed;
         }
-        Libc.close(top);
-        int sub = Libc.Open($"{dir}/{subdir}", Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
+        Unistd.close(top);
+        int sub = Fcntl.Open($"{dir}/{subdir}", Fcntl.O_RDONLY | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC);
         if (sub < 0)
         {
-            errno = Libc.Errno;
-            return errno == Libc.ENOENT ? Delivery.NotListening : Delivery.BrokenDirectory;
+            errno = Errno.Value;
+            return errno == Errno.ENOENT ? Delivery.NotListening : Delivery.BrokenDirectory;
         }
-        Libc.close(sub);
+        Unistd.close(sub);
         return Delivery.BrokenDirectory;
     }
 }

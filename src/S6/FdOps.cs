@@ -7,8 +7,6 @@ namespace Execline.S6;
 /// calls would fail in the process execline models, and never touch this process's own descriptors.
 public static class FdOps
 {
-    public const int EBADF = 9, EINVAL = 22, EMFILE = 24, ENXIO = 6;
-    const int RLIMIT_NOFILE = 7;
 
     /// skalibs' uint0_scan: digits only, within 32 bits. Numbers past int range name no descriptor.
     public static bool TryFd(string s, out long fd)
@@ -23,7 +21,7 @@ public static class FdOps
     {
         get
         {
-            long l = Libc.SoftLimit(RLIMIT_NOFILE);
+            long l = SysResource.SoftLimit(SysResource.RLIMIT_NOFILE);
             return l < 0 ? int.MaxValue : l;
         }
     }
@@ -31,7 +29,7 @@ public static class FdOps
     /// Whether dup2 could put a descriptor at fd: within int range and below the soft limit.
     public static bool Fits(long fd)
     {
-        long l = Libc.SoftLimit(RLIMIT_NOFILE);
+        long l = SysResource.SoftLimit(SysResource.RLIMIT_NOFILE);
         return fd <= int.MaxValue && (l < 0 || fd < l);
     }
 
@@ -40,7 +38,7 @@ public static class FdOps
     /// dup2(from, to): returns 0 or an errno.
     public static int Dup2(ProcessState st, long from, long to)
     {
-        if (!IsOpen(st, from) || to >= Limit) return EBADF;
+        if (!IsOpen(st, from) || to >= Limit) return Errno.EBADF;
         if (from == to) return 0;
         Place(st, (int)to, st.Fds.Real((int)from));
         return 0;
@@ -64,7 +62,7 @@ public static class FdOps
     }
 
     /// skalibs' fd_copy: dup2, but to == from is EINVAL.
-    public static int Copy(ProcessState st, long to, long from) => to == from ? EINVAL : Dup2(st, from, to);
+    public static int Copy(ProcessState st, long to, long from) => to == from ? Errno.EINVAL : Dup2(st, from, to);
 
     public static void Close(ProcessState st, long fd)
     {
@@ -77,18 +75,18 @@ public static class FdOps
     /// skalibs' ndelay_on / ndelay_off on the real descriptor behind fd: returns 0 or an errno.
     public static int SetNonBlocking(ProcessState st, long fd, bool on)
     {
-        if (!IsOpen(st, fd)) return EBADF;
+        if (!IsOpen(st, fd)) return Errno.EBADF;
         return SetNonBlockingReal(st.Fds.Real((int)fd), on);
     }
 
     public static int SetNonBlockingReal(int real, bool on)
     {
-        int got = Libc.fcntl(real, Libc.F_GETFL, 0);
-        if (got < 0) return Libc.Errno;
-        bool isOn = (got & Libc.O_NONBLOCK) != 0;
+        int got = Fcntl.fcntl(real, Fcntl.F_GETFL, 0);
+        if (got < 0) return Errno.Value;
+        bool isOn = (got & Fcntl.O_NONBLOCK) != 0;
         if (isOn == on) return 0;
-        int r = Libc.fcntl(real, Libc.F_SETFL, on ? got | Libc.O_NONBLOCK : got & ~Libc.O_NONBLOCK);
-        return r < 0 ? Libc.Errno : 0;
+        int r = Fcntl.fcntl(real, Fcntl.F_SETFL, on ? got | Fcntl.O_NONBLOCK : got & ~Fcntl.O_NONBLOCK);
+        return r < 0 ? Errno.Value : 0;
     }
 
     /// The number the modelled process's next open would get, with skip more descriptors open first.

@@ -9,22 +9,22 @@ public static class FifoDir
     public const string ListenerPrefix = "ftrig1:@";
     public const int ListenerNameLength = 39;
     /// drwx-ws--T: the owner and members of the group may subscribe, nobody may list.
-    public const int GroupMode = 0x7d8; // 03730
+    public const int GroupMode = SysStat.S_ISGID | SysStat.S_ISVTX | SysStat.S_IRWXU | SysStat.S_IWGRP | SysStat.S_IXGRP;
     /// drwx-wx-wt: anyone may subscribe.
-    public const int PublicMode = 0x3db; // 01733
+    public const int PublicMode = SysStat.S_ISVTX | SysStat.S_IRWXU | SysStat.S_IWGRP | SysStat.S_IXGRP | SysStat.S_IWOTH | SysStat.S_IXOTH;
 
     /// Creates the directory if missing: group-restricted to gid (mode 03730), or public (01733) when gid
     /// is negative. A directory that already exists is used as it is. Returns 0 or an errno.
     public static int Create(string path, int gid)
     {
-        if (Libc.MakeDirectory(path, 0x1c0) < 0)
+        if (SysStat.MakeDirectory(path, SysStat.Mode0700) < 0)
         {
-            int e = Libc.Errno;
-            if (e != Libc.EEXIST) return e;
-            return Libc.StatPath(path, out var st) == 0 && (st.Mode & Libc.S_IFMT) == Libc.S_IFDIR ? 0 : Libc.ENOTDIR;
+            int e = Errno.Value;
+            if (e != Errno.EEXIST) return e;
+            return SysStat.StatPath(path, out var st) == 0 && (st.Mode & SysStat.S_IFMT) == SysStat.S_IFDIR ? 0 : Errno.ENOTDIR;
         }
-        if (gid >= 0 && Libc.Chown(path, -1, gid) < 0) return Libc.Errno;
-        return Libc.Chmod(path, gid >= 0 ? GroupMode : PublicMode) < 0 ? Libc.Errno : 0;
+        if (gid >= 0 && Unistd.Chown(path, -1, gid) < 0) return Errno.Value;
+        return SysStat.Chmod(path, gid >= 0 ? GroupMode : PublicMode) < 0 ? Errno.Value : 0;
     }
 
     /// Whether a directory entry is a listener's FIFO (the notifier ignores every other name).
@@ -34,22 +34,22 @@ public static class FifoDir
     /// on write) is a listener that died: it is removed. SIGPIPE must be ignored or blocked meanwhile.
     public static unsafe void Notify(string path, ReadOnlySpan<byte> events)
     {
-        var names = Libc.ListDirectory(path);
+        var names = Dirent.ListDirectory(path);
         if (names == null) return;
         foreach (var name in names)
         {
             if (!IsListener(name)) continue;
             string fifo = path + "/" + name;
-            int fd = Libc.Open(fifo, Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+            int fd = Fcntl.Open(fifo, Fcntl.O_WRONLY | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
             if (fd < 0)
             {
-                if (Libc.Errno == Libc.ENXIO) Libc.Unlink(fifo);
+                if (Errno.Value == Errno.ENXIO) Unistd.Unlink(fifo);
                 continue;
             }
             nint n;
-            fixed (byte* p = events) n = Libc.write(fd, p, events.Length);
-            if (n < 0 && Libc.Errno == Libc.EPIPE) Libc.Unlink(fifo);
-            Libc.close(fd);
+            fixed (byte* p = events) n = Unistd.write(fd, p, events.Length);
+            if (n < 0 && Errno.Value == Errno.EPIPE) Unistd.Unlink(fifo);
+            Unistd.close(fd);
         }
     }
 }

@@ -6,46 +6,46 @@ namespace Execline.S6;
 /// Relative paths resolve against this process's cwd: callers sync it with the modelled state first.
 public static unsafe class Files
 {
-    static int Result(int r) => r < 0 ? Libc.Errno : 0;
+    static int Result(int r) => r < 0 ? Errno.Value : 0;
 
     public static int Mkdir(string path, int mode)
     {
-        fixed (byte* p = Libc.C(path)) return Result(Libc.mkdir(p, mode));
+        fixed (byte* p = Libc.C(path)) return Result(SysStat.mkdir(p, mode));
     }
 
     public static int Rmdir(string path)
     {
-        fixed (byte* p = Libc.C(path)) return Result(Libc.rmdir(p));
+        fixed (byte* p = Libc.C(path)) return Result(Unistd.rmdir(p));
     }
 
     public static int Unlink(string path)
     {
-        fixed (byte* p = Libc.C(path)) return Result(Libc.unlink(p));
+        fixed (byte* p = Libc.C(path)) return Result(Unistd.unlink(p));
     }
 
     public static int Rename(string from, string to)
     {
         fixed (byte* f = Libc.C(from))
         fixed (byte* t = Libc.C(to))
-            return Result(Libc.rename(f, t));
+            return Result(Stdio.rename(f, t));
     }
 
     public static int Chmod(string path, int mode)
     {
-        fixed (byte* p = Libc.C(path)) return Result(Libc.chmod(p, mode));
+        fixed (byte* p = Libc.C(path)) return Result(SysStat.chmod(p, mode));
     }
 
     /// -1 leaves an id unchanged.
     public static int Chown(string path, int uid, int gid, bool follow = true)
     {
-        fixed (byte* p = Libc.C(path)) return Result(follow ? Libc.chown(p, uid, gid) : Libc.lchown(p, uid, gid));
+        fixed (byte* p = Libc.C(path)) return Result(follow ? Unistd.chown(p, uid, gid) : Unistd.lchown(p, uid, gid));
     }
 
     public static int Symlink(string target, string path)
     {
         fixed (byte* t = Libc.C(target))
         fixed (byte* p = Libc.C(path))
-            return Result(Libc.symlink(t, p));
+            return Result(Unistd.symlink(t, p));
     }
 
     /// A hard link; followLink makes a link to what a symlink points to rather than to the symlink.
@@ -53,17 +53,17 @@ public static unsafe class Files
     {
         fixed (byte* f = Libc.C(from))
         fixed (byte* t = Libc.C(to))
-            return Result(Libc.linkat(Libc.AT_FDCWD, f, Libc.AT_FDCWD, t, followLink ? Libc.AT_SYMLINK_FOLLOW : 0));
+            return Result(Unistd.linkat(Fcntl.AT_FDCWD, f, Fcntl.AT_FDCWD, t, followLink ? Fcntl.AT_SYMLINK_FOLLOW : 0));
     }
 
     public static int Mknod(string path, int mode, ulong dev)
     {
-        fixed (byte* p = Libc.C(path)) return Result(Libc.mknod(p, mode, dev));
+        fixed (byte* p = Libc.C(path)) return Result(SysStat.mknod(p, mode, dev));
     }
 
     public static int Chroot(string path)
     {
-        fixed (byte* p = Libc.C(path)) return Result(Libc.chroot(p));
+        fixed (byte* p = Libc.C(path)) return Result(Unistd.chroot(p));
     }
 
     /// What a symlink points to, or null (errno set in err).
@@ -75,20 +75,20 @@ public static unsafe class Files
             nint n;
             fixed (byte* p = Libc.C(path))
             fixed (byte* b = buf)
-                n = Libc.readlink(p, b, size);
-            if (n < 0) { err = Libc.Errno; return null; }
+                n = Unistd.readlink(p, b, size);
+            if (n < 0) { err = Errno.Value; return null; }
             err = 0;
             if (n < size) return Text.Bytes.Latin1(buf.AsSpan(0, (int)n));
         }
     }
 
     /// The file's type and mode bits, or null when it cannot be stat'ed (errno in err).
-    public static Libc.Stat? Stat(string path, out int err, bool follow = true)
+    public static SysStat.Stat? Stat(string path, out int err, bool follow = true)
     {
-        if (Libc.StatPath(path, out var st, follow) < 0) { err = Libc.Errno; return null; }
+        if (SysStat.StatPath(path, out var st, follow) < 0) { err = Errno.Value; return null; }
         err = 0;
         return st;
     }
 
-    public static bool IsType(Libc.Stat st, uint type) => (st.Mode & Libc.S_IFMT) == type;
+    public static bool IsType(SysStat.Stat st, uint type) => (st.Mode & SysStat.S_IFMT) == type;
 }

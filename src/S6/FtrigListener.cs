@@ -33,19 +33,19 @@ public sealed class FtrigListener : IDisposable
         {
             name = stem + RandomSuffix();
             temp = $"{fifoDir}/.{name}";
-            if (Libc.MakeFifo(temp, 0x180) == 0) break; // 0600
-            errno = Libc.Errno;
-            if (errno != Libc.EEXIST) return null;
+            if (SysStat.MakeFifo(temp, SysStat.Mode0600) == 0) break;
+            errno = Errno.Value;
+            if (errno != Errno.EEXIST) return null;
         }
         string fifo = $"{fifoDir}/{name}";
-        int read = Libc.Open(temp, Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
-        int write = read < 0 ? -1 : Libc.Open(temp, Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
-        if (write < 0 || Libc.Rename(temp, fifo) < 0)
+        int read = Fcntl.Open(temp, Fcntl.O_RDONLY | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
+        int write = read < 0 ? -1 : Fcntl.Open(temp, Fcntl.O_WRONLY | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
+        if (write < 0 || Stdio.Rename(temp, fifo) < 0)
         {
-            errno = Libc.Errno;
-            if (read >= 0) Libc.close(read);
-            if (write >= 0) Libc.close(write);
-            Libc.Unlink(temp);
+            errno = Errno.Value;
+            if (read >= 0) Unistd.close(read);
+            if (write >= 0) Unistd.close(write);
+            Unistd.Unlink(temp);
             return null;
         }
         errno = 0;
@@ -67,7 +67,7 @@ public sealed class FtrigListener : IDisposable
         byte* buf = stackalloc byte[256];
         while (true)
         {
-            nint n = Libc.read(_read, buf, 256);
+            nint n = Unistd.read(_read, buf, 256);
             if (n > 0)
             {
                 for (int i = 0; i < n; i++) got.Add(buf[i]);
@@ -75,9 +75,9 @@ public sealed class FtrigListener : IDisposable
             }
             if (n < 0)
             {
-                int e = Libc.Errno;
-                if (e == Libc.EINTR) continue;
-                if (e != Libc.EAGAIN)
+                int e = Errno.Value;
+                if (e == Errno.EINTR) continue;
+                if (e != Errno.EAGAIN)
                 {
                     errno = e;
                     return null;
@@ -91,9 +91,9 @@ public sealed class FtrigListener : IDisposable
     public void Dispose()
     {
         if (_read < 0) return;
-        Libc.Unlink(_fifo);
-        Libc.close(_read);
-        Libc.close(_write);
+        Unistd.Unlink(_fifo);
+        Unistd.close(_read);
+        Unistd.close(_write);
         _read = _write = -1;
     }
 }

@@ -13,12 +13,12 @@ public sealed class LockFile
     public int Acquire(string path, int mode)
     {
         int fd;
-        using (new TemporaryUmask(0)) fd = Libc.Open(path, Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CREAT | Libc.O_CLOEXEC, mode);
-        if (fd < 0) return Libc.Errno;
-        int err = Libc.LockWrite(fd);
+        using (new TemporaryUmask(0)) fd = Fcntl.Open(path, Fcntl.O_WRONLY | Fcntl.O_NONBLOCK | Fcntl.O_CREAT | Fcntl.O_CLOEXEC, mode);
+        if (fd < 0) return Errno.Value;
+        int err = Fcntl.LockWrite(fd);
         if (err != 0)
         {
-            Libc.close(fd);
+            Unistd.close(fd);
             return err;
         }
         Fd = fd;
@@ -29,14 +29,14 @@ public sealed class LockFile
     /// goes with it); 0, or the errno of locking it (someone else holds the lock).
     public int Adopt(int fd)
     {
-        int err = Libc.LockWrite(fd);
+        int err = Fcntl.LockWrite(fd);
         if (err == 0) Fd = fd;
         return err;
     }
 
     public void Release()
     {
-        if (Fd >= 0) Libc.close(Fd);
+        if (Fd >= 0) Unistd.close(Fd);
         Fd = -1;
     }
 }

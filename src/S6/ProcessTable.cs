@@ -22,7 +22,7 @@ public static class ProcessTable
     /// Living processes (not zombies) outside spared.
     public static IEnumerable<int> Others(HashSet<int> spared)
     {
-        foreach (var name in Libc.ListDirectory("/proc") ?? [])
+        foreach (var name in Dirent.ListDirectory("/proc") ?? [])
         {
             if (!int.TryParse(name, out int pid) || spared.Contains(pid)) continue;
             if (ReadStat(pid, out char state) != null && state != 'Z' && state != 'X') yield return pid;
@@ -42,7 +42,7 @@ public static class ProcessTable
             {
                 if (!signalled.Add(pid)) continue;
                 found = true;
-                Libc.kill(pid, sig);
+                Signal.kill(pid, sig);
             }
             if (!found) return;
         }

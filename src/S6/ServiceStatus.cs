@@ -21,9 +21,9 @@ public record struct ServiceStatus
     /// Up as every client sees it: a pid, and it is run's.
     public readonly bool IsUp => Pid != 0 && !Finishing;
 
-    public readonly bool DiedOfSignal => (Wstat & 0x7f) != 0;
-    public readonly int Signal => Wstat & 0x7f;
-    public readonly int ExitCode => Wstat >> 8 & 0xff;
+    public readonly bool DiedOfSignal => Signal != 0;
+    public readonly int Signal => new Execline.Runtime.WaitStatus(Wstat).Signal;
+    public readonly int ExitCode => new Execline.Runtime.WaitStatus(Wstat).ExitCode;
 
     public readonly byte Flags =>
         (byte)((Paused ? PausedBit : 0) | (Finishing ? FinishingBit : 0) | (WantUp ? WantUpBit : 0) | (Ready ? ReadyBit : 0));
@@ -67,7 +67,7 @@ public record struct ServiceStatus
     /// `SERVICEDIR/supervise/status`, or null when missing, unreadable or short.
     public static ServiceStatus? Read(string serviceDir)
     {
-        var data = Libc.ReadFile(serviceDir + "/supervise/status");
+        var data = Unistd.ReadFile(serviceDir + "/supervise/status");
         return data != null && TryDecode(data, out var s) ? s : null;
     }
 

@@ -12,14 +12,14 @@ public static class Supervised
     public static int Check(string dir, out int errno)
     {
         errno = 0;
-        int fd = Libc.Open(dir + "/supervise/lock", Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+        int fd = Fcntl.Open(dir + "/supervise/lock", Fcntl.O_RDONLY | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
         if (fd < 0)
         {
-            errno = Libc.Errno;
-            return errno == Libc.ENOENT ? 0 : -1;
+            errno = Errno.Value;
+            return errno == Errno.ENOENT ? 0 : -1;
         }
-        bool locked = Libc.IsLockedByOther(fd);
-        Libc.close(fd);
+        bool locked = Fcntl.IsLockedByOther(fd);
+        Unistd.close(fd);
         return locked ? 1 : 0;
     }
 }

@@ -10,7 +10,7 @@ public readonly struct TemporaryUmask : IDisposable
 {
     readonly int _replaced;
 
-    public TemporaryUmask(int mask) => _replaced = Libc.umask(mask);
+    public TemporaryUmask(int mask) => _replaced = SysStat.umask(mask);
 
-    public void Dispose() => Libc.umask(_replaced);
+    public void Dispose() => SysStat.umask(_replaced);
 }

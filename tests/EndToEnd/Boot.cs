@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Execline.Tests.EndToEnd;
 
 /// Runs a command in a rootfs as `docker run --rm` would, without an engine, through scripts/container.sh:
@@ -53,11 +51,8 @@ public sealed class Booted(Shell.Started started)
     /// kill(2) straight from this process, for a signal that must arrive at a precise moment.
     public static void SignalNow(int hostPid, int signal)
     {
-        if (kill(hostPid, signal) != 0) throw new InvalidOperationException($"kill {hostPid}: errno {Marshal.GetLastPInvokeError()}");
+        if (Native.Signal.kill(hostPid, signal) != 0) throw new InvalidOperationException($"kill {hostPid}: errno {Native.Errno.Value}");
     }
-
-    [DllImport("libc", SetLastError = true)]
-    static extern int kill(int pid, int sig);
 
     public Ran Wait(TimeSpan timeout) => Shell.Wait(started, timeout);
 }

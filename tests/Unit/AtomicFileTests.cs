@@ -21,10 +21,10 @@ public class AtomicFileTests
     {
         var cancel = TestContext.Current.CancellationToken;
         var dir = Directory.CreateTempSubdirectory("atomic.").FullName;
-        Assert.Equal(0, Libc.MakeFifo(dir + "/status.new", 0x180));
+        Assert.Equal(0, SysStat.MakeFifo(dir + "/status.new", 0x180));
         var replace = Task.Run(() => AtomicFile.Replace(dir + "/status", "new"u8.ToArray()), cancel);
         Assert.Same(replace, await Task.WhenAny(replace, Task.Delay(5000, cancel)));
-        Assert.Equal(Libc.ENXIO, await replace);
+        Assert.Equal(Errno.ENXIO, await replace);
         Assert.False(File.Exists(dir + "/status"));
         Directory.Delete(dir, true);
     }

@@ -1,4 +1,4 @@
-using Execline.Builtins.Supervision;
+using Execline.S6;
 using Execline.Init.Supervision;
 using Execline.Native;
 using Execline.Runtime;
@@ -26,8 +26,8 @@ public class ServiceStateTableTests : IDisposable
     {
         File.WriteAllText(_dir + "/finish", "");
         File.WriteAllText(_dir + "/notification-fd", "3\n");
-        _stderr = Libc.Open(_dir + "/stderr", Libc.O_WRONLY | Libc.O_CREAT | Libc.O_CLOEXEC);
-        _log = Libc.Open(_dir + "/log", Libc.O_WRONLY | Libc.O_CREAT | Libc.O_CLOEXEC);
+        _stderr = Fcntl.Open(_dir + "/stderr", Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_CLOEXEC);
+        _log = Fcntl.Open(_dir + "/log", Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_CLOEXEC);
         // Only stderr: what the children get on 0, 1 and 3 is then the supervisor's doing alone.
         _base = ProcessState.FromThisProcess([]);
         foreach (int fd in _base.Fds.Numbers.ToList()) _base.Fds.Close(fd);
@@ -38,8 +38,8 @@ public class ServiceStateTableTests : IDisposable
     public void Dispose()
     {
         _sup?.Dispatch(ServiceEvent.SigQuit);
-        Libc.close(_stderr);
-        Libc.close(_log);
+        Unistd.close(_stderr);
+        Unistd.close(_log);
         Directory.Delete(_dir, true);
     }
 
@@ -117,7 +117,7 @@ public class ServiceStateTableTests : IDisposable
             return taken;
         }
 
-        static string? Target(int fd) => fd < 0 ? null : Libc.ReadLink($"/proc/self/fd/{fd}");
+        static string? Target(int fd) => fd < 0 ? null : Unistd.ReadLink($"/proc/self/fd/{fd}");
         static bool IsDevNull(int fd) => Target(fd) == "/dev/null";
     }
 

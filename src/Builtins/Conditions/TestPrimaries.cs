@@ -9,30 +9,28 @@ namespace Execline.Builtins.Conditions;
 /// and -x from the file's mode bits for its owner, group or others (s6-test's way) instead of access(2).
 sealed class TestPrimaries(Invocation inv, bool accessByMode = false)
 {
-    const uint S_ISUID = 0x800, S_ISGID = 0x400, S_ISVTX = 0x200;
-    const int F_OK = 0, X_OK = 1, W_OK = 2, R_OK = 4;
 
     public bool Unary(string op, string x) => op switch
     {
         "-n" => x.Length > 0,
         "-z" => x.Length == 0,
-        "-e" => Access(x, F_OK),
-        "-r" => accessByMode ? ModeAllows(x, R_OK) : Access(x, R_OK),
-        "-w" => accessByMode ? ModeAllows(x, W_OK) : Access(x, W_OK),
-        "-x" => accessByMode ? ModeAllows(x, X_OK) : Access(x, X_OK),
-        "-f" => IsType(x, Libc.S_IFREG),
-        "-d" => IsType(x, Libc.S_IFDIR),
-        "-b" => IsType(x, Libc.S_IFBLK),
-        "-c" => IsType(x, Libc.S_IFCHR),
-        "-p" => IsType(x, Libc.S_IFIFO),
-        "-S" => IsType(x, Libc.S_IFSOCK),
-        "-h" or "-L" => Path(x) is { } p && Libc.StatPath(p, out var l, follow: false) == 0 && (l.Mode & Libc.S_IFMT) == Libc.S_IFLNK,
-        "-u" => Stat(x) is { } st && (st.Mode & S_ISUID) != 0,
-        "-g" => Stat(x) is { } st && (st.Mode & S_ISGID) != 0,
-        "-k" => Stat(x) is { } st && (st.Mode & S_ISVTX) != 0,
+        "-e" => Access(x, Unistd.F_OK),
+        "-r" => accessByMode ? ModeAllows(x, Unistd.R_OK) : Access(x, Unistd.R_OK),
+        "-w" => accessByMode ? ModeAllows(x, Unistd.W_OK) : Access(x, Unistd.W_OK),
+        "-x" => accessByMode ? ModeAllows(x, Unistd.X_OK) : Access(x, Unistd.X_OK),
+        "-f" => IsType(x, SysStat.S_IFREG),
+        "-d" => IsType(x, SysStat.S_IFDIR),
+        "-b" => IsType(x, SysStat.S_IFBLK),
+        "-c" => IsType(x, SysStat.S_IFCHR),
+        "-p" => IsType(x, SysStat.S_IFIFO),
+        "-S" => IsType(x, SysStat.S_IFSOCK),
+        "-h" or "-L" => Path(x) is { } p && SysStat.StatPath(p, out var l, follow: false) == 0 && (l.Mode & SysStat.S_IFMT) == SysStat.S_IFLNK,
+        "-u" => Stat(x) is { } st && (st.Mode & SysStat.S_ISUID) != 0,
+        "-g" => Stat(x) is { } st && (st.Mode & SysStat.S_ISGID) != 0,
+        "-k" => Stat(x) is { } st && (st.Mode & SysStat.S_ISVTX) != 0,
         "-s" => Stat(x) is { } st && st.Size > 0,
-        "-O" or "-U" => Stat(x) is { } st && st.Uid == (uint)Libc.geteuid(),
-        "-G" => Stat(x) is { } st && st.Gid == (uint)Libc.getegid(),
+        "-O" or "-U" => Stat(x) is { } st && st.Uid == (uint)Unistd.geteuid(),
+        "-G" => Stat(x) is { } st && st.Gid == (uint)Unistd.getegid(),
         // whole seconds: the real program compares st_mtime with st_atime
         "-N" => Stat(x) is { } st && st.Mtime > st.Atime,
         "-t" => IsTerminal(x),
@@ -66,20 +64,20 @@ sealed class TestPrimaries(Invocation inv, bool accessByMode = false)
     /// The path to look at for the script: null for a descriptor it does not have.
     string? Path(string path) => DescriptorPaths.InProcess(inv.State, path);
 
-    bool Access(string path, int mode) => Path(path) is { } p && Libc.Access(p, mode) == 0;
+    bool Access(string path, int mode) => Path(path) is { } p && Unistd.Access(p, mode) == 0;
 
-    Libc.Stat? Stat(string path) => Path(path) is { } p && Libc.StatPath(p, out var st) == 0 ? st : null;
+    SysStat.Stat? Stat(string path) => Path(path) is { } p && SysStat.StatPath(p, out var st) == 0 ? st : null;
 
     /// The permission's bit in the owner's triplet when we own the file, else the group's when it is our
     /// group, else the others'.
     bool ModeAllows(string path, int permission)
     {
         if (Stat(path) is not { } st) return false;
-        int shift = st.Uid == (uint)Libc.geteuid() ? 6 : st.Gid == (uint)Libc.getegid() ? 3 : 0;
+        int shift = st.Uid == (uint)Unistd.geteuid() ? 6 : st.Gid == (uint)Unistd.getegid() ? 3 : 0;
         return (st.Mode & (uint)(permission << shift)) != 0;
     }
 
-    bool IsType(string path, uint type) => Stat(path) is { } st && (st.Mode & Libc.S_IFMT) == type;
+    bool IsType(string path, uint type) => Stat(path) is { } st && (st.Mode & SysStat.S_IFMT) == type;
 
     int Compare(string op, string a, string b)
     {
@@ -94,7 +92,7 @@ sealed class TestPrimaries(Invocation inv, bool accessByMode = false)
         if (!Numbers.TryUnsigned(word, out var fd) || fd > uint.MaxValue) throw inv.Die(100, "-t requires an integer argument");
         if (fd > int.MaxValue) return false;
         int real = inv.State.Fds.Real((int)fd);
-        return real >= 0 && Libc.isatty(real) == 1;
+        return real >= 0 && Unistd.isatty(real) == 1;
     }
 
     /// As getenv(3) answers: an empty name is never set.

@@ -7,7 +7,6 @@ namespace Execline.Builtins.ControlFlow;
 /// -c -l -a), or the remainder when that cannot be executed. -n swaps the two.
 public sealed class TryExec : Builtin
 {
-    const int ENOENT = 2, EACCES = 13, ENOEXEC = 8;
 
     public override string Usage => "tryexec [ -n ] [ -c ] [ -l ] [ -a argv0 ] { command... } remainder...";
 
@@ -53,24 +52,24 @@ public sealed class TryExec : Builtin
 
     static int Attempt(string? file)
     {
-        if (file == null) return ENOENT;
-        if (Libc.StatPath(file, out var st) != 0) return Libc.Errno;
-        if ((st.Mode & Libc.S_IFMT) != Libc.S_IFREG || Libc.Access(file, 1) != 0) return EACCES;
-        return Interpretable(file) ? 0 : ENOEXEC;
+        if (file == null) return Errno.ENOENT;
+        if (SysStat.StatPath(file, out var st) != 0) return Errno.Value;
+        if ((st.Mode & SysStat.S_IFMT) != SysStat.S_IFREG || Unistd.Access(file, Unistd.X_OK) != 0) return Errno.EACCES;
+        return Interpretable(file) ? 0 : Errno.ENOEXEC;
     }
 
     /// An ELF binary, or a "#!" script whose interpreter can itself be executed.
     static bool Interpretable(string file)
     {
-        int fd = Libc.Open(file, Libc.O_RDONLY | Libc.O_CLOEXEC);
+        int fd = Fcntl.Open(file, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC);
         if (fd < 0) return false;
         var head = new byte[256];
         int n;
         unsafe
         {
-            fixed (byte* p = head) n = (int)Libc.read(fd, p, head.Length);
+            fixed (byte* p = head) n = (int)Unistd.read(fd, p, head.Length);
         }
-        Libc.close(fd);
+        Unistd.close(fd);
         if (n < 0) return false;
         head = head[..n];
         if (head.Length >= 4 && head[0] == 0x7f && head[1] == (byte)'E' && head[2] == (byte)'L' && head[3] == (byte)'F')
@@ -82,7 +81,7 @@ public sealed class TryExec : Builtin
         while (i < head.Length && head[i] != ' ' && head[i] != '\t' && head[i] != '\n') i++;
         if (i == start) return false;
         var interpreter = Execline.Text.Bytes.Latin1(head.AsSpan(start, i - start));
-        return Libc.StatPath(interpreter, out var st) == 0 && (st.Mode & Libc.S_IFMT) == Libc.S_IFREG
-            && Libc.Access(interpreter, 1) == 0;
+        return SysStat.StatPath(interpreter, out var st) == 0 && (st.Mode & SysStat.S_IFMT) == SysStat.S_IFREG
+            && Unistd.Access(interpreter, Unistd.X_OK) == 0;
     }
 }

@@ -43,10 +43,10 @@ public sealed class ApplyUidGid : Builtin
         }
         if (g.Index >= inv.Argv.Count) throw inv.Usage();
 
-        if (groups != null && Libc.SetGroupsWithFirst(gid != 0 ? gid : (uint)Libc.getegid(), groups) < 0)
-            throw inv.DieErrno(111, "unable to set supplementary group list", Libc.Errno);
-        if (gid != 0 && Libc.setgid(gid) < 0) throw inv.DieErrno(111, "unable to setgid", Libc.Errno);
-        if (uid != 0 && Libc.setuid(uid) < 0) throw inv.DieErrno(111, "unable to setuid", Libc.Errno);
+        if (groups != null && Grp.SetGroupsWithFirst(gid != 0 ? gid : (uint)Unistd.getegid(), groups) < 0)
+            throw inv.DieErrno(111, "unable to set supplementary group list", Errno.Value);
+        if (gid != 0 && Unistd.setgid(gid) < 0) throw inv.DieErrno(111, "unable to setgid", Errno.Value);
+        if (uid != 0 && Unistd.setuid(uid) < 0) throw inv.DieErrno(111, "unable to setuid", Errno.Value);
         if (unexport)
         {
             inv.Env.Unset("UID");

@@ -34,13 +34,12 @@ public sealed class EnvDir
     /// string past 128 KiB anyway, so anything larger only reaches in-process chains.
     public const int Bound = 4 << 20;
     public const string BoundText = "4 MiB";
-    const int ENOENT = 2, EIDRM = 43;
 
     /// The changes the directory asks for, or null with errno (0 with Refusal set when a value was too long).
     public List<KeyValuePair<string, string?>>? Read(string dir, out int errno)
     {
         Refusal = null;
-        var names = Libc.ListDirectory(dir, out errno);
+        var names = Dirent.ListDirectory(dir, out errno);
         if (names == null) return null;
         var changes = new List<KeyValuePair<string, string?>>();
         foreach (var name in names)
@@ -51,7 +50,7 @@ public sealed class EnvDir
             if (data == null)
             {
                 // the entry was listed a moment ago: its disappearance is not "no such directory"
-                if (errno == ENOENT) errno = EIDRM;
+                if (errno == Errno.ENOENT) errno = Errno.EIDRM;
                 return null;
             }
             if (PastBound(data))
@@ -71,16 +70,16 @@ public sealed class EnvDir
         bool clamped = Rule == ValueRule.Skalibs && !NoClamp;
         // As skalibs: the clamped read opens as open(2) does (a FIFO waits for its writer); the others open
         // without waiting and then read blocking, so a FIFO with no writer reads as empty.
-        int fd = Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC | (clamped ? 0 : Libc.O_NONBLOCK));
+        int fd = Fcntl.Open(path, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC | (clamped ? 0 : Fcntl.O_NONBLOCK));
         if (fd < 0)
         {
-            errno = Libc.Errno;
+            errno = Errno.Value;
             return null;
         }
-        if (!clamped) Libc.fcntl(fd, Libc.F_SETFL, Libc.O_RDONLY);
+        if (!clamped) Fcntl.fcntl(fd, Fcntl.F_SETFL, Fcntl.O_RDONLY);
         bool firstLine = Rule == ValueRule.Skalibs && !Verbatim;
         var data = ReadUpTo(fd, clamped ? MaxValue : Bound + 1, firstLine && !clamped, out errno);
-        Libc.close(fd);
+        Unistd.close(fd);
         return data;
     }
 
@@ -104,11 +103,11 @@ public sealed class EnvDir
         {
             if (len == buf.Length) Array.Resize(ref buf, Math.Min(limit, buf.Length * 2));
             nint n;
-            fixed (byte* p = buf) n = Libc.read(fd, p + len, buf.Length - len);
+            fixed (byte* p = buf) n = Unistd.read(fd, p + len, buf.Length - len);
             if (n < 0)
             {
-                if (Libc.Errno == Libc.EINTR) continue;
-                errno = Libc.Errno;
+                if (Errno.Value == Errno.EINTR) continue;
+                errno = Errno.Value;
                 return null;
             }
             if (n == 0) break;

@@ -1,3 +1,4 @@
+using Execline.Native;
 using Execline.Runtime;
 
 namespace Execline.Builtins.EnvDirs;
@@ -23,7 +24,7 @@ public sealed class JustcEnvdir : Builtin
         var changes = reader.Read(inv.Argv[g.Index], out int errno);
         if (changes != null) EnvDir.Apply(inv.Env, changes);
         else if (reader.Refusal != null) throw inv.Die(111, reader.Refusal);
-        else if (insist || errno != 2) throw inv.DieErrno(111, "unable to justc_envdir", errno);
+        else if (insist || errno != Errno.ENOENT) throw inv.DieErrno(111, "unable to justc_envdir", errno);
         return Outcome.Exec(inv.Rest(g.Index + 1));
     }
 }

@@ -1,3 +1,4 @@
+using Execline.Native;
 using Execline.Runtime;
 
 namespace Execline.Builtins.EnvDirs;
@@ -30,12 +31,11 @@ public sealed class S6Envdir : Builtin
         }
         if (inv.Argv.Count - g.Index < 2) throw inv.Usage();
         var dir = inv.Argv[g.Index];
-        const int EINVAL = 22, ENOENT = 2;
-        int errno = EINVAL;
+        int errno = Errno.EINVAL;
         var changes = reader.NullIs == '\0' ? null : reader.Read(dir, out errno);
         if (changes != null) EnvDir.Apply(inv.Env, changes);
         else if (reader.Refusal != null) throw inv.Die(111, reader.Refusal);
-        else if (insist || errno != ENOENT) throw inv.DieErrno(111, "unable to envdir " + dir, errno);
+        else if (insist || errno != Errno.ENOENT) throw inv.DieErrno(111, "unable to envdir " + dir, errno);
         return Outcome.Exec(inv.Rest(g.Index + 1));
     }
 }

@@ -75,14 +75,14 @@ public sealed class Backtick : Builtin
     /// block's builtins run here, so one writing more than a pipe holds cannot block forever).
     static (string output, WaitStatus status) Capture(Invocation inv, IReadOnlyList<string> block)
     {
-        var (r, w) = Libc.Pipe();
-        if (r < 0) throw inv.DieErrno(111, "unable to spawn " + block[0], Libc.Errno);
+        var (r, w) = Unistd.Pipe();
+        if (r < 0) throw inv.DieErrno(111, "unable to spawn " + block[0], Errno.Value);
         var reader = new PipeReader(r);
         var clone = inv.State.Clone();
         clone.Fds.Set(1, clone.Own(w));
         var result = inv.RunBlock(block, clone, reader);
         var data = reader.Finish(out int readErr);
-        Libc.close(r);
+        Unistd.close(r);
         if (!result.Started) throw inv.DieErrno(111, "unable to spawn " + result.Program, result.SpawnErrno);
         if (data == null) throw inv.DieErrno(111, "unable to slurp", readErr);
         return (Bytes.Latin1(data), result.Status);

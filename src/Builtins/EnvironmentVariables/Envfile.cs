@@ -27,11 +27,11 @@ public sealed class Envfile : Builtin
         else
         {
             var path = DescriptorPaths.InProcess(inv.State, file);
-            fd = path == null ? -1 : Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC);
+            fd = path == null ? -1 : Fcntl.Open(path, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC);
             if (fd < 0)
             {
-                int e = path == null ? DescriptorPaths.ENOENT : Libc.Errno;
-                if (strict || e != 2) throw inv.DieErrno(111, "unable to open " + name, e);
+                int e = path == null ? Errno.ENOENT : Errno.Value;
+                if (strict || e != Errno.ENOENT) throw inv.DieErrno(111, "unable to open " + name, e);
                 return Outcome.Exec(inv.Rest(g.Index + 1));
             }
         }
@@ -39,7 +39,7 @@ public sealed class Envfile : Builtin
         var modifs = parser.Parse();
         // Upstream closes what it read, stdin included: the program runs without one.
         if (stdin) inv.State.Fds.Close(0);
-        else Libc.close(fd);
+        else Unistd.close(fd);
         if (modifs == null)
         {
             if (parser.ReadError != 0) throw inv.DieErrno(111, "unable to read from " + name, parser.ReadError);

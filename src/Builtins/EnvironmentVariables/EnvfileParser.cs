@@ -163,8 +163,8 @@ public sealed class EnvfileParser
         {
             nint n;
             fixed (byte* p = _buf)
-                do n = Libc.read(_fd, p, _buf.Length); while (n < 0 && Libc.Errno == 4);
-            if (n < 0) { ReadError = Libc.Errno; return -1; }
+                do n = Unistd.read(_fd, p, _buf.Length); while (n < 0 && Errno.Value == Errno.EINTR);
+            if (n < 0) { ReadError = Errno.Value; return -1; }
             if (n == 0) return 0;
             _pos = 0;
             _len = (int)n;

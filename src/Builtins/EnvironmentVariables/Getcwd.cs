@@ -34,10 +34,10 @@ public sealed class Getcwd : Builtin
             var buf = new byte[size];
             fixed (byte* p = buf)
             {
-                if (Libc.getcwd(p, size) != null) { errno = 0; return Text.Bytes.FromCString(p); }
+                if (Unistd.getcwd(p, size) != null) { errno = 0; return Text.Bytes.FromCString(p); }
             }
-            errno = Libc.Errno;
-            if (errno != 34 || size >= 1 << 24) return null; // ERANGE: try a bigger buffer
+            errno = Errno.Value;
+            if (errno != Errno.ERANGE || size >= 1 << 24) return null; // try a bigger buffer
         }
     }
 }

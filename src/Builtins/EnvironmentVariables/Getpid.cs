@@ -28,7 +28,7 @@ public sealed class Getpid : Builtin
         if (inv.Argv.Count - g.Index < 2) throw inv.Usage();
         var variable = inv.Argv[g.Index];
         if (!inv.IsValidVariable(variable)) throw inv.Die(100, "invalid variable name");
-        int pid = parent ? Libc.getppid() : Libc.getpid();
+        int pid = parent ? Unistd.getppid() : Unistd.getpid();
         return SetAndExec.Run(inv, inv.Rest(g.Index + 1), variable, pid.ToString(), import);
     }
 }

@@ -13,7 +13,7 @@ public sealed class Homeof : Builtin
         // No option parsing: "-x" is a user name like any other; extra operands are ignored.
         if (inv.Argv.Count < 2) throw inv.Usage();
         var user = inv.Argv[1];
-        var home = Libc.HomeOf(user, out int errno);
+        var home = Pwd.HomeOf(user, out int errno);
         if (home == null)
             throw errno != 0
                 ? inv.DieErrno(111, "unable to get passwd entry for " + user, errno)

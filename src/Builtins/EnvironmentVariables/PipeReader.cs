@@ -20,7 +20,7 @@ sealed class PipeReader : IOutputReader
     public void ReadHere()
     {
         if (_thread != null || _read) return;
-        _data = Libc.ReadAll(_fd, out _err);
+        _data = Unistd.ReadAll(_fd, out _err);
         _read = true;
     }
 

@@ -66,7 +66,7 @@ sealed class ReaderThread
                 while (_fd < 0) Monitor.Wait(_gate);
                 fd = _fd;
             }
-            var data = Libc.ReadAll(fd, out int err);
+            var data = Unistd.ReadAll(fd, out int err);
             lock (_gate)
             {
                 _data = data;

@@ -39,7 +39,7 @@ public sealed class Withstdinas : Builtin
         if (!inv.IsValidVariable(variable)) throw inv.Die(100, "invalid variable name");
 
         // A closed stdin is -1 here, which read refuses with EBADF as upstream's read of fd 0 would.
-        var data = Libc.ReadAll(inv.State.Fds.Real(0), out int err);
+        var data = Unistd.ReadAll(inv.State.Fds.Real(0), out int err);
         if (data == null) throw inv.DieErrno(111, "unable to slurp", err);
         string? value = Bytes.Latin1(data);
         if (value.IndexOf('\0') >= 0)

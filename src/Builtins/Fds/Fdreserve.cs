@@ -1,3 +1,4 @@
+using Execline.Native;
 using Execline.Runtime;
 using Execline.S6;
 
@@ -28,12 +29,12 @@ public sealed class Fdreserve : Builtin
         {
             pairs[2 * i] = NextFree();
             pairs[2 * i + 1] = NextFree();
-            if (pairs[2 * i + 1] >= limit) throw inv.DieErrno(111, "unable to reserve fds", FdOps.EMFILE);
+            if (pairs[2 * i + 1] >= limit) throw inv.DieErrno(111, "unable to reserve fds", Errno.EMFILE);
         }
         if ((n & 1) != 0)
         {
             int last = NextFree();
-            if (last >= limit) throw inv.DieErrno(111, "unable to reserve last fd", FdOps.EMFILE);
+            if (last >= limit) throw inv.DieErrno(111, "unable to reserve last fd", Errno.EMFILE);
             inv.Env.Set($"FD{n - 1}", last.ToString());
         }
         for (int i = 0; i < pairs.Length; i++) inv.Env.Set($"FD{i}", pairs[i].ToString());

@@ -1,3 +1,4 @@
+using Execline.Native;
 using Execline.Runtime;
 using Execline.S6;
 
@@ -17,7 +18,7 @@ public sealed class Fdswap : Builtin
         {
             var st = inv.State;
             if (!FdOps.IsOpen(st, fd1) || !FdOps.IsOpen(st, fd2))
-                throw inv.DieErrno(111, "unable to swap fds", FdOps.EBADF);
+                throw inv.DieErrno(111, "unable to swap fds", Errno.EBADF);
             int r1 = st.Fds.Real((int)fd1);
             st.Fds.Set((int)fd1, st.Fds.Real((int)fd2));
             st.Fds.Set((int)fd2, r1);

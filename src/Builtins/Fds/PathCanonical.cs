@@ -31,8 +31,8 @@ static class PathCanonical
                 depth--;
                 // What ".." climbs out of must be a directory.
                 var left = (absolute ? "/" : "") + outp;
-                if (Libc.StatPath(left, out var st) < 0) { failed = left; errno = Libc.Errno; return null; }
-                if ((st.Mode & Libc.S_IFMT) != Libc.S_IFDIR) { failed = left; errno = 20; return null; }
+                if (SysStat.StatPath(left, out var st) < 0) { failed = left; errno = Errno.Value; return null; }
+                if ((st.Mode & SysStat.S_IFMT) != SysStat.S_IFDIR) { failed = left; errno = Errno.ENOTDIR; return null; }
                 int cut = outp.ToString().LastIndexOf('/');
                 outp.Length = cut < 0 ? 0 : cut;
             }

@@ -48,8 +48,8 @@ public sealed class PosixCd : Builtin
             target = found ?? lastTried ?? where;
         }
 
-        var cwd = Libc.GetCwd();
-        if (cwd == null) throw inv.DieErrno(111, "unable to getcwd", Libc.Errno);
+        var cwd = Unistd.GetCwd();
+        if (cwd == null) throw inv.DieErrno(111, "unable to getcwd", Errno.Value);
         env.Set("OLDPWD", cwd);
 
         var dir = target;
@@ -78,8 +78,8 @@ public sealed class PosixCd : Builtin
 
         if (physical)
         {
-            var now = Libc.GetCwd();
-            if (now == null) throw inv.DieErrno(111, "unable to getcwd", Libc.Errno);
+            var now = Unistd.GetCwd();
+            if (now == null) throw inv.DieErrno(111, "unable to getcwd", Errno.Value);
             env.Set("PWD", now);
             pwd = now;
         }
@@ -109,7 +109,7 @@ public sealed class PosixCd : Builtin
             var entry = cdpath.Substring(pos, m);
             var candidate = m == 0 ? "./" + where : entry + (entry.EndsWith('/') ? "" : "/") + where;
             lastTried = candidate;
-            if (Libc.StatPath(candidate, out var s) == 0 && (s.Mode & Libc.S_IFMT) == Libc.S_IFDIR) return candidate;
+            if (SysStat.StatPath(candidate, out var s) == 0 && (s.Mode & SysStat.S_IFMT) == SysStat.S_IFDIR) return candidate;
             pos += m + 1;
         }
         return null;

@@ -1,3 +1,4 @@
+using Execline.Native;
 using Execline.Runtime;
 using Execline.S6;
 
@@ -22,12 +23,12 @@ public sealed class PosixUmask : Builtin
         if (i >= inv.Argv.Count) return Print(inv, symbolic);
         var text = inv.Argv[i];
         int mask;
-        if (Octal.ScanFull(text, out var octal)) mask = (int)(octal & 0x1ff);
+        if (Octal.ScanFull(text, out var octal)) mask = (int)(octal & SysStat.ACCESSPERMS);
         else
         {
             var perms = SymbolicMode.Apply(text, ~inv.State.Umask);
             if (perms == null) throw inv.Die(1, "invalid mode string");
-            mask = ~perms.Value & 0x1ff;
+            mask = ~perms.Value & SysStat.ACCESSPERMS;
         }
         inv.State.Umask = mask;
         return inv.Exec(inv.Rest(i + 1));

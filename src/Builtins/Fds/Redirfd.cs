@@ -10,7 +10,7 @@ public sealed class Redirfd : Builtin
 {
     public override string Usage => "redirfd -[ r | w | u | a | x ] [ -n ] [ -b ] fd file prog...";
 
-    const int Creating = Libc.O_APPEND | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_EXCL;
+    const int Creating = Fcntl.O_APPEND | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_EXCL;
 
     public override Outcome Run(Invocation inv)
     {
@@ -22,12 +22,12 @@ public sealed class Redirfd : Builtin
             // The last mode letter wins, -n and -b combine with any.
             switch (c)
             {
-                case 'r': what = Libc.O_RDONLY; flags &= ~Creating; break;
-                case 'w': what = Libc.O_WRONLY; flags = (flags & ~Creating) | Libc.O_CREAT | Libc.O_TRUNC; break;
-                case 'u': what = Libc.O_RDWR; flags &= ~Creating; break;
-                case 'a': what = Libc.O_WRONLY; flags = (flags & ~Creating) | Libc.O_CREAT | Libc.O_APPEND; break;
-                case 'x': what = Libc.O_WRONLY; flags = (flags & ~Creating) | Libc.O_CREAT | Libc.O_EXCL; break;
-                case 'n': flags |= Libc.O_NONBLOCK; break;
+                case 'r': what = Fcntl.O_RDONLY; flags &= ~Creating; break;
+                case 'w': what = Fcntl.O_WRONLY; flags = (flags & ~Creating) | Fcntl.O_CREAT | Fcntl.O_TRUNC; break;
+                case 'u': what = Fcntl.O_RDWR; flags &= ~Creating; break;
+                case 'a': what = Fcntl.O_WRONLY; flags = (flags & ~Creating) | Fcntl.O_CREAT | Fcntl.O_APPEND; break;
+                case 'x': what = Fcntl.O_WRONLY; flags = (flags & ~Creating) | Fcntl.O_CREAT | Fcntl.O_EXCL; break;
+                case 'n': flags |= Fcntl.O_NONBLOCK; break;
                 case 'b': changeMode = true; break;
                 default: throw inv.Usage();
             }
@@ -40,19 +40,19 @@ public sealed class Redirfd : Builtin
         flags |= what;
 
         var path = DescriptorPaths.InProcess(st, file);
-        if (path == null) throw inv.DieErrno(111, $"unable to open {file}", DescriptorPaths.ENOENT);
-        int real = Libc.Open(path, flags | Libc.O_CLOEXEC, 0x1b6);
-        int err = real < 0 ? Libc.Errno : 0;
+        if (path == null) throw inv.DieErrno(111, $"unable to open {file}", Errno.ENOENT);
+        int real = Fcntl.Open(path, flags | Fcntl.O_CLOEXEC, SysStat.Mode0666);
+        int err = real < 0 ? Errno.Value : 0;
         int readersOpen = 0;
         // A FIFO opened for writing without blocking and without a reader: become the reader for a moment.
-        if (real < 0 && what == Libc.O_WRONLY && err == FdOps.ENXIO)
+        if (real < 0 && what == Fcntl.O_WRONLY && err == Errno.ENXIO)
         {
-            int reader = Libc.Open(path, Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
-            if (reader < 0) throw inv.DieErrno(111, $"unable to open_read {file}", Libc.Errno);
+            int reader = Fcntl.Open(path, Fcntl.O_RDONLY | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
+            if (reader < 0) throw inv.DieErrno(111, $"unable to open_read {file}", Errno.Value);
             readersOpen = 1;
-            real = Libc.Open(path, flags | Libc.O_CLOEXEC, 0x1b6);
-            err = real < 0 ? Libc.Errno : 0;
-            Libc.close(reader);
+            real = Fcntl.Open(path, flags | Fcntl.O_CLOEXEC, SysStat.Mode0666);
+            err = real < 0 ? Errno.Value : 0;
+            Unistd.close(reader);
         }
         if (real < 0) throw inv.DieErrno(111, $"unable to open {file}", err);
         st.Own(real);
@@ -61,12 +61,12 @@ public sealed class Redirfd : Builtin
         if (fd != opened && fd >= FdOps.Limit)
         {
             st.Release(real);
-            throw inv.DieErrno(111, $"unable to move fd {opened} to fd {inv.Argv[i]}", FdOps.EBADF);
+            throw inv.DieErrno(111, $"unable to move fd {opened} to fd {inv.Argv[i]}", Errno.EBADF);
         }
         FdOps.Place(st, (int)fd, real);
         if (changeMode)
         {
-            int e = FdOps.SetNonBlockingReal(real, (flags & Libc.O_NONBLOCK) == 0);
+            int e = FdOps.SetNonBlockingReal(real, (flags & Fcntl.O_NONBLOCK) == 0);
             if (e != 0) throw inv.DieErrno(111, "unable to change blocking mode", e);
         }
         return inv.Exec(inv.Rest(i + 2));

@@ -1,3 +1,4 @@
+using Execline.Native;
 using Execline.Runtime;
 using Execline.S6;
 
@@ -12,7 +13,7 @@ public sealed class Umask : Builtin
     public override Outcome Run(Invocation inv)
     {
         if (inv.Argv.Count < 3 || Octal.Scan(inv.Argv[1], out var mask) == 0) throw inv.Usage();
-        inv.State.Umask = (int)(mask & 0x1ff);
+        inv.State.Umask = (int)(mask & SysStat.ACCESSPERMS);
         return inv.Exec(inv.Rest(2));
     }
 }

@@ -1,3 +1,4 @@
+using Execline.Native;
 using Execline.Runtime;
 
 namespace Execline.Builtins.Jobs;
@@ -88,7 +89,7 @@ sealed class PidWaits
             long left = deadline - System.Environment.TickCount64;
             if (left <= 0)
             {
-                if (insist) throw _inv.DieErrno(99, "unable to wait", 110);
+                if (insist) throw _inv.DieErrno(99, "unable to wait", Errno.ETIMEDOUT);
                 return -1;
             }
             // No SIGCHLD to sleep on (the runtime's threads would take it): look again soon.

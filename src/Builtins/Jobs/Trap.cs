@@ -16,7 +16,7 @@ public sealed class Trap : Builtin
         // The caught signals are read from a signalfd. The runtime unblocks SIGRTMIN, its own
         // thread-interruption signal, at every start: asking for that one too would re-exec forever.
         var quiet = TryParseQuietly(inv);
-        if (quiet != null) SignalMask.BlockEverywhere(inv, quiet.Caught.Without(TrapLoop.SIGRTMIN));
+        if (quiet != null) SignalMask.BlockEverywhere(inv, quiet.Caught.Without(Signal.SIGRTMIN));
         return TrapLoop.Run(inv, Parse(inv));
     }
 
@@ -58,7 +58,7 @@ public sealed class Trap : Builtin
             if (close < 0) throw inv.Die(100, $"unterminated internal block for directive {name}");
             // Numbers past the last signal are undefined upstream (it reads outside its table): refused.
             if (sig < TrapPlan.Slots && plan.Commands[sig] != null) throw inv.Die(100, $"duplicate directive: {name}");
-            if (sig != 0 && (sig == TrapPlan.SIGCHLD || !TrapPlan.Catchable.Contains((int)Math.Min(sig, 65))))
+            if (sig != 0 && (sig == Signal.SIGCHLD || !TrapPlan.Catchable.Contains((int)Math.Min(sig, 65))))
                 throw inv.Die(100, $"SIG{SignalNames.Name(sig)} ({sig}) cannot be trapped");
             plan.Commands[sig] = command;
             i = close + 1;

@@ -6,26 +6,24 @@ namespace Execline.Builtins.Jobs;
 /// trap at work: prog runs as our child while the caught signals are read, one at a time, from a signalfd.
 static class TrapLoop
 {
-    public const int SIGRTMIN = 34;
-    const int SI_TKILL = -6;
 
     public static Outcome Run(Invocation inv, TrapPlan plan)
     {
         var caught = plan.Caught;
         caught.Block();
         int fd = caught.OpenFd();
-        if (fd < 0) throw inv.DieErrno(111, "unable to selfpipe_init", Libc.Errno);
+        if (fd < 0) throw inv.DieErrno(111, "unable to selfpipe_init", Errno.Value);
         int main = inv.SpawnBlock(plan.Program);
         if (main < 0) throw inv.DieErrno(111, $"unable to spawn {plan.Program[0]}", -main);
         var running = new int[TrapPlan.Slots];
-        int self = Libc.getpid();
+        int self = Unistd.getpid();
         while (true)
         {
             int sig = SignalSet.Read(fd, out int sender, out int code);
             if (sig < 0) throw inv.DieErrno(111, "unable to selfpipe_read", -sig);
             // The runtime interrupts its own threads with SIGRTMIN: not a signal for trap.
-            if (sig == SIGRTMIN && sender == self && code == SI_TKILL) continue;
-            if (sig == TrapPlan.SIGCHLD)
+            if (sig == Signal.SIGRTMIN && sender == self && code == Signal.SI_TKILL) continue;
+            if (sig == Signal.SIGCHLD)
             {
                 int pid;
                 while ((pid = Children.WaitAny(out var st, noHang: true)) > 0)
@@ -39,7 +37,7 @@ static class TrapLoop
             var command = sig < TrapPlan.Slots ? plan.Commands[sig] : null;
             if (command == null)
             {
-                Libc.kill(main, sig);
+                Signal.kill(main, sig);
                 continue;
             }
             // An empty command upstream is a spawn of nothing that dies at once: no visible effect.

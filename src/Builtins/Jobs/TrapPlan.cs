@@ -5,10 +5,11 @@ namespace Execline.Builtins.Jobs;
 /// What trap was asked to do: a command per signal (slot 0 = default), forwarding, the program.
 sealed class TrapPlan
 {
-    public const int Slots = 65, SIGCHLD = 17;
+    public const int Slots = 65;
 
     /// Every signal but KILL, STOP and the two glibc keeps for itself (32, 33).
-    public static readonly SignalSet Catchable = new(ulong.MaxValue & ~(1UL << 8) & ~(1UL << 18) & ~(1UL << 31) & ~(1UL << 32));
+    public static readonly SignalSet Catchable = new SignalSet(ulong.MaxValue)
+        .Without(Signal.SIGKILL).Without(Signal.SIGSTOP).Without(Signal.SIGRTMIN - 2).Without(Signal.SIGRTMIN - 1);
 
     public readonly IReadOnlyList<string>?[] Commands = new IReadOnlyList<string>?[Slots];
     public readonly bool Forward;
@@ -33,7 +34,7 @@ sealed class TrapPlan
         get
         {
             if (Forward) return Catchable;
-            var set = new SignalSet(0).With(SIGCHLD);
+            var set = new SignalSet(0).With(Signal.SIGCHLD);
             for (int sig = 1; sig < Slots; sig++)
                 if (Commands[sig] != null) set = set.With(sig);
             return set;

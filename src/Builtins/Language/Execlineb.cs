@@ -135,10 +135,10 @@ public sealed class Execlineb : Builtin
     static byte[] ReadScript(Invocation inv, string file, out int length)
     {
         var path = DescriptorPaths.InProcess(inv.State, file);
-        int fd = path == null ? -1 : Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC);
-        if (fd < 0) throw inv.DieErrno(111, $"unable to open {file} for reading", path == null ? DescriptorPaths.ENOENT : Libc.Errno);
-        var bytes = Libc.Slurp(fd, out length, out int err);
-        Libc.close(fd);
+        int fd = path == null ? -1 : Fcntl.Open(path, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC);
+        if (fd < 0) throw inv.DieErrno(111, $"unable to open {file} for reading", path == null ? Errno.ENOENT : Errno.Value);
+        var bytes = Unistd.Slurp(fd, out length, out int err);
+        Unistd.close(fd);
         if (bytes == null) throw inv.DieErrno(111, "unable to parse script", err);
         return bytes;
     }

@@ -16,11 +16,11 @@ static class LineFilter
         while (true)
         {
             nint n;
-            fixed (byte* p = buf) n = Libc.read(input, p, buf.Length);
+            fixed (byte* p = buf) n = Unistd.read(input, p, buf.Length);
             if (n < 0)
             {
-                if (Libc.Errno == 4) continue;
-                throw inv.DieErrno(111, "unable to read from stdin", Libc.Errno);
+                if (Errno.Value == Errno.EINTR) continue;
+                throw inv.DieErrno(111, "unable to read from stdin", Errno.Value);
             }
             if (n == 0)
             {
@@ -42,7 +42,7 @@ static class LineFilter
     static void Flush(Invocation inv, int output, List<byte> pending)
     {
         if (pending.Count == 0) return;
-        int e = Libc.WriteAll(output, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pending));
+        int e = Unistd.WriteAll(output, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pending));
         if (e != 0) throw inv.DieErrno(111, "unable to write to stdout", e);
         pending.Clear();
     }

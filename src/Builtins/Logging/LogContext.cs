@@ -11,7 +11,7 @@ sealed class LogContext(int verbosity, int stderrFd, int umask, IReadOnlyList<st
 
     public int StderrFd { get; } = stderrFd;
     /// 0666 less the umask: current while it is written; archives also get the owner's exec bit.
-    public int FileMode { get; } = 0x1b6 & ~umask;
+    public int FileMode { get; } = SysStat.Mode0666 & ~umask;
     public IReadOnlyList<string> Environment { get; } = environment;
 
     /// Milliseconds on a clock that never jumps: deadlines for retries.
@@ -19,9 +19,9 @@ sealed class LogContext(int verbosity, int stderrFd, int umask, IReadOnlyList<st
 
     public void Warn(string text)
     {
-        if (verbosity > 0) Libc.WriteAll(StderrFd, Bytes.ToBytes($"{Prog}: warning: {text}\n"));
+        if (verbosity > 0) Unistd.WriteAll(StderrFd, Bytes.ToBytes($"{Prog}: warning: {text}\n"));
     }
 
     /// "unable to WHAT: error text".
-    public void WarnUnable(string what, int errno) => Warn($"unable to {what}: {Libc.StrError(errno)}");
+    public void WarnUnable(string what, int errno) => Warn($"unable to {what}: {Errno.StrError(errno)}");
 }

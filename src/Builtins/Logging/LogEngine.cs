@@ -209,17 +209,17 @@ public sealed class LogEngine : IDisposable
         while (StdoutPending)
         {
             nint n;
-            fixed (byte* p = _stdout.Data) n = Libc.write(_stdoutFd, p, _stdout.Length);
+            fixed (byte* p = _stdout.Data) n = Unistd.write(_stdoutFd, p, _stdout.Length);
             if (n >= 0)
             {
                 _stdout.Consume((int)n);
                 continue;
             }
-            int e = Libc.Errno;
-            if (e == 4) continue;
-            if (e == 11) return;
+            int e = Errno.Value;
+            if (e == Errno.EINTR) continue;
+            if (e == Errno.EAGAIN) return;
             _ctx.WarnUnable("write to stdout, closing the stream - error was", e);
-            Libc.close(_stdoutFd);
+            Unistd.close(_stdoutFd);
             _stdoutFd = -1;
             _stdout.Clear();
         }
@@ -307,7 +307,7 @@ public sealed class LogEngine : IDisposable
             text.AddRange("...\n"u8.ToArray());
         }
         else foreach (var b in record) text.Add(b);
-        Libc.WriteAll(_ctx.StderrFd, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(text));
+        Unistd.WriteAll(_ctx.StderrFd, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(text));
     }
 
     public void Dispose()

@@ -7,38 +7,37 @@ namespace Execline.Builtins.Logging;
 /// output is queued) and stdout (when output waits for it), or until the engine's next deadline.
 sealed unsafe class LogLoop(LogEngine engine, int stdin, int signalFd, bool blocking, bool protect)
 {
-    const int SIGHUP = 1, SIGALRM = 14, SIGTERM = 15, SIGCHLD = 17;
 
     bool _stdinOpen = true;
     readonly byte[] _buf = new byte[8192];
 
     public void Run()
     {
-        var fds = stackalloc Libc.PollFd[3];
+        var fds = stackalloc Poll.PollFd[3];
         while (true)
         {
             engine.Pump();
             if (engine.Done) return;
             if (engine.Exiting && _stdinOpen)
             {
-                Libc.close(stdin);
+                Unistd.close(stdin);
                 _stdinOpen = false;
             }
             int n = 0, stdinIndex = -1;
-            fds[n++] = new Libc.PollFd { Fd = signalFd, Events = Libc.POLLIN };
-            if (engine.StdoutPending) fds[n++] = new Libc.PollFd { Fd = engine.StdoutFd, Events = Libc.POLLOUT };
+            fds[n++] = new Poll.PollFd { Fd = signalFd, Events = Poll.POLLIN };
+            if (engine.StdoutPending) fds[n++] = new Poll.PollFd { Fd = engine.StdoutFd, Events = Poll.POLLOUT };
             if (_stdinOpen && engine.ReadLimit > 0 && !(blocking && engine.HasPending))
             {
                 stdinIndex = n;
-                fds[n++] = new Libc.PollFd { Fd = stdin, Events = Libc.POLLIN };
+                fds[n++] = new Poll.PollFd { Fd = stdin, Events = Poll.POLLIN };
             }
             long deadline = engine.NextDeadline;
             int timeout = deadline < 0 ? -1 : (int)Math.Clamp(deadline - LogContext.Now, 0, int.MaxValue);
-            int r = Libc.poll(fds, n, timeout);
+            int r = Poll.poll(fds, n, timeout);
             if (r < 0)
             {
-                if (Libc.Errno == 4) continue;
-                throw new Fatal(111, $"s6-log: fatal: unable to iopause: {Libc.StrError(Libc.Errno)}");
+                if (Errno.Value == Errno.EINTR) continue;
+                throw new Fatal(111, $"s6-log: fatal: unable to iopause: {Errno.StrError(Errno.Value)}");
             }
             if (fds[0].Revents != 0 && HandleSignal()) continue;
             if (stdinIndex >= 0 && fds[stdinIndex].Revents != 0) ReadInput();
@@ -49,16 +48,16 @@ sealed unsafe class LogLoop(LogEngine engine, int stdin, int signalFd, bool bloc
     bool HandleSignal()
     {
         int sig = SignalSet.Read(signalFd, out _, out _);
-        if (sig < 0) throw new Fatal(111, $"s6-log: fatal: unable to selfpipe_read: {Libc.StrError(-sig)}");
+        if (sig < 0) throw new Fatal(111, $"s6-log: fatal: unable to selfpipe_read: {Errno.StrError(-sig)}");
         switch (sig)
         {
-            case SIGALRM:
+            case Signal.SIGALRM:
                 engine.RotateNow();
                 break;
-            case SIGTERM when !protect:
-            case SIGHUP:
+            case Signal.SIGTERM when !protect:
+            case Signal.SIGHUP:
                 return engine.Stop();
-            case SIGCHLD:
+            case Signal.SIGCHLD:
                 while (Children.WaitAny(out var status, noHang: true) is int pid and > 0)
                     engine.ChildExited(pid, status);
                 break;
@@ -69,13 +68,13 @@ sealed unsafe class LogLoop(LogEngine engine, int stdin, int signalFd, bool bloc
     void ReadInput()
     {
         nint n;
-        fixed (byte* p = _buf) n = Libc.read(stdin, p, Math.Min(_buf.Length, engine.ReadLimit));
+        fixed (byte* p = _buf) n = Unistd.read(stdin, p, Math.Min(_buf.Length, engine.ReadLimit));
         if (n > 0) engine.Feed(_buf.AsSpan(0, (int)n));
         else if (n == 0) engine.EndOfInput();
         else
         {
-            int e = Libc.Errno;
-            if (e is 4 or 11) return;
+            int e = Errno.Value;
+            if (e is Errno.EINTR or Errno.EAGAIN) return;
             engine.WarnUnable("read from stdin", e);
             engine.EndOfInput();
         }

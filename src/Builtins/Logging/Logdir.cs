@@ -17,8 +17,6 @@ sealed class Logdir
         FinalChmod, Finalized,
     }
 
-    const int S_IXUSR = 0x40, ENOENT = 2, EAGAIN = 11;
-
     readonly LogdirSettings _cfg;
     readonly LogContext _ctx;
     readonly ByteQueue _pending = new();
@@ -52,11 +50,11 @@ sealed class Logdir
     public static Logdir Open(LogdirSettings cfg, LogContext ctx)
     {
         string dir = cfg.Dir;
-        if (Libc.MakeDirectory(dir, 0x5c0 /* 02700 */) < 0 && Libc.Errno != 17) throw Die($"mkdir {dir}", Libc.Errno);
-        int lockFd = Libc.Open(dir + "/lock", Libc.O_WRONLY | Libc.O_CREAT | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
-        if (lockFd < 0) throw Die($"open {dir}/lock", Libc.Errno);
-        int e = Libc.LockWrite(lockFd);
-        if (e != 0) throw Die($"lock {dir}/lock", e is EAGAIN or 13 ? 16 /* EBUSY */ : e);
+        if (SysStat.MakeDirectory(dir, SysStat.S_ISGID | SysStat.Mode0700) < 0 && Errno.Value != Errno.EEXIST) throw Die($"mkdir {dir}", Errno.Value);
+        int lockFd = Fcntl.Open(dir + "/lock", Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
+        if (lockFd < 0) throw Die($"open {dir}/lock", Errno.Value);
+        int e = Fcntl.LockWrite(lockFd);
+        if (e != 0) throw Die($"lock {dir}/lock", e is Errno.EAGAIN or Errno.EACCES ? Errno.EBUSY : e);
         var ld = new Logdir(cfg, ctx, lockFd);
         ld.Recover();
         return ld;
@@ -67,46 +65,46 @@ sealed class Logdir
         long size = 0;
         string current = PathOf("current");
         bool finished = false;
-        if (Libc.StatPath(current, out var st) < 0)
+        if (SysStat.StatPath(current, out var st) < 0)
         {
-            if (Libc.Errno != ENOENT) throw Die($"stat {current}", Libc.Errno);
+            if (Errno.Value != Errno.ENOENT) throw Die($"stat {current}", Errno.Value);
         }
-        else finished = (st.Mode & S_IXUSR) != 0;
+        else finished = (st.Mode & SysStat.S_IXUSR) != 0;
         if (finished) size = st.Size;
         else
         {
-            Libc.Unlink(PathOf("state"));
-            Libc.Unlink(PathOf("newstate"));
+            Unistd.Unlink(PathOf("state"));
+            Unistd.Unlink(PathOf("newstate"));
             string processed = PathOf("processed");
             bool processedDone = false;
-            if (Libc.StatPath(processed, out var pst) == 0) processedDone = (pst.Mode & S_IXUSR) != 0;
-            else if (Libc.Errno != ENOENT) throw Die($"stat {processed}", Libc.Errno);
+            if (SysStat.StatPath(processed, out var pst) == 0) processedDone = (pst.Mode & SysStat.S_IXUSR) != 0;
+            else if (Errno.Value != Errno.ENOENT) throw Die($"stat {processed}", Errno.Value);
             if (processedDone)
             {
-                Libc.Unlink(PathOf("previous"));
+                Unistd.Unlink(PathOf("previous"));
                 if (Archive("processed", 's') is int e1 and not 0) throw Die($"finish processed .s for logdir {Dir}", e1);
             }
             else
             {
-                Libc.Unlink(processed);
+                Unistd.Unlink(processed);
                 if (Archive("previous", 'u') is int e2 and not 0) throw Die($"finish previous .u for logdir {Dir}", e2);
             }
             if (Archive("current", 'u') is int e3 and not 0) throw Die($"finish current .u for logdir {Dir}", e3);
-            int fd = Libc.Open(PathOf("state"), Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
-            if (fd < 0) throw Die($"open_trunc {PathOf("state")}", Libc.Errno);
-            Libc.close(fd);
+            int fd = Fcntl.Open(PathOf("state"), Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
+            if (fd < 0) throw Die($"open_trunc {PathOf("state")}", Errno.Value);
+            Unistd.close(fd);
         }
         _current = OpenAppend(current, create: true);
-        if (_current < 0) throw Die($"open_append {current}", Libc.Errno);
-        if (Libc.fchmod(_current, _ctx.FileMode) < 0) throw Die($"fd_chmod {current}", Libc.Errno);
+        if (_current < 0) throw Die($"open_append {current}", Errno.Value);
+        if (SysStat.fchmod(_current, _ctx.FileMode) < 0) throw Die($"fd_chmod {current}", Errno.Value);
         _size = size;
         Deadline = LogContext.Now;
     }
 
-    static Fatal Die(string what, int errno) => new(111, $"{LogContext.Prog}: fatal: unable to {what}: {Libc.StrError(errno)}");
+    static Fatal Die(string what, int errno) => new(111, $"{LogContext.Prog}: fatal: unable to {what}: {Errno.StrError(errno)}");
 
     static int OpenAppend(string path, bool create) =>
-        Libc.Open(path, Libc.O_WRONLY | Libc.O_APPEND | Libc.O_NONBLOCK | Libc.O_CLOEXEC | (create ? Libc.O_CREAT : 0));
+        Fcntl.Open(path, Fcntl.O_WRONLY | Fcntl.O_APPEND | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC | (create ? Fcntl.O_CREAT : 0));
 
     public void Append(ReadOnlySpan<byte> record) => _pending.Append(record);
 
@@ -135,7 +133,7 @@ sealed class Logdir
             int n = Write(_current, data[..end], out int errno);
             if (n < 0)
             {
-                if (errno == EAGAIN) return;
+                if (errno == Errno.EAGAIN) return;
                 Deadline = LogContext.Now + _cfg.RetryMs;
                 _ctx.WarnUnable($"write to {Dir}/current", errno);
                 return;
@@ -156,9 +154,9 @@ sealed class Logdir
         fixed (byte* p = data)
             while (true)
             {
-                nint n = Libc.write(fd, p, data.Length);
-                errno = n < 0 ? Libc.Errno : 0;
-                if (n >= 0 || errno != 4) return (int)n;
+                nint n = Unistd.write(fd, p, data.Length);
+                errno = n < 0 ? Errno.Value : 0;
+                if (n >= 0 || errno != Errno.EINTR) return (int)n;
             }
     }
 
@@ -183,27 +181,27 @@ sealed class Logdir
                 case Step.Writable:
                     return true;
                 case Step.SyncCurrent:
-                    if (Libc.fsync(_current) < 0) (e, failed) = (Libc.Errno, $"fd_sync {Dir}/current");
+                    if (Unistd.fsync(_current) < 0) (e, failed) = (Errno.Value, $"fd_sync {Dir}/current");
                     else _step = Step.RenameCurrent;
                     break;
                 case Step.RenameCurrent:
-                    if (Libc.Rename(PathOf("current"), PathOf("previous")) < 0)
-                        (e, failed) = (Libc.Errno, $"rename {Dir}/current to {Dir}/previous");
+                    if (Stdio.Rename(PathOf("current"), PathOf("previous")) < 0)
+                        (e, failed) = (Errno.Value, $"rename {Dir}/current to {Dir}/previous");
                     else _step = Step.OpenNewCurrent;
                     break;
                 case Step.OpenNewCurrent:
                     int fd = OpenAppend(PathOf("current"), create: true);
-                    if (fd < 0) (e, failed) = (Libc.Errno, $"open_append {Dir}/current");
+                    if (fd < 0) (e, failed) = (Errno.Value, $"open_append {Dir}/current");
                     else
                     {
-                        Libc.close(_current);
+                        Unistd.close(_current);
                         _current = fd;
                         _size = 0;
                         _step = Step.ChmodPrevious;
                     }
                     break;
                 case Step.ChmodPrevious:
-                    if (Libc.Chmod(PathOf("previous"), _ctx.FileMode | S_IXUSR) < 0) (e, failed) = (Libc.Errno, $"chmod {Dir}/previous");
+                    if (SysStat.Chmod(PathOf("previous"), _ctx.FileMode | SysStat.S_IXUSR) < 0) (e, failed) = (Errno.Value, $"chmod {Dir}/previous");
                     else _step = _cfg.Processor != null ? Step.StartProcessor : Step.ArchivePrevious;
                     break;
                 case Step.ArchivePrevious:
@@ -222,7 +220,7 @@ sealed class Logdir
                 case Step.WaitProcessor:
                     return false;
                 case Step.SyncProcessed:
-                    e = SyncFile("processed", _ctx.FileMode | S_IXUSR, out failed);
+                    e = SyncFile("processed", _ctx.FileMode | SysStat.S_IXUSR, out failed);
                     if (e == 0) _step = Step.SyncNewState;
                     break;
                 case Step.SyncNewState:
@@ -230,12 +228,12 @@ sealed class Logdir
                     if (e == 0) _step = Step.UnlinkPrevious;
                     break;
                 case Step.UnlinkPrevious:
-                    if (Libc.Unlink(PathOf("previous")) < 0 && Libc.Errno != ENOENT) (e, failed) = (Libc.Errno, $"unlink {Dir}/previous");
+                    if (Unistd.Unlink(PathOf("previous")) < 0 && Errno.Value != Errno.ENOENT) (e, failed) = (Errno.Value, $"unlink {Dir}/previous");
                     else _step = Step.RenameState;
                     break;
                 case Step.RenameState:
-                    if (Libc.Rename(PathOf("newstate"), PathOf("state")) < 0)
-                        (e, failed) = (Libc.Errno, $"rename {Dir}/newstate to {Dir}/state");
+                    if (Stdio.Rename(PathOf("newstate"), PathOf("state")) < 0)
+                        (e, failed) = (Errno.Value, $"rename {Dir}/newstate to {Dir}/state");
                     else _step = Step.ArchiveProcessed;
                     break;
                 case Step.ArchiveProcessed:
@@ -268,11 +266,11 @@ sealed class Logdir
         string path = PathOf(name);
         failed = null;
         int fd = OpenAppend(path, create: false);
-        if (fd < 0) { failed = $"open_append {path}"; return Libc.Errno; }
+        if (fd < 0) { failed = $"open_append {path}"; return Errno.Value; }
         int e = 0;
-        if (Libc.fsync(fd) < 0) (e, failed) = (Libc.Errno, $"fd_sync {path}");
-        else if (mode >= 0 && Libc.fchmod(fd, mode) < 0) (e, failed) = (Libc.Errno, $"fd_chmod {path}");
-        Libc.close(fd);
+        if (Unistd.fsync(fd) < 0) (e, failed) = (Errno.Value, $"fd_sync {path}");
+        else if (mode >= 0 && SysStat.fchmod(fd, mode) < 0) (e, failed) = (Errno.Value, $"fd_chmod {path}");
+        Unistd.close(fd);
         return e;
     }
 
@@ -286,20 +284,20 @@ sealed class Logdir
         {
             foreach (var (name, flags) in new[]
             {
-                ("previous", Libc.O_RDONLY), ("processed", Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC),
-                ("state", Libc.O_RDONLY), ("newstate", Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC),
+                ("previous", Fcntl.O_RDONLY), ("processed", Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC),
+                ("state", Fcntl.O_RDONLY), ("newstate", Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC),
             })
             {
                 int high = OpenAboveTargets(PathOf(name), flags, out int errno);
                 if (high < 0)
                 {
-                    failed = $"{(flags == Libc.O_RDONLY ? "open_readb" : "open_trunc")} {Dir}/{name}";
+                    failed = $"{(flags == Fcntl.O_RDONLY ? "open_readb" : "open_trunc")} {Dir}/{name}";
                     return errno;
                 }
                 fds.Add(high);
             }
-            int dir = Libc.Open(Dir, Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
-            if (dir < 0) { failed = $"chdir to {Dir}"; return Libc.Errno; }
+            int dir = Fcntl.Open(Dir, Fcntl.O_PATH | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC);
+            if (dir < 0) { failed = $"chdir to {Dir}"; return Errno.Value; }
             fds.Add(dir);
             var req = new Spawn.Request { ChdirFd = dir };
             int[] targets = [0, 1, 4, 5];
@@ -312,7 +310,7 @@ sealed class Logdir
         }
         finally
         {
-            foreach (var fd in fds) Libc.close(fd);
+            foreach (var fd in fds) Unistd.close(fd);
         }
     }
 
@@ -320,10 +318,10 @@ sealed class Logdir
     /// source.
     static int OpenAboveTargets(string path, int flags, out int errno)
     {
-        int fd = Libc.Open(path, flags | Libc.O_CLOEXEC);
-        int high = fd < 0 ? -1 : Libc.fcntl(fd, Libc.F_DUPFD_CLOEXEC, 10);
-        errno = Libc.Errno;
-        if (fd >= 0) Libc.close(fd);
+        int fd = Fcntl.Open(path, flags | Fcntl.O_CLOEXEC);
+        int high = fd < 0 ? -1 : Fcntl.fcntl(fd, Fcntl.F_DUPFD_CLOEXEC, 10);
+        errno = Errno.Value;
+        if (fd >= 0) Unistd.close(fd);
         return high;
     }
 
@@ -364,12 +362,12 @@ sealed class Logdir
     {
         if (_step == Step.Writable)
         {
-            if (Libc.fsync(_current) < 0) return FinalizeFailed($"fd_sync {Dir}/current");
+            if (Unistd.fsync(_current) < 0) return FinalizeFailed($"fd_sync {Dir}/current");
             _step = Step.FinalChmod;
         }
         if (_step == Step.FinalChmod)
         {
-            if (Libc.fchmod(_current, _ctx.FileMode | S_IXUSR) < 0) return FinalizeFailed($"fd_chmod {Dir}/current");
+            if (SysStat.fchmod(_current, _ctx.FileMode | SysStat.S_IXUSR) < 0) return FinalizeFailed($"fd_chmod {Dir}/current");
             _step = Step.Finalized;
         }
         return true;
@@ -377,7 +375,7 @@ sealed class Logdir
 
     bool FinalizeFailed(string what)
     {
-        _ctx.WarnUnable(what, Libc.Errno);
+        _ctx.WarnUnable(what, Errno.Value);
         Deadline = LogContext.Now + _cfg.RetryMs;
         return false;
     }
@@ -387,9 +385,9 @@ sealed class Logdir
     int Archive(string name, char suffix)
     {
         string path = PathOf(name);
-        if (Libc.StatPath(path, out var st) < 0) return Libc.Errno == ENOENT ? 0 : Libc.Errno;
-        if (st.Nlink == 1 && Libc.Link(path, PathOf(WallClock.Now().Label() + "." + suffix)) < 0) return Libc.Errno;
-        if (Libc.Unlink(path) < 0) return Libc.Errno;
+        if (SysStat.StatPath(path, out var st) < 0) return Errno.Value == Errno.ENOENT ? 0 : Errno.Value;
+        if (st.Nlink == 1 && Unistd.Link(path, PathOf(WallClock.Now().Label() + "." + suffix)) < 0) return Errno.Value;
+        if (Unistd.Unlink(path) < 0) return Errno.Value;
         return Trim();
     }
 
@@ -397,16 +395,16 @@ sealed class Logdir
     /// total. 0 or an errno.
     int Trim()
     {
-        var names = Libc.ListDirectory(Dir);
-        if (names == null) return Libc.Errno;
+        var names = Dirent.ListDirectory(Dir);
+        if (names == null) return Errno.Value;
         var archives = new List<(string Name, long Size)>();
         long total = 0;
         foreach (var name in names)
         {
             if (!IsArchiveName(name)) continue;
-            if (Libc.StatPath(PathOf(name), out var st) < 0)
+            if (SysStat.StatPath(PathOf(name), out var st) < 0)
             {
-                _ctx.WarnUnable($"stat {PathOf(name)}", Libc.Errno);
+                _ctx.WarnUnable($"stat {PathOf(name)}", Errno.Value);
                 continue;
             }
             archives.Add((name, st.Size));
@@ -416,10 +414,10 @@ sealed class Logdir
         for (int i = 0; i < archives.Count && (archives.Count - i > _cfg.Keep || (_cfg.MaxTotal > 0 && (ulong)total > _cfg.MaxTotal)); i++)
         {
             string path = PathOf(archives[i].Name);
-            if (Libc.Unlink(path) < 0)
+            if (Unistd.Unlink(path) < 0)
             {
-                if (Libc.Errno == ENOENT) total -= archives[i].Size;
-                _ctx.WarnUnable($"unlink {path}", Libc.Errno);
+                if (Errno.Value == Errno.ENOENT) total -= archives[i].Size;
+                _ctx.WarnUnable($"unlink {path}", Errno.Value);
             }
             else total -= archives[i].Size;
         }
@@ -432,7 +430,7 @@ sealed class Logdir
     /// Closes current and drops the lock (a logger hosted in a longer-lived process).
     public void Close()
     {
-        Libc.close(_current);
-        Libc.close(_lock);
+        Unistd.close(_current);
+        Unistd.close(_lock);
     }
 }

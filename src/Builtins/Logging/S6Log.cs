@@ -10,10 +10,9 @@ public sealed class S6Log : Builtin
 {
     public override string Usage => "s6-log [ -d notif ] [ -q | -v ] [ -b ] [ -p ] [ -l linelimit ] [ -- ] logging_script";
 
-    const int SIGHUP = 1, SIGPIPE = 13, SIGALRM = 14, SIGTERM = 15, SIGCHLD = 17;
     const int MinLineLimit = 48;
 
-    static readonly SignalSet Handled = new SignalSet().With(SIGHUP).With(SIGALRM).With(SIGTERM).With(SIGCHLD);
+    static readonly SignalSet Handled = new SignalSet().With(Signal.SIGHUP).With(Signal.SIGALRM).With(Signal.SIGTERM).With(Signal.SIGCHLD);
 
     public override Outcome Run(Invocation inv)
     {
@@ -36,7 +35,7 @@ public sealed class S6Log : Builtin
                 case 'd':
                     if (!Numbers.TryUInt(arg, out notif)) throw inv.Usage();
                     if (notif < 3) throw inv.Die(100, "notification fd must be 3 or more");
-                    if (!inv.State.Fds.IsOpen(notif)) throw inv.DieErrno(100, "invalid notification fd", 9 /* EBADF */);
+                    if (!inv.State.Fds.IsOpen(notif)) throw inv.DieErrno(100, "invalid notification fd", Errno.EBADF);
                     break;
                 default: throw inv.Usage();
             }
@@ -44,18 +43,18 @@ public sealed class S6Log : Builtin
         if (g.Index >= inv.Argv.Count) throw inv.Usage();
         if (lineLimit > 0 && lineLimit < MinLineLimit) lineLimit = MinLineLimit;
         int stdin = Standard(inv, 0), stdout = Standard(inv, 1), stderr = Standard(inv, 2);
-        if (!SetNonBlocking(stdin)) throw inv.DieErrno(111, "unable to set stdin non-blocking", Libc.Errno);
-        if (!SetNonBlocking(stdout)) throw inv.DieErrno(111, "unable to set stdout non-blocking", Libc.Errno);
+        if (!SetNonBlocking(stdin)) throw inv.DieErrno(111, "unable to set stdin non-blocking", Errno.Value);
+        if (!SetNonBlocking(stdout)) throw inv.DieErrno(111, "unable to set stdout non-blocking", Errno.Value);
 
         var options = new LogOptions(lineLimit, verbosity, stdout, stderr, inv.State.Umask, inv.Env.Entries);
         using var engine = LogEngine.Start(inv.Rest(g.Index), options);
         int signals = Handled.OpenFd();
-        if (signals < 0) throw inv.DieErrno(111, "unable to selfpipe_init", Libc.Errno);
-        Libc.signal(SIGPIPE, 1); // a closed stdout reader is an EPIPE to handle, not a death
+        if (signals < 0) throw inv.DieErrno(111, "unable to selfpipe_init", Errno.Value);
+        Signal.signal(Signal.SIGPIPE, Signal.SIG_IGN); // a closed stdout reader is an EPIPE to handle, not a death
         if (notif >= 0)
         {
-            Libc.WriteAll(notif, "\n"u8);
-            Libc.close(notif);
+            Unistd.WriteAll(notif, "\n"u8);
+            Unistd.close(notif);
         }
         new LogLoop(engine, stdin, signals, blocking, protect).Run();
         return Outcome.Exit(0);
@@ -66,13 +65,13 @@ public sealed class S6Log : Builtin
     static int Standard(Invocation inv, int fd)
     {
         if (inv.State.Fds.IsOpen(fd)) return fd;
-        int devNull = Libc.Open("/dev/null", (fd == 0 ? Libc.O_RDONLY : Libc.O_WRONLY) | Libc.O_CLOEXEC);
-        return devNull >= 0 ? devNull : throw inv.DieErrno(111, "unable to ensure stdin/stdout/stderr are open", Libc.Errno);
+        int devNull = Fcntl.Open("/dev/null", (fd == 0 ? Fcntl.O_RDONLY : Fcntl.O_WRONLY) | Fcntl.O_CLOEXEC);
+        return devNull >= 0 ? devNull : throw inv.DieErrno(111, "unable to ensure stdin/stdout/stderr are open", Errno.Value);
     }
 
     static bool SetNonBlocking(int fd)
     {
-        int flags = Libc.fcntl(fd, Libc.F_GETFL, 0);
-        return flags >= 0 && Libc.fcntl(fd, Libc.F_SETFL, flags | Libc.O_NONBLOCK) >= 0;
+        int flags = Fcntl.fcntl(fd, Fcntl.F_GETFL, 0);
+        return flags >= 0 && Fcntl.fcntl(fd, Fcntl.F_SETFL, flags | Fcntl.O_NONBLOCK) >= 0;
     }
 }

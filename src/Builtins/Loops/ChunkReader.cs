@@ -28,11 +28,11 @@ public sealed unsafe class ChunkReader(int fd)
         while (true)
         {
             nint n;
-            fixed (byte* p = _buf) n = Libc.read(fd, p + _end, _buf.Length - _end);
+            fixed (byte* p = _buf) n = Unistd.read(fd, p + _end, _buf.Length - _end);
             if (n > 0) { _end += (int)n; return true; }
             if (n == 0) { _eof = true; return false; }
-            int e = Libc.Errno;
-            if (e == 4) continue;
+            int e = Native.Errno.Value;
+            if (e == Native.Errno.EINTR) continue;
             Errno = e;
             return false;
         }
@@ -62,7 +62,6 @@ public sealed unsafe class ChunkReader(int fd)
     }
 
     const int SizeFormat = 21;
-    const int EPIPE = 32, EPROTO = 71;
 
     /// One netstring "len:bytes,". End only at a clean end of file; Error with EPIPE when the file ends
     /// inside one, EPROTO when it is malformed.
@@ -79,11 +78,11 @@ public sealed unsafe class ChunkReader(int fd)
                 colon -= _start;
                 break;
             }
-            if (window >= SizeFormat) return Fail(EPROTO);
+            if (window >= SizeFormat) return Fail(Native.Errno.EPROTO);
             if (!Fill())
             {
                 if (Errno != 0) return Result.Error;
-                return Buffered == 0 ? Result.End : Fail(EPIPE);
+                return Buffered == 0 ? Result.End : Fail(Native.Errno.EPIPE);
             }
         }
         // The length: one or more digits filling the header, within 64 bits.
@@ -97,16 +96,16 @@ public sealed unsafe class ChunkReader(int fd)
             len = next;
         }
         _start += colon + 1;
-        if (!valid) return Fail(EPROTO);
+        if (!valid) return Fail(Native.Errno.EPROTO);
         ulong want = len + 1;
         while (want > 0)
         {
-            if (Buffered == 0 && !Fill()) return Errno != 0 ? Result.Error : Fail(EPIPE);
+            if (Buffered == 0 && !Fill()) return Errno != 0 ? Result.Error : Fail(Native.Errno.EPIPE);
             int take = (int)Math.Min((ulong)Buffered, want);
             Append(value, take);
             want -= (ulong)take;
         }
-        if (value[^1] != ',') return Fail(EPROTO);
+        if (value[^1] != ',') return Fail(Native.Errno.EPROTO);
         value.Length--;
         return Result.Chunk;
     }

@@ -22,21 +22,21 @@ public sealed class Heredoc : Builtin
         }
         int i = g.Index;
         if (inv.Argv.Count - i < 3 || !FdOps.TryFd(inv.Argv[i], out var fd)) throw inv.Usage();
-        var (r, w) = Libc.Pipe();
-        if (r < 0) throw inv.DieErrno(111, "unable to pipe", Libc.Errno);
+        var (r, w) = Unistd.Pipe();
+        if (r < 0) throw inv.DieErrno(111, "unable to pipe", Errno.Value);
         var text = inv.Argv[i + 1];
         int nul = text.IndexOf('\0');
         int err = Feed(inv, w, Bytes.ToBytes(nul < 0 ? text : text.Substring(0, nul)), detach);
-        Libc.close(w);
+        Unistd.close(w);
         if (err != 0)
         {
-            Libc.close(r);
+            Unistd.close(r);
             throw inv.DieErrno(111, detach ? "unable to doublefork" : "unable to fork", err);
         }
         if (!FdOps.Fits(fd))
         {
-            Libc.close(r);
-            throw inv.DieErrno(111, $"unable to read on fd {inv.Argv[i]}", FdOps.EBADF);
+            Unistd.close(r);
+            throw inv.DieErrno(111, $"unable to read on fd {inv.Argv[i]}", Errno.EBADF);
         }
         FdOps.Place(inv.State, (int)fd, inv.State.Own(r));
         return Outcome.Exec(inv.Rest(i + 2));
@@ -48,19 +48,19 @@ public sealed class Heredoc : Builtin
     /// forked writer would have been done before anyone read), else from a writer process of ours.
     static int Feed(Invocation inv, int w, byte[] data, bool detach)
     {
-        if (data.Length <= PipeDefault || Libc.fcntl(w, Libc.F_SETPIPE_SZ, data.Length) >= data.Length)
+        if (data.Length <= PipeDefault || Fcntl.fcntl(w, Fcntl.F_SETPIPE_SZ, data.Length) >= data.Length)
         {
-            Libc.WriteAll(w, data);
+            Unistd.WriteAll(w, data);
             return 0;
         }
-        int mem = Libc.MemoryFile("heredoc", data);
-        if (mem < 0) return Libc.Errno;
+        int mem = SysMman.MemoryFile("heredoc", data);
+        if (mem < 0) return Errno.Value;
         var st = inv.State.Clone();
         st.Fds.Set(0, mem);
         st.Fds.Set(1, w);
         IReadOnlyList<string> writer = [HeredocChild.Name];
         int pid = detach ? DoubleFork.Spawn(inv, writer, st, HeredocChild.Name) : inv.SpawnBlock(writer, st);
-        Libc.close(mem);
+        Unistd.close(mem);
         return pid < 0 ? -pid : 0;
     }
 }

@@ -12,9 +12,9 @@ public sealed class HeredocChild : Builtin
 
     public override Outcome Run(Invocation inv)
     {
-        var data = Libc.ReadAll(inv.State.Fds.Real(0), out int err);
+        var data = Unistd.ReadAll(inv.State.Fds.Real(0), out int err);
         if (data == null) throw inv.DieErrno(111, "unable to read", err);
-        err = Libc.WriteAll(inv.State.Fds.Real(1), data);
+        err = Unistd.WriteAll(inv.State.Fds.Real(1), data);
         if (err != 0) throw inv.DieErrno(111, "unable to allwrite", err);
         return Outcome.Exit(0);
     }

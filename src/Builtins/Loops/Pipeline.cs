@@ -29,17 +29,17 @@ public sealed class Pipeline : Builtin
         var block = Block.ReadTerminated(inv, inv.Argv, ref next);
         if (next == inv.Argv.Count) throw inv.Die(100, "empty remainder");
 
-        var (r, w) = Libc.Pipe();
-        if (r < 0) throw inv.DieErrno(111, "unable to create pipe", Libc.Errno);
+        var (r, w) = Unistd.Pipe();
+        if (r < 0) throw inv.DieErrno(111, "unable to create pipe", Errno.Value);
         // The block's end of the pipe is its stdout (or stdin with -w); ours replaces our stdin (stdout).
         int theirs = write ? r : w, ours = write ? w : r;
         var st = inv.State.Clone();
         st.Fds.Set(write ? 0 : 1, theirs);
         int pid = detach ? DoubleFork.Spawn(inv, block, st, "pipeline (grandchild)") : inv.SpawnBlock(block, st);
-        Libc.close(theirs);
+        Unistd.close(theirs);
         if (pid < 0)
         {
-            Libc.close(ours);
+            Unistd.close(ours);
             throw inv.DieErrno(111, $"unable to spawn {block[0]}", -pid);
         }
         inv.State.Fds.Set(write ? 1 : 0, inv.State.Own(ours));

@@ -16,13 +16,13 @@ public sealed class Piperw : Builtin
         if (argv.Count < 4 || !FdOps.TryFd(argv[1], out var fdr) || !FdOps.TryFd(argv[2], out var fdw)
             || (int)fdr == (int)fdw)
             throw inv.Usage();
-        var (r, w) = Libc.Pipe();
-        if (r < 0) throw inv.DieErrno(111, "unable to create pipe", Libc.Errno);
+        var (r, w) = Unistd.Pipe();
+        if (r < 0) throw inv.DieErrno(111, "unable to create pipe", Errno.Value);
         if (!FdOps.Fits(fdr) || !FdOps.Fits(fdw))
         {
-            Libc.close(r);
-            Libc.close(w);
-            throw inv.DieErrno(111, "unable to move fds", FdOps.EBADF);
+            Unistd.close(r);
+            Unistd.close(w);
+            throw inv.DieErrno(111, "unable to move fds", Errno.EBADF);
         }
         FdOps.Place(inv.State, (int)fdr, inv.State.Own(r));
         FdOps.Place(inv.State, (int)fdw, inv.State.Own(w));

@@ -14,7 +14,7 @@ public static class ContainerEnvironment
     public static string? Get(Environ env, string name)
     {
         if (KeepsEnvironment(env)) return env.Get(name);
-        var data = Libc.ReadFile(Directory + "/" + name);
+        var data = Unistd.ReadFile(Directory + "/" + name);
         if (data == null) return null;
         var value = Text.Bytes.Latin1(data);
         return value.EndsWith('\n') ? value.Substring(0, value.Length - 1) : value;

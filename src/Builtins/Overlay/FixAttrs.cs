@@ -19,8 +19,8 @@ public sealed class FixAttrs : Builtin
     public override Outcome Run(Invocation inv)
     {
         int fd = inv.State.Fds.Real(0);
-        var data = fd < 0 ? null : Libc.ReadAll(fd, out int err);
-        if (data == null) throw inv.DieErrno(111, "unable to read rules from stdin", fd < 0 ? 9 : Libc.Errno);
+        var data = fd < 0 ? null : Unistd.ReadAll(fd, out int err);
+        if (data == null) throw inv.DieErrno(111, "unable to read rules from stdin", fd < 0 ? 9 : Errno.Value);
         var text = Text.Bytes.Latin1(data);
         // As with upstream's forstdin loop, a last line without its newline is not a rule.
         int complete = text.LastIndexOf('\n');
@@ -81,7 +81,7 @@ public sealed class FixAttrs : Builtin
                 inv.WriteErr($"s6-envuidgid: fatal: {error}\n");
                 return;
             }
-            Libc.Glob(pattern, Libc.GLOB_NOSORT, null, out var paths, out _);
+            Glob.Expand(pattern, Glob.GLOB_NOSORT, null, out var paths, out _);
             var attributes = new Attributes((int)q.Uid, (int)q.Gid, fileMode, dirMode, recurse == "true");
             var fixer = new TreeFixer(inv, attributes, hidden);
             bool literal = pattern.IndexOfAny(['*', '?', '[', '\\']) < 0;
@@ -94,7 +94,7 @@ public sealed class FixAttrs : Builtin
             mode = -1;
             if (s == "-") return true;
             if (!Octal.ScanFull(s, out var m)) return false;
-            mode = (int)(m & 0xfff);
+            mode = (int)(m & SysStat.ALLPERMS);
             return true;
         }
 

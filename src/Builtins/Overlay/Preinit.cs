@@ -11,7 +11,6 @@ public sealed class Preinit : Builtin
 {
     public override string Usage => "s6-overlay-preinit [ dir ]";
 
-    const int EEXIST = 17;
 
     public override Outcome Run(Invocation inv)
     {
@@ -20,12 +19,12 @@ public sealed class Preinit : Builtin
         var runtime = dir.TrimEnd('/') + "/s6";
         foreach (var d in new[] { dir, runtime })
         {
-            int err = Files.Mkdir(d, 0x1ed);
-            if (err != 0 && err != EEXIST) throw inv.DieErrno(111, "unable to mkdir " + d, err);
+            int err = Files.Mkdir(d, SysStat.Mode0755);
+            if (err != 0 && err != Errno.EEXIST) throw inv.DieErrno(111, "unable to mkdir " + d, err);
         }
-        int e = Files.Chown(runtime, Libc.getuid(), Libc.getgid());
+        int e = Files.Chown(runtime, Unistd.getuid(), Unistd.getgid());
         if (e != 0) throw inv.DieErrno(111, "unable to chown " + runtime, e);
-        if (Libc.seteuid((uint)Libc.getuid()) < 0) throw inv.DieErrno(111, "unable to seteuid", Libc.Errno);
+        if (Unistd.seteuid((uint)Unistd.getuid()) < 0) throw inv.DieErrno(111, "unable to seteuid", Errno.Value);
         return Outcome.Exit(0);
     }
 }

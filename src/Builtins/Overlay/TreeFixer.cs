@@ -18,31 +18,31 @@ sealed unsafe class TreeFixer(Invocation inv, Attributes attributes, bool hidden
     readonly HashSet<(ulong Dev, ulong Ino)> _visited = [];
 
     /// path is one match of the rule's pattern; literal when the pattern has no wildcard.
-    public void FixMatch(string path, bool literal) => Fix(Libc.AT_FDCWD, path, path, literal);
+    public void FixMatch(string path, bool literal) => Fix(Fcntl.AT_FDCWD, path, path, literal);
 
     /// name is an entry of the directory open on dirFd (or a path, with AT_FDCWD); shown is its path for messages.
     void Fix(int dirFd, string name, string shown, bool follow)
     {
-        int noFollow = follow ? 0 : Libc.AT_SYMLINK_NOFOLLOW;
-        Libc.Stat st;
+        int noFollow = follow ? 0 : Fcntl.AT_SYMLINK_NOFOLLOW;
+        SysStat.Stat st;
         int err;
         bool found;
         fixed (byte* p = Libc.C(name))
         {
-            found = Libc.fstatat(dirFd, p, &st, noFollow) == 0;
-            if (!found) err = Libc.Errno;
-            else if ((st.Mode & Libc.S_IFMT) == Libc.S_IFLNK || !_visited.Add((st.Dev, st.Ino))) return;
-            else err = Libc.fchownat(dirFd, p, attributes.Uid, attributes.Gid, noFollow) == 0 ? 0 : Libc.Errno;
+            found = SysStat.fstatat(dirFd, p, &st, noFollow) == 0;
+            if (!found) err = Errno.Value;
+            else if ((st.Mode & SysStat.S_IFMT) == SysStat.S_IFLNK || !_visited.Add((st.Dev, st.Ino))) return;
+            else err = Unistd.fchownat(dirFd, p, attributes.Uid, attributes.Gid, noFollow) == 0 ? 0 : Errno.Value;
         }
         // upstream's words, from the s6-chown its script runs first (so it is also what reports a path gone)
-        if (err != 0) inv.WriteErr($"s6-chown: fatal: unable to chown {shown}: {Libc.StrError(err)}\n");
+        if (err != 0) inv.WriteErr($"s6-chown: fatal: unable to chown {shown}: {Errno.StrError(err)}\n");
         if (!found) return;
-        bool isDir = (st.Mode & Libc.S_IFMT) == Libc.S_IFDIR;
+        bool isDir = (st.Mode & SysStat.S_IFMT) == SysStat.S_IFDIR;
         int mode = isDir ? attributes.DirMode : attributes.FileMode;
         if (mode >= 0)
         {
-            fixed (byte* p = Libc.C(name)) err = Libc.fchmodat(dirFd, p, mode, noFollow) == 0 ? 0 : Libc.Errno;
-            if (err != 0) inv.WriteErr($"s6-chmod: fatal: unable to change mode of {shown}: {Libc.StrError(err)}\n");
+            fixed (byte* p = Libc.C(name)) err = SysStat.fchmodat(dirFd, p, mode, noFollow) == 0 ? 0 : Errno.Value;
+            if (err != 0) inv.WriteErr($"s6-chmod: fatal: unable to change mode of {shown}: {Errno.StrError(err)}\n");
         }
         if (isDir && attributes.Recurse) Enter(dirFd, name, shown, follow);
     }
@@ -51,14 +51,14 @@ sealed unsafe class TreeFixer(Invocation inv, Attributes attributes, bool hidden
     {
         int fd;
         fixed (byte* p = Libc.C(name))
-            fd = Libc.openat(dirFd, p, Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_CLOEXEC | (follow ? 0 : Libc.O_NOFOLLOW), 0);
-        int err = fd < 0 ? Libc.Errno : 0;
-        var names = fd < 0 ? null : Libc.ListDirectory(fd, out err);
+            fd = Fcntl.openat(dirFd, p, Fcntl.O_RDONLY | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC | (follow ? 0 : Fcntl.O_NOFOLLOW), 0);
+        int err = fd < 0 ? Errno.Value : 0;
+        var names = fd < 0 ? null : Dirent.ListDirectory(fd, out err);
         if (names == null)
-            inv.WriteErr($"s6-ls: fatal: unable to open directory {shown}: {Libc.StrError(err)}\n");
+            inv.WriteErr($"s6-ls: fatal: unable to open directory {shown}: {Errno.StrError(err)}\n");
         else
             foreach (var entry in names)
                 if (hidden || entry[0] != '.') Fix(fd, entry, shown + "/" + entry, follow: false);
-        if (fd >= 0) Libc.close(fd);
+        if (fd >= 0) Unistd.close(fd);
     }
 }

@@ -11,7 +11,7 @@ static unsafe class HostName
         var buf = new byte[256];
         fixed (byte* p = buf)
         {
-            if (Libc.gethostname(p, buf.Length) < 0) { err = Libc.Errno; return null; }
+            if (Unistd.gethostname(p, buf.Length) < 0) { err = Errno.Value; return null; }
             err = 0;
             return Text.Bytes.FromCString(p);
         }
@@ -21,6 +21,6 @@ static unsafe class HostName
     public static int Set(string name)
     {
         var b = Text.Bytes.ToBytes(name);
-        fixed (byte* p = b) return Libc.sethostname(p, b.Length) < 0 ? Libc.Errno : 0;
+        fixed (byte* p = b) return Unistd.sethostname(p, b.Length) < 0 ? Errno.Value : 0;
     }
 }

@@ -65,15 +65,15 @@ sealed unsafe class Input(Invocation inv, int fd = 0, int realFd = -1)
     void Fill()
     {
         int real = fd >= 0 ? inv.State.Fds.Real(fd) : realFd;
-        if (real < 0) throw inv.DieErrno(111, "unable to read from stdin", 9);
+        if (real < 0) throw inv.DieErrno(111, "unable to read from stdin", Errno.EBADF);
         BeforeRead?.Invoke();
         while (true)
         {
             nint n;
-            fixed (byte* p = _chunk) n = Libc.read(real, p, _chunk.Length);
+            fixed (byte* p = _chunk) n = Unistd.read(real, p, _chunk.Length);
             if (n >= 0) { _end = (int)n; return; }
-            int e = Libc.Errno;
-            if (e != Libc.EINTR) throw inv.DieErrno(111, "unable to read from stdin", e);
+            int e = Errno.Value;
+            if (e != Errno.EINTR) throw inv.DieErrno(111, "unable to read from stdin", e);
         }
     }
 }

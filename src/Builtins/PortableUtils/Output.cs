@@ -29,7 +29,7 @@ sealed class Output(Invocation inv, int fd = 1)
     {
         if (_buffer.Length == 0) return;
         int real = inv.State.Fds.Real(fd);
-        int err = real < 0 ? 9 : Libc.WriteAll(real, _buffer.GetBuffer().AsSpan(0, (int)_buffer.Length));
+        int err = real < 0 ? Errno.EBADF : Unistd.WriteAll(real, _buffer.GetBuffer().AsSpan(0, (int)_buffer.Length));
         _buffer.SetLength(0);
         if (err != 0) throw inv.DieErrno(111, "unable to write to stdout", err);
     }

@@ -26,7 +26,7 @@ static class ProcessList
 {
     public static List<ProcessEntry>? Read(bool wantEnvironment)
     {
-        var names = Libc.ListDirectory("/proc");
+        var names = Dirent.ListDirectory("/proc");
         if (names == null) return null;
         var list = new List<ProcessEntry>();
         foreach (var name in names)
@@ -40,10 +40,10 @@ static class ProcessList
 
     static ProcessEntry? ReadOne(string dir, ulong pid, bool wantEnvironment)
     {
-        if (Libc.StatPath(dir, out var st) < 0) return null;
-        var stat = Libc.ReadFile(dir + "/stat");
-        var comm = Libc.ReadFile(dir + "/comm");
-        var cmdline = Libc.ReadFile(dir + "/cmdline");
+        if (SysStat.StatPath(dir, out var st) < 0) return null;
+        var stat = Unistd.ReadFile(dir + "/stat");
+        var comm = Unistd.ReadFile(dir + "/comm");
+        var cmdline = Unistd.ReadFile(dir + "/cmdline");
         if (stat == null || comm == null || cmdline == null) return null;
         var p = new ProcessEntry { Pid = pid, Uid = st.Uid, Gid = st.Gid };
         var text = Bytes.Latin1(stat);
@@ -61,7 +61,7 @@ static class ProcessList
         var c = Bytes.Latin1(comm);
         p.Comm = c.EndsWith('\n') ? c[..^1] : c;
         p.CommandLine = Bytes.Latin1(cmdline).TrimEnd('\0');
-        if (wantEnvironment && Libc.ReadFile(dir + "/environ") is { Length: > 0 } env) p.Environment = Bytes.Latin1(env);
+        if (wantEnvironment && Unistd.ReadFile(dir + "/environ") is { Length: > 0 } env) p.Environment = Bytes.Latin1(env);
         return p;
     }
 

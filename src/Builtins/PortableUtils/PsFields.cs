@@ -82,7 +82,7 @@ sealed class PsContext
 
     public PsContext()
     {
-        var uptime = Libc.ReadFile("/proc/uptime") is { } u ? Text.Bytes.Latin1(u).Split(' ')[0] : "0";
+        var uptime = Unistd.ReadFile("/proc/uptime") is { } u ? Text.Bytes.Latin1(u).Split(' ')[0] : "0";
         _boot = _now - TimeSpan.FromSeconds(double.TryParse(uptime, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 0);
         _users = Names("/etc/passwd");
         _groups = Names("/etc/group");
@@ -92,7 +92,7 @@ sealed class PsContext
     static Dictionary<uint, string> Names(string file)
     {
         var d = new Dictionary<uint, string>();
-        if (Libc.ReadFile(file) is not { } data) return d;
+        if (Unistd.ReadFile(file) is not { } data) return d;
         foreach (var line in Text.Bytes.Latin1(data).Split('\n'))
         {
             var f = line.Split(':');
@@ -103,7 +103,7 @@ sealed class PsContext
 
     static ulong MemoryTotal()
     {
-        if (Libc.ReadFile("/proc/meminfo") is not { } data) return 0;
+        if (Unistd.ReadFile("/proc/meminfo") is not { } data) return 0;
         foreach (var line in Text.Bytes.Latin1(data).Split('\n'))
             if (line.StartsWith("MemTotal:") && ulong.TryParse(line[9..].Trim().Split(' ')[0], out var kb)) return kb * 1024;
         return 0;
@@ -120,14 +120,14 @@ sealed class PsContext
         string? name = null;
         if (major == 4 && minor < 64) name = Check($"tty{minor}", dev);
         else if (major is >= 136 and < 144) name = Check($"pts/{((major - 136) << 20) | minor}", dev);
-        if (name == null && Libc.ReadFile($"/sys/dev/char/{major}:{minor}/uevent") is { } uevent)
+        if (name == null && Unistd.ReadFile($"/sys/dev/char/{major}:{minor}/uevent") is { } uevent)
             foreach (var line in Text.Bytes.Latin1(uevent).Split('\n'))
                 if (line.StartsWith("DEVNAME=")) { name = Check(line[8..], dev); break; }
         return _ttys[dev] = name ?? $"({major}:{minor})";
     }
 
     static string? Check(string name, ulong dev) =>
-        Libc.StatPath("/dev/" + name, out var st) == 0 && (st.Mode & Libc.S_IFMT) == Libc.S_IFCHR && st.Rdev == dev ? name : null;
+        SysStat.StatPath("/dev/" + name, out var st) == 0 && (st.Mode & SysStat.S_IFMT) == SysStat.S_IFCHR && st.Rdev == dev ? name : null;
 
     /// [Nd][HHh][MMm]SS[.hh]s: hundredths only under a minute.
     public string Duration(ulong jiffies)

@@ -1,3 +1,4 @@
+using Execline.Native;
 using Execline.Runtime;
 
 namespace Execline.Builtins.PortableUtils;
@@ -10,7 +11,7 @@ public sealed class S6Cat : Builtin
     public override Outcome Run(Invocation inv)
     {
         int from = inv.State.Fds.Real(0), to = inv.State.Fds.Real(1);
-        int err = from < 0 || to < 0 ? 9 : Tree.Pump(from, to);
+        int err = from < 0 || to < 0 ? Errno.EBADF : Tree.Pump(from, to);
         if (err != 0) throw inv.DieErrno(111, "unable to fd_cat", err);
         return Outcome.Exit(0);
     }

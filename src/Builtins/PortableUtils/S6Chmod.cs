@@ -1,3 +1,4 @@
+using Execline.Native;
 using Execline.Runtime;
 using Execline.S6;
 
@@ -12,7 +13,7 @@ public sealed class S6Chmod : Builtin
     {
         if (inv.Argv.Count < 3 || !Octal.ScanFull(inv.Argv[1], out var mode)) throw inv.Usage();
         var file = inv.Argv[2];
-        int err = Files.Chmod(file, (int)(mode & 0xfff));
+        int err = Files.Chmod(file, (int)(mode & SysStat.ALLPERMS));
         if (err != 0) throw inv.DieErrno(111, $"unable to change mode of {file}", err);
         return Outcome.Exit(0);
     }

@@ -18,10 +18,8 @@ public sealed class S6Clock : Builtin
         }
         var label = inv.Argv[1];
         if (!Tai64n.TryParseLabel(label, out var stamp)) throw inv.Usage();
-        long* timespec = stackalloc long[2];
-        timespec[0] = stamp.UnixSeconds;
-        timespec[1] = stamp.Nanos;
-        if (Libc.clock_settime(0, timespec) < 0) throw inv.DieErrno(111, "unable to taia_setnow", Libc.Errno);
+        var ts = new Clock.Timespec { Sec = stamp.UnixSeconds, Nsec = stamp.Nanos };
+        if (Clock.clock_settime(Clock.CLOCK_REALTIME, &ts) < 0) throw inv.DieErrno(111, "unable to taia_setnow", Errno.Value);
         return Outcome.Exit(0);
     }
 }

@@ -46,8 +46,8 @@ public sealed class S6Cut : Builtin
         foreach (var file in files)
         {
             bool stdin = file == "-";
-            int fd = stdin ? inv.State.Fds.Real(0) : Libc.Open(file, Libc.O_RDONLY | Libc.O_CLOEXEC);
-            if (fd < 0 && !stdin) throw inv.DieErrno(111, $"unable to open {file} for reading", Libc.Errno);
+            int fd = stdin ? inv.State.Fds.Real(0) : Fcntl.Open(file, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC);
+            if (fd < 0 && !stdin) throw inv.DieErrno(111, $"unable to open {file} for reading", Errno.Value);
             var input = new Input(inv, stdin ? 0 : -1, fd) { BeforeRead = output.Flush };
             while (input.ReadLine(out var line, out var newline))
             {
@@ -56,7 +56,7 @@ public sealed class S6Cut : Builtin
                 output.Put(cut);
                 if (newline) output.Put('\n');
             }
-            if (!stdin) Libc.close(fd);
+            if (!stdin) Unistd.close(fd);
         }
         output.Flush();
         return Outcome.Exit(0);

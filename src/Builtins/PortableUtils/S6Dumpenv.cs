@@ -15,7 +15,7 @@ public sealed class S6Dumpenv : Builtin
 
     public override Outcome Run(Invocation inv)
     {
-        uint mode = 0x1ed;
+        uint mode = SysStat.Mode0755;
         bool newline = false;
         var g = new Getopt(inv.Argv, "nNm:");
         while (g.Next(out var c, out var arg))
@@ -33,9 +33,9 @@ public sealed class S6Dumpenv : Builtin
         int err = Files.Mkdir(dir, (int)mode);
         if (err != 0)
         {
-            if (err != Libc.EEXIST) throw inv.DieErrno(111, $"unable to mkdir {dir}", err);
+            if (err != Errno.EEXIST) throw inv.DieErrno(111, $"unable to mkdir {dir}", err);
             var st = Files.Stat(dir, out err) ?? throw inv.DieErrno(111, $"unable to stat {dir}", err);
-            if (!Files.IsType(st, Libc.S_IFDIR)) throw inv.DieErrno(111, $"unable to mkdir {dir}", Libc.ENOTDIR);
+            if (!Files.IsType(st, SysStat.S_IFDIR)) throw inv.DieErrno(111, $"unable to mkdir {dir}", Errno.ENOTDIR);
         }
         foreach (var entry in inv.Env.Entries)
         {

@@ -41,10 +41,10 @@ public sealed class S6Head : Builtin
                 output.Flush();
             }
             bool stdin = file == "-";
-            int fd = stdin ? inv.State.Fds.Real(0) : Libc.Open(file, Libc.O_RDONLY | Libc.O_CLOEXEC);
-            if (fd < 0) throw inv.DieErrno(111, $"unable to open {file} for reading", stdin ? 9 : Libc.Errno);
+            int fd = stdin ? inv.State.Fds.Real(0) : Fcntl.Open(file, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC);
+            if (fd < 0) throw inv.DieErrno(111, $"unable to open {file} for reading", stdin ? Errno.EBADF : Errno.Value);
             int err = Head(fd, count, lines, false, output);
-            if (!stdin) Libc.close(fd);
+            if (!stdin) Unistd.close(fd);
             if (err != 0) throw inv.DieErrno(111, $"unable to head {file}", err);
         }
         return Outcome.Exit(0);
@@ -53,18 +53,18 @@ public sealed class S6Head : Builtin
     /// Copies the first count lines or bytes of fd to the output. Returns 0 or an errno.
     static unsafe int Head(int fd, ulong count, bool lines, bool exact, Output output)
     {
-        if (fd < 0) return 9;
+        if (fd < 0) return Errno.EBADF;
         var buf = new byte[65536];
         while (count > 0)
         {
             // exactly: never read past what may be printed (one byte per line still wanted, at most)
             int want = (int)Math.Min((ulong)buf.Length, exact || !lines ? count : (ulong)buf.Length);
             nint n;
-            fixed (byte* p = buf) n = Libc.read(fd, p, want);
+            fixed (byte* p = buf) n = Unistd.read(fd, p, want);
             if (n < 0)
             {
-                int e = Libc.Errno;
-                if (e == Libc.EINTR) continue;
+                int e = Errno.Value;
+                if (e == Errno.EINTR) continue;
                 return e;
             }
             if (n == 0) break;

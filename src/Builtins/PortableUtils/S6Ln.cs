@@ -44,10 +44,10 @@ public sealed class S6Ln : Builtin
         var st = Files.Stat(dest, out int err, follow: !noDereference);
         if (st is not { } d)
         {
-            if (err != Libc.ENOENT) throw inv.DieErrno(111, $"unable to stat {dest}", err);
+            if (err != Errno.ENOENT) throw inv.DieErrno(111, $"unable to stat {dest}", err);
             return Outcome.Exit(MakeLink(inv, args[0], dest, kind, force));
         }
-        if (!Files.IsType(d, Libc.S_IFDIR)) return Outcome.Exit(MakeLink(inv, args[0], dest, kind, force));
+        if (!Files.IsType(d, SysStat.S_IFDIR)) return Outcome.Exit(MakeLink(inv, args[0], dest, kind, force));
         return Outcome.Exit(MakeLink(inv, args[0], dest + "/" + PathNames.Base(args[0]), kind, force));
     }
 
@@ -56,7 +56,7 @@ public sealed class S6Ln : Builtin
     {
         int err = Link(src, dest, kind);
         if (err == 0) return 0;
-        if (!force || err != Libc.EEXIST)
+        if (!force || err != Errno.EEXIST)
         {
             inv.WarnErrno($"unable to make a link from {dest} to {src}", err);
             return 1;
@@ -66,7 +66,7 @@ public sealed class S6Ln : Builtin
         {
             temp = dest + ":s6-ln:" + RandomSuffix();
             err = Link(src, temp, kind);
-            if (err != Libc.EEXIST) break;
+            if (err != Errno.EEXIST) break;
         }
         if (err != 0)
         {

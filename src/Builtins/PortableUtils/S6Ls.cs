@@ -30,7 +30,7 @@ public sealed class S6Ls : Builtin
         if (g.Index >= inv.Argv.Count) throw inv.Usage();
         var dir = inv.Argv[g.Index];
         // ListDirectory leaves "." and ".." out: only -A shows them, first as readdir gives them
-        var names = Libc.ListDirectory(dir) ?? throw inv.DieErrno(111, $"unable to open directory {dir}", Libc.Errno);
+        var names = Dirent.ListDirectory(dir) ?? throw inv.DieErrno(111, $"unable to open directory {dir}", Errno.Value);
         var output = new Output(inv);
         if (all == 2)
             foreach (var dot in new[] { ".", ".." })

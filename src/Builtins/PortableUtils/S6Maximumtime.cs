@@ -11,17 +11,18 @@ public sealed class S6Maximumtime : Builtin
 {
     public override string Usage => "s6-maximumtime [ -0 | -a | -b | -i | -k | -q | -t | -x | -1 | -2 ] milliseconds prog...";
 
-    const int ETIMEDOUT = 110;
 
     public override Outcome Run(Invocation inv)
     {
-        int signal = 15;
+        int signal = Signal.SIGTERM;
         var g = new Getopt(inv.Argv, "0abikqtx12");
         while (g.Next(out var c, out _))
         {
             signal = c switch
             {
-                '0' => 0, 'a' => 14, 'b' => 6, 'i' => 2, 'k' => 9, 'q' => 3, 't' => 15, 'x' => 24, '1' => 10, '2' => 12,
+                '0' => 0, 'a' => Signal.SIGALRM, 'b' => Signal.SIGABRT, 'i' => Signal.SIGINT, 'k' => Signal.SIGKILL,
+                'q' => Signal.SIGQUIT, 't' => Signal.SIGTERM, 'x' => Signal.SIGXCPU, '1' => Signal.SIGUSR1,
+                '2' => Signal.SIGUSR2,
                 _ => throw inv.Usage(),
             };
         }
@@ -33,8 +34,8 @@ public sealed class S6Maximumtime : Builtin
         var deadline = ms == 0 ? DateTime.MaxValue : DateTime.UtcNow.AddMilliseconds(ms);
         if (!WaitUntil(pid, deadline, out var status))
         {
-            if (signal != 0) Libc.kill(pid, signal);
-            throw new Fatal(99, $"{Prog}: warning: unable to wait for child process: {Libc.StrError(ETIMEDOUT)}");
+            if (signal != 0) Signal.kill(pid, signal);
+            throw new Fatal(99, $"{Prog}: warning: unable to wait for child process: {Errno.StrError(Errno.ETIMEDOUT)}");
         }
         if (status.IsSignaled) throw new Fatal(111, $"{Prog}: warning: child process crashed");
         return Outcome.Exit(status.ExitCode);

@@ -14,7 +14,7 @@ public sealed class S6Mkdir : Builtin
     public override Outcome Run(Invocation inv)
     {
         bool parents = false, verbose = false, exact = false;
-        uint mode = 0x1ff;
+        uint mode = SysStat.Mode0777;
         var g = new Getopt(inv.Argv, "pvm:");
         while (g.Next(out var c, out var arg))
         {
@@ -57,7 +57,7 @@ public sealed class S6Mkdir : Builtin
             if (verbose) inv.WriteErr($"{inv.Prog}: created directory {dir}\n");
             return 0;
         }
-        if (!existingIsError && err == Libc.EEXIST) return 0;
+        if (!existingIsError && err == Errno.EEXIST) return 0;
         inv.WarnErrno($"unable to mkdir {dir}", err);
         return 111;
     }

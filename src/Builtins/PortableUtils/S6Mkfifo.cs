@@ -12,15 +12,15 @@ public sealed class S6Mkfifo : Builtin
 
     public override Outcome Run(Invocation inv)
     {
-        uint mode = 0x1b6;
+        uint mode = SysStat.Mode0666;
         var g = new Getopt(inv.Argv, "m:");
         while (g.Next(out var c, out var arg))
             if (c != 'm' || !Octal.ScanFull(arg!, out mode)) throw inv.Usage();
         if (g.Index >= inv.Argv.Count) throw inv.Usage();
-        using var mask = new TemporaryUmask(0x49);
+        using var mask = new TemporaryUmask(SysStat.S_IXUSR | SysStat.S_IXGRP | SysStat.S_IXOTH);
         foreach (var fifo in inv.Rest(g.Index))
         {
-            int err = Files.Mknod(fifo, (int)(Libc.S_IFIFO | (mode & 0xfff)), 0);
+            int err = Files.Mknod(fifo, (int)(SysStat.S_IFIFO | (mode & SysStat.ALLPERMS)), 0);
             if (err != 0) throw inv.DieErrno(111, $"unable to mkfifo {fifo}", err);
         }
         return Outcome.Exit(0);

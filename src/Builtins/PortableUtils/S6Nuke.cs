@@ -1,3 +1,4 @@
+using Execline.Native;
 using Execline.Runtime;
 using Execline.S6;
 
@@ -14,7 +15,6 @@ public sealed class S6Nuke : Builtin
 {
     public override string Usage => "s6-nuke [ -h | -t | -k ]";
 
-    const int SIGHUP = 1, SIGKILL = 9, SIGTERM = 15, SIGCONT = 18;
 
     public override Outcome Run(Invocation inv)
     {
@@ -31,13 +31,13 @@ public sealed class S6Nuke : Builtin
             }
         }
         var spared = ProcessTable.SelfAndAncestors();
-        if (hangup) ProcessTable.Broadcast(SIGHUP, spared);
+        if (hangup) ProcessTable.Broadcast(Signal.SIGHUP, spared);
         if (terminate)
         {
-            ProcessTable.Broadcast(SIGTERM, spared);
-            ProcessTable.Broadcast(SIGCONT, spared);
+            ProcessTable.Broadcast(Signal.SIGTERM, spared);
+            ProcessTable.Broadcast(Signal.SIGCONT, spared);
         }
-        if (kill) ProcessTable.Broadcast(SIGKILL, spared);
+        if (kill) ProcessTable.Broadcast(Signal.SIGKILL, spared);
         return Outcome.Exit(0);
     }
 }

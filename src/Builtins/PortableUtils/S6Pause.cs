@@ -11,7 +11,6 @@ public sealed class S6Pause : Builtin
     public override string Usage => "s6-pause [ -t ] [ -h ] [ -a ] [ -q ] [ -b ] [ -i ] [ -p signal,signal... ]";
 
     const int MaxSignals = 64;
-    const nint SIG_IGN = 1;
 
     public override Outcome Run(Invocation inv)
     {
@@ -19,7 +18,11 @@ public sealed class S6Pause : Builtin
         var g = new Getopt(inv.Argv, "thaqbip:");
         while (g.Next(out var c, out var arg))
         {
-            int sig = c switch { 't' => 15, 'h' => 1, 'a' => 14, 'q' => 3, 'b' => 6, 'i' => 2, _ => 0 };
+            int sig = c switch
+            {
+                't' => Signal.SIGTERM, 'h' => Signal.SIGHUP, 'a' => Signal.SIGALRM, 'q' => Signal.SIGQUIT,
+                'b' => Signal.SIGABRT, 'i' => Signal.SIGINT, _ => 0,
+            };
             if (sig != 0)
             {
                 if (ignored.Count >= MaxSignals) throw inv.Usage();
@@ -30,8 +33,8 @@ public sealed class S6Pause : Builtin
             else throw inv.Usage();
         }
         RealProcess.Apply(inv.State);
-        foreach (var sig in ignored) Libc.signal(sig, SIG_IGN);
+        foreach (var sig in ignored) Signal.signal(sig, Signal.SIG_IGN);
         // the runtime catches a few signals of its own (SIGCHLD, SIGCONT...), which end a pause(): wait again
-        while (true) Libc.pause();
+        while (true) Unistd.pause();
     }
 }

@@ -30,7 +30,7 @@ public sealed class S6Ps : Builtin
         }
         spacing = Math.Clamp(spacing, 1, 256);
         var processes = ProcessList.Read(fields.Any(f => f.Name == "env"))
-                        ?? throw inv.DieErrno(111, "unable to open /proc", Native.Libc.Errno);
+                        ?? throw inv.DieErrno(111, "unable to open /proc", Native.Errno.Value);
         processes.Sort((a, b) => a.Pid.CompareTo(b.Pid));
         if (tree) processes = TreeOrder(processes);
         var context = new PsContext();

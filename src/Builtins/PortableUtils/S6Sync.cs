@@ -10,7 +10,7 @@ public sealed class S6Sync : Builtin
 
     public override Outcome Run(Invocation inv)
     {
-        Libc.sync();
+        Unistd.sync();
         return Outcome.Exit(0);
     }
 }

@@ -31,12 +31,12 @@ public sealed class S6Tail : Builtin
         if (g.Index < inv.Argv.Count)
         {
             name = inv.Argv[g.Index];
-            fd = Libc.Open(name, Libc.O_RDONLY | Libc.O_CLOEXEC);
-            if (fd < 0) throw inv.DieErrno(111, $"unable to open {name} for reading", Libc.Errno);
+            fd = Fcntl.Open(name, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC);
+            if (fd < 0) throw inv.DieErrno(111, $"unable to open {name} for reading", Errno.Value);
         }
-        int err = 9;
-        var data = fd < 0 ? null : Libc.ReadAll(fd, out err);
-        if (g.Index < inv.Argv.Count) Libc.close(fd);
+        int err = Errno.EBADF;
+        var data = fd < 0 ? null : Unistd.ReadAll(fd, out err);
+        if (g.Index < inv.Argv.Count) Unistd.close(fd);
         if (data == null) throw inv.DieErrno(111, $"unable to tail {name}", err);
         int start = fromStart ? SkipFirst(data, count, lines) : KeepLast(data, count, lines);
         var output = new Output(inv);

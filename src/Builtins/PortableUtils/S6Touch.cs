@@ -13,9 +13,9 @@ public sealed class S6Touch : Builtin
         if (inv.Argv.Count < 2) throw inv.Usage();
         foreach (var file in inv.Rest(1))
         {
-            int fd = Libc.Open(file, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
-            int err = fd < 0 ? Libc.Errno : Libc.futimens(fd, null) < 0 ? Libc.Errno : 0;
-            if (fd >= 0) Libc.close(fd);
+            int fd = Fcntl.Open(file, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
+            int err = fd < 0 ? Errno.Value : SysStat.futimens(fd, null) < 0 ? Errno.Value : 0;
+            if (fd >= 0) Unistd.close(fd);
             if (err != 0) throw inv.DieErrno(111, $"unable to touch {file}", err);
         }
         return Outcome.Exit(0);

@@ -21,10 +21,10 @@ public sealed class S6Uniquename : Builtin
             if (c != 'n' || !Numbers.TryUInt(arg, out length)) throw inv.Usage();
         if (g.Index >= inv.Argv.Count) throw inv.Usage();
         var host = HostName.Get(out int err) ?? throw inv.DieErrno(111, "unable to make unique name", err);
-        var name = $"{inv.Argv[g.Index]}:{Tai64n.Now().Label()}:{Libc.getpid()}:{host}";
+        var name = $"{inv.Argv[g.Index]}:{Tai64n.Now().Label()}:{Unistd.getpid()}:{host}";
         if (length > 0)
         {
-            var random = RandomBytes(length) ?? throw inv.DieErrno(111, "unable to make unique name", Libc.Errno);
+            var random = RandomBytes(length) ?? throw inv.DieErrno(111, "unable to make unique name", Errno.Value);
             name += ":" + string.Concat(random.Select(b => Alphabet[b & 63]));
         }
         Output.Write(inv, name + "\n");
@@ -38,8 +38,8 @@ public sealed class S6Uniquename : Builtin
         fixed (byte* p = buf)
             for (int got = 0; got < count;)
             {
-                nint n = Libc.getrandom(p + got, count - got, 0);
-                if (n < 0 && Libc.Errno != Libc.EINTR) return null;
+                nint n = SysRandom.getrandom(p + got, count - got, 0);
+                if (n < 0 && Errno.Value != Errno.EINTR) return null;
                 if (n > 0) got += (int)n;
             }
         return buf;

@@ -10,15 +10,15 @@ static class Tree
     public static int Remove(string path)
     {
         int err = Files.Unlink(path);
-        if (err == 0 || err == Libc.ENOENT) return 0;
+        if (err == 0 || err == Errno.ENOENT) return 0;
         // Linux answers EISDIR for a directory; other systems EPERM
-        if (err != Libc.EISDIR && err != Libc.EPERM) return err;
-        bool isDir = err == Libc.EISDIR;
-        var names = Libc.ListDirectory(path);
+        if (err != Errno.EISDIR && err != Errno.EPERM) return err;
+        bool isDir = err == Errno.EISDIR;
+        var names = Dirent.ListDirectory(path);
         if (names == null)
         {
-            int e = Libc.Errno;
-            return !isDir && e == Libc.ENOTDIR ? Libc.EPERM : e;
+            int e = Errno.Value;
+            return !isDir && e == Errno.ENOTDIR ? Errno.EPERM : e;
         }
         foreach (var name in names)
         {
@@ -36,37 +36,37 @@ static class Tree
     {
         var st = Files.Stat(src, out int err, follow: false);
         if (st is not { } s) return err;
-        int type = (int)(s.Mode & Libc.S_IFMT);
-        int mode = (int)(s.Mode & 0xfff);
+        int type = (int)(s.Mode & SysStat.S_IFMT);
+        int mode = (int)(s.Mode & SysStat.ALLPERMS);
         switch ((uint)type)
         {
-            case Libc.S_IFREG: err = CopyFile(src, dst, mode); break;
-            case Libc.S_IFDIR: err = CopyDirectory(src, dst, mode); break;
-            case Libc.S_IFIFO: err = Files.Mknod(dst, type | mode, 0); break;
-            case Libc.S_IFLNK:
+            case SysStat.S_IFREG: err = CopyFile(src, dst, mode); break;
+            case SysStat.S_IFDIR: err = CopyDirectory(src, dst, mode); break;
+            case SysStat.S_IFIFO: err = Files.Mknod(dst, type | mode, 0); break;
+            case SysStat.S_IFLNK:
                 var target = Files.ReadLink(src, out err);
                 if (target != null) err = Files.Symlink(target, dst);
                 break;
-            case Libc.S_IFCHR or Libc.S_IFBLK or Libc.S_IFSOCK: err = Files.Mknod(dst, type | mode, s.Rdev); break;
-            default: return 95; // EOPNOTSUPP
+            case SysStat.S_IFCHR or SysStat.S_IFBLK or SysStat.S_IFSOCK: err = Files.Mknod(dst, type | mode, s.Rdev); break;
+            default: return Errno.EOPNOTSUPP;
         }
         if (err != 0) return err;
         Files.Chown(dst, (int)s.Uid, (int)s.Gid, follow: false);
-        if ((uint)type != Libc.S_IFLNK) Files.Chmod(dst, mode);
+        if ((uint)type != SysStat.S_IFLNK) Files.Chmod(dst, mode);
         return 0;
     }
 
     static int CopyDirectory(string src, string dst, int mode)
     {
-        var names = Libc.ListDirectory(src);
-        if (names == null) return Libc.Errno;
-        int err = Files.Mkdir(dst, 0x1c0);
+        var names = Dirent.ListDirectory(src);
+        if (names == null) return Errno.Value;
+        int err = Files.Mkdir(dst, SysStat.Mode0700);
         if (err != 0)
         {
-            if (err != Libc.EEXIST) return err;
+            if (err != Errno.EEXIST) return err;
             var st = Files.Stat(dst, out err);
             if (st is not { } d) return err;
-            if (!Files.IsType(d, Libc.S_IFDIR)) return Libc.ENOTDIR;
+            if (!Files.IsType(d, SysStat.S_IFDIR)) return Errno.ENOTDIR;
         }
         foreach (var name in names) Copy(src + "/" + name, dst + "/" + name);
         return Files.Chmod(dst, mode);
@@ -75,18 +75,18 @@ static class Tree
     /// dst (created or truncated) holding src's bytes.
     static int CopyFile(string src, string dst, int mode)
     {
-        int from = Libc.Open(src, Libc.O_RDONLY | Libc.O_CLOEXEC);
-        if (from < 0) return Libc.Errno;
-        int to = Libc.Open(dst, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_CLOEXEC, mode);
+        int from = Fcntl.Open(src, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC);
+        if (from < 0) return Errno.Value;
+        int to = Fcntl.Open(dst, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_CLOEXEC, mode);
         if (to < 0)
         {
-            int e = Libc.Errno;
-            Libc.close(from);
+            int e = Errno.Value;
+            Unistd.close(from);
             return e;
         }
         int err = Pump(from, to);
-        Libc.close(from);
-        Libc.close(to);
+        Unistd.close(from);
+        Unistd.close(to);
         return err;
     }
 
@@ -97,15 +97,15 @@ static class Tree
         while (true)
         {
             nint n;
-            fixed (byte* p = buf) n = Libc.read(from, p, buf.Length);
+            fixed (byte* p = buf) n = Unistd.read(from, p, buf.Length);
             if (n < 0)
             {
-                int e = Libc.Errno;
-                if (e == Libc.EINTR) continue;
+                int e = Errno.Value;
+                if (e == Errno.EINTR) continue;
                 return e;
             }
             if (n == 0) return 0;
-            int w = Libc.WriteAll(to, buf.AsSpan(0, (int)n));
+            int w = Unistd.WriteAll(to, buf.AsSpan(0, (int)n));
             if (w != 0) return w;
         }
     }

@@ -16,23 +16,23 @@ public sealed class FgHack : Builtin
     public override unsafe Outcome Run(Invocation inv)
     {
         if (inv.Argv.Count < 2) throw inv.Usage();
-        var (r, w) = Libc.Pipe();
-        if (r < 0) throw inv.DieErrno(111, "unable to create hackpipe", Libc.Errno);
+        var (r, w) = Unistd.Pipe();
+        if (r < 0) throw inv.DieErrno(111, "unable to create hackpipe", Errno.Value);
         var state = inv.State.Clone();
         for (int i = 0; i < Copies; i++) state.Fds.Set(state.Fds.LowestFree(), w);
         var prog = inv.Rest(1);
         int pid = inv.SpawnBlock(prog, state);
-        Libc.close(w);
+        Unistd.close(w);
         if (pid < 0)
         {
-            Libc.close(r);
+            Unistd.close(r);
             throw inv.DieErrno(111, "unable to exec " + prog[0], -pid);
         }
         byte b;
         nint n;
-        do n = Libc.read(r, &b, 1); while (n < 0 && Libc.Errno == 4);
-        int err = Libc.Errno;
-        Libc.close(r);
+        do n = Unistd.read(r, &b, 1); while (n < 0 && Errno.Value == Errno.EINTR);
+        int err = Errno.Value;
+        Unistd.close(r);
         if (n < 0) throw inv.DieErrno(111, "unable to read on hackpipe", err);
         if (n > 0) throw inv.Die(102, prog[0] + " wrote on hackpipe");
         var status = inv.Wait(pid);

@@ -5,13 +5,12 @@ namespace Execline.Builtins.ProcessControl;
 /// Whole-file POSIX record locks through fcntl: what every s6 lock is, and what s6's tools test for.
 static class Locks
 {
-    const int EAGAIN = 11, EACCES = 13;
 
     /// Takes the lock; 0 on success, -1 when it is held elsewhere and wait is false, else an errno.
     public static int Take(int fd, bool exclusive, bool wait)
     {
-        int e = Libc.Lock(fd, exclusive, wait);
-        return e is EAGAIN or EACCES ? -1 : e;
+        int e = Fcntl.Lock(fd, exclusive, wait);
+        return e is Errno.EAGAIN or Errno.EACCES ? -1 : e;
     }
 
     /// Tries the lock until it is had or timeoutMs has passed.

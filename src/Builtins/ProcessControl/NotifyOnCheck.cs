@@ -43,14 +43,14 @@ public sealed class NotifyOnCheck : Builtin
         if (ok == 0) throw inv.Die(100, "s6-supervise not running.");
         if (autodetect) fd = NotificationFd(inv);
         int real = inv.State.Fds.Real(fd);
-        if (real < 0 || Libc.fcntl(real, Libc.F_GETFD, 0) < 0)
-            throw inv.DieErrno(111, "notification-fd sanity check failed", real < 0 ? 9 : Libc.Errno);
+        if (real < 0 || Fcntl.fcntl(real, Fcntl.F_GETFD, 0) < 0)
+            throw inv.DieErrno(111, "notification-fd sanity check failed", real < 0 ? 9 : Errno.Value);
 
         // the global timeout runs from now, not from when the checker is up
         long deadline = global == "0" ? 0 : System.Environment.TickCount64 + long.Parse(global);
         var child = new List<string>
         {
-            NotifyOnCheckChild.Name, Libc.getpid().ToString(), fd.ToString(), initial, deadline.ToString(), local, waiting, tries,
+            NotifyOnCheckChild.Name, Unistd.getpid().ToString(), fd.ToString(), initial, deadline.ToString(), local, waiting, tries,
         };
         if (checkprog != null) child.Add(checkprog);
         var state = inv.State.Clone();
@@ -66,10 +66,10 @@ public sealed class NotifyOnCheck : Builtin
 
     static int NotificationFd(Invocation inv)
     {
-        int fd = Libc.Open("notification-fd", Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
-        if (fd < 0) throw inv.DieErrno(111, "unable to read ./notification-fd", Libc.Errno);
-        var data = Libc.ReadAll(fd, out int err);
-        Libc.close(fd);
+        int fd = Fcntl.Open("notification-fd", Fcntl.O_RDONLY | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
+        if (fd < 0) throw inv.DieErrno(111, "unable to read ./notification-fd", Errno.Value);
+        var data = Unistd.ReadAll(fd, out int err);
+        Unistd.close(fd);
         if (data == null) throw inv.DieErrno(111, "unable to read ./notification-fd", err);
         var text = Text.Bytes.Latin1(data.AsSpan(0, Math.Min(data.Length, 10)));
         int nl = text.IndexOf('\n');

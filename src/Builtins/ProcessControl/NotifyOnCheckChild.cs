@@ -14,7 +14,6 @@ public sealed class NotifyOnCheckChild : Builtin
 
     public override string Usage => Name + " pid fd initialsleep globaldeadline localtimeout waitingtime tries [ checkprog ]";
 
-    const int SIGTERM = 15;
 
     public override Outcome Run(Invocation inv)
     {
@@ -28,7 +27,7 @@ public sealed class NotifyOnCheckChild : Builtin
         bool forever = tries == 0;
         // global: the deadline on the monotonic clock in ms, 0 for none
         long deadline = global == 0 ? long.MaxValue : (long)global;
-        int parent = Libc.PidFd(watched);
+        int parent = SysPidfd.pidfd_open(watched);
         if (parent < 0) return Outcome.Exit(2);
         string path;
         List<string> argv;
@@ -49,27 +48,27 @@ public sealed class NotifyOnCheckChild : Builtin
                 inv.WarnErrno("unable to spawn " + argv[0], -pid);
                 continue;
             }
-            int check = Libc.PidFd(pid);
+            int check = SysPidfd.pidfd_open(pid);
             long localDeadline = local == 0 ? long.MaxValue : System.Environment.TickCount64 + local;
             int r = Wait([check, parent], Math.Min(Left(localDeadline), Left(deadline)));
-            Libc.close(check);
+            Unistd.close(check);
             if (r == 0)
             {
                 if (Children.Wait(pid).Raw == 0)
                 {
-                    Libc.WriteAll(notification, "\n"u8);
+                    Unistd.WriteAll(notification, "\n"u8);
                     return Outcome.Exit(0);
                 }
                 continue;
             }
             if (r == 1)
             {
-                Libc.kill(pid, SIGTERM);
+                Signal.kill(pid, Signal.SIGTERM);
                 return Outcome.Exit(2);
             }
             if (Left(deadline) == 0)
             {
-                Libc.kill(pid, SIGTERM);
+                Signal.kill(pid, Signal.SIGTERM);
                 return Outcome.Exit(3);
             }
         }
@@ -79,5 +78,5 @@ public sealed class NotifyOnCheckChild : Builtin
     static int Left(long deadline) =>
         deadline == long.MaxValue ? int.MaxValue : (int)Math.Clamp(deadline - System.Environment.TickCount64, 0, int.MaxValue);
 
-    static int Wait(int[] fds, int ms) => Libc.WaitReadable(fds, ms == int.MaxValue ? -1 : ms);
+    static int Wait(int[] fds, int ms) => Poll.WaitReadable(fds, ms == int.MaxValue ? -1 : ms);
 }

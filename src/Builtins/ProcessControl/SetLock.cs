@@ -13,7 +13,6 @@ public sealed class SetLock : Builtin
 {
     public override string Usage => "s6-setlock [ -r | -w ] [ -n | -N | -t timeout ] lockfile prog...";
 
-    const int ENOENT = 2, EBUSY = 16, ETIMEDOUT = 110;
     const int Wait = 0, NoWait = 1, Timeout = 2;
 
     public override Outcome Run(Invocation inv)
@@ -38,12 +37,12 @@ public sealed class SetLock : Builtin
         int fd = OpenLockFile(inv, file, exclusive);
         if (mode == Timeout)
         {
-            if (!Locks.Poll(fd, exclusive, timeout)) throw inv.DieErrno(1, "unable to acquire lock", ETIMEDOUT);
+            if (!Locks.Poll(fd, exclusive, timeout)) throw inv.DieErrno(1, "unable to acquire lock", Errno.ETIMEDOUT);
         }
         else
         {
             int r = Locks.Take(fd, exclusive, mode == Wait);
-            if (r != 0) throw inv.DieErrno(1, "unable to lock " + file, r < 0 ? EBUSY : r);
+            if (r != 0) throw inv.DieErrno(1, "unable to lock " + file, r < 0 ? Errno.EBUSY : r);
         }
         return Outcome.Exec(inv.Rest(g.Index + 1));
     }
@@ -51,21 +50,21 @@ public sealed class SetLock : Builtin
     /// The descriptor the lock goes on; not close-on-exec, so prog inherits it.
     static int OpenLockFile(Invocation inv, string file, bool exclusive)
     {
-        const int create = Libc.O_WRONLY | Libc.O_CREAT | Libc.O_NONBLOCK;
+        const int create = Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_NONBLOCK;
         if (exclusive)
         {
-            int w = Libc.Open(file, create, 0x1b6);
-            if (w < 0) throw inv.DieErrno(111, $"unable to open {file} for writing", Libc.Errno);
+            int w = Fcntl.Open(file, create, SysStat.Mode0666);
+            if (w < 0) throw inv.DieErrno(111, $"unable to open {file} for writing", Errno.Value);
             return w;
         }
-        int fd = Libc.Open(file, Libc.O_RDONLY | Libc.O_NONBLOCK);
+        int fd = Fcntl.Open(file, Fcntl.O_RDONLY | Fcntl.O_NONBLOCK);
         if (fd >= 0) return fd;
-        if (Libc.Errno != ENOENT) throw inv.DieErrno(111, $"unable to open {file} for reading", Libc.Errno);
-        int made = Libc.Open(file, create, 0x1b6);
-        if (made < 0) throw inv.DieErrno(111, "unable to create " + file, Libc.Errno);
-        Libc.close(made);
-        fd = Libc.Open(file, Libc.O_RDONLY | Libc.O_NONBLOCK);
-        if (fd < 0) throw inv.DieErrno(111, $"unable to open {file} for reading", Libc.Errno);
+        if (Errno.Value != Errno.ENOENT) throw inv.DieErrno(111, $"unable to open {file} for reading", Errno.Value);
+        int made = Fcntl.Open(file, create, SysStat.Mode0666);
+        if (made < 0) throw inv.DieErrno(111, "unable to create " + file, Errno.Value);
+        Unistd.close(made);
+        fd = Fcntl.Open(file, Fcntl.O_RDONLY | Fcntl.O_NONBLOCK);
+        if (fd < 0) throw inv.DieErrno(111, $"unable to open {file} for reading", Errno.Value);
         return fd;
     }
 }

@@ -13,7 +13,6 @@ public sealed class SetSid : Builtin
     public override string Usage => "s6-setsid [ -s | -b | -f | -g ] [ -i | -I | -q ] [ -d ctty ] prog...";
 
     const int Session = 0, Group = 1, Foreground = 2, ForegroundIgnoringTtou = 3;
-    const int SIGTTOU = 22, EBADF = 9, ENOTTY = 25;
 
     public override Outcome Run(Invocation inv)
     {
@@ -43,8 +42,8 @@ public sealed class SetSid : Builtin
                 // Without a terminal there (a container's CMD, usually) taking it fails at once: the spawn
                 // makes the group and the failure is told here, instead of a process of ours doing both.
                 int fd = inv.State.Fds.Real(ctty);
-                if (fd >= 0 && Libc.isatty(fd) == 1) return inv.RerunInOwnProcess();
-                int e = fd < 0 ? EBADF : ENOTTY;
+                if (fd >= 0 && Unistd.isatty(fd) == 1) return inv.RerunInOwnProcess();
+                int e = fd < 0 ? Errno.EBADF : Errno.ENOTTY;
                 inv.State.ProcessGroup = 0;
                 Failed(inv, insist, "tcsetpgrp", e);
                 return Outcome.Exec(prog);
@@ -55,14 +54,14 @@ public sealed class SetSid : Builtin
         }
         if (what == Session)
         {
-            if (Libc.setsid() < 0) Failed(inv, insist, "setsid", Libc.Errno);
+            if (Unistd.setsid() < 0) Failed(inv, insist, "setsid", Errno.Value);
             return Outcome.Exec(prog);
         }
-        if (Libc.setpgid(0, 0) < 0) Failed(inv, insist, "setpgid", Libc.Errno);
+        if (Unistd.setpgid(0, 0) < 0) Failed(inv, insist, "setpgid", Errno.Value);
         if (what >= Foreground)
         {
-            if (what == ForegroundIgnoringTtou) Libc.signal(SIGTTOU, 1);
-            if (Libc.tcsetpgrp(inv.State.Fds.Real(ctty), Libc.getpid()) < 0) Failed(inv, insist, "tcsetpgrp", Libc.Errno);
+            if (what == ForegroundIgnoringTtou) Signal.signal(Signal.SIGTTOU, Signal.SIG_IGN);
+            if (Unistd.tcsetpgrp(inv.State.Fds.Real(ctty), Unistd.getpid()) < 0) Failed(inv, insist, "tcsetpgrp", Errno.Value);
         }
         return Outcome.Exec(prog);
     }

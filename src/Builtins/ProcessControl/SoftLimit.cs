@@ -15,9 +15,7 @@ public sealed class SoftLimit : Builtin
     public override string Usage =>
         "s6-softlimit [ -a allbytes ] [ -c corebytes ] [ -d databytes ] [ -f filebytes ] [ -l lockbytes ] [ -m membytes ] [ -o openfiles ] [ -p processes ] [ -r residentbytes ] [ -s stackbytes ] [ -t cpusecs ] prog...";
 
-    const int CPU = 0, FSIZE = 1, DATA = 2, STACK = 3, CORE = 4, RSS = 5, NPROC = 6, NOFILE = 7, MEMLOCK = 8, AS = 9;
     const int Soft = 1, Hard = 2;
-    const int EPERM = 1, EINVAL = 22;
 
     public override Outcome Run(Invocation inv)
     {
@@ -27,17 +25,17 @@ public sealed class SoftLimit : Builtin
         {
             int[] resources = c switch
             {
-                'a' => [AS],
-                'c' => [CORE],
-                'd' => [DATA],
-                'f' => [FSIZE],
-                'l' => [MEMLOCK],
-                'm' => [DATA, STACK, MEMLOCK, AS],
-                'o' => [NOFILE],
-                'p' => [NPROC],
-                'r' => [RSS],
-                's' => [STACK],
-                't' => [CPU],
+                'a' => [SysResource.RLIMIT_AS],
+                'c' => [SysResource.RLIMIT_CORE],
+                'd' => [SysResource.RLIMIT_DATA],
+                'f' => [SysResource.RLIMIT_FSIZE],
+                'l' => [SysResource.RLIMIT_MEMLOCK],
+                'm' => [SysResource.RLIMIT_DATA, SysResource.RLIMIT_STACK, SysResource.RLIMIT_MEMLOCK, SysResource.RLIMIT_AS],
+                'o' => [SysResource.RLIMIT_NOFILE],
+                'p' => [SysResource.RLIMIT_NPROC],
+                'r' => [SysResource.RLIMIT_RSS],
+                's' => [SysResource.RLIMIT_STACK],
+                't' => [SysResource.RLIMIT_CPU],
                 _ => [],
             };
             // upstream ignores an unknown option here and goes on
@@ -51,13 +49,13 @@ public sealed class SoftLimit : Builtin
 
     static void Limit(Invocation inv, int resource, string arg, int what)
     {
-        bool deferred = resource is AS or DATA or STACK;
+        bool deferred = resource is SysResource.RLIMIT_AS or SysResource.RLIMIT_DATA or SysResource.RLIMIT_STACK;
         if (!Current(inv.State, resource, deferred, out var cur, out var max))
-            throw inv.DieErrno(111, "unable to getrlimit", Libc.Errno);
+            throw inv.DieErrno(111, "unable to getrlimit", Errno.Value);
         var (oldMax, newCur, newMax) = (max, cur, max);
         if (arg == "=")
         {
-            if ((what & Hard) != 0) newMax = ulong.MaxValue;
+            if ((what & Hard) != 0) newMax = SysResource.RLIM_INFINITY;
             if ((what & Soft) != 0) newCur = newMax;
         }
         else
@@ -68,11 +66,11 @@ public sealed class SoftLimit : Builtin
         }
         if (!deferred)
         {
-            if (Libc.SetLimit(resource, newCur, newMax) < 0) throw inv.DieErrno(111, "unable to setrlimit", Libc.Errno);
+            if (SysResource.SetLimit(resource, newCur, newMax) < 0) throw inv.DieErrno(111, "unable to setrlimit", Errno.Value);
             return;
         }
-        if (newCur > newMax) throw inv.DieErrno(111, "unable to setrlimit", EINVAL);
-        if (newMax > oldMax && Libc.geteuid() != 0) throw inv.DieErrno(111, "unable to setrlimit", EPERM);
+        if (newCur > newMax) throw inv.DieErrno(111, "unable to setrlimit", Errno.EINVAL);
+        if (newMax > oldMax && Unistd.geteuid() != 0) throw inv.DieErrno(111, "unable to setrlimit", Errno.EPERM);
         var limits = inv.State.ExecLimits ??= new();
         limits.RemoveAll(l => l.Resource == resource);
         limits.Add((resource, newCur, newMax));
@@ -84,6 +82,6 @@ public sealed class SoftLimit : Builtin
         if (deferred)
             foreach (var l in st.ExecLimits ?? [])
                 if (l.Resource == resource) { (cur, max) = (l.Soft, l.Hard); return true; }
-        return Libc.GetLimit(resource, out cur, out max);
+        return SysResource.GetLimit(resource, out cur, out max);
     }
 }

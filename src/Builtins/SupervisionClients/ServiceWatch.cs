@@ -29,7 +29,7 @@ public sealed class ServiceWatch : IDisposable
         var watch = new ServiceWatch(dirs);
         try
         {
-            int gid = Libc.getegid();
+            int gid = Unistd.getegid();
             for (int i = 0; i < watch._dirs.Length; i++)
             {
                 var dir = watch._dirs[i];
@@ -51,8 +51,8 @@ public sealed class ServiceWatch : IDisposable
 
     static ServiceStatus ReadStatus(Invocation inv, string dir)
     {
-        var data = Libc.ReadFile(dir + "/supervise/status") ?? throw inv.DieErrno(111, "unable to s6_svstatus_read", Libc.Errno);
-        if (!ServiceStatus.TryDecode(data, out var status)) throw inv.DieErrno(111, "unable to s6_svstatus_read", Libc.EPIPE);
+        var data = Unistd.ReadFile(dir + "/supervise/status") ?? throw inv.DieErrno(111, "unable to s6_svstatus_read", Errno.Value);
+        if (!ServiceStatus.TryDecode(data, out var status)) throw inv.DieErrno(111, "unable to s6_svstatus_read", Errno.EPIPE);
         return status;
     }
 
@@ -64,16 +64,16 @@ public sealed class ServiceWatch : IDisposable
     {
         int failures = 0;
         if (Reached(wantUp, wantReady, any)) return 0;
-        var fds = new Libc.PollFd[_dirs.Length];
-        for (int i = 0; i < fds.Length; i++) fds[i] = new Libc.PollFd { Fd = _listeners[i]!.Fd, Events = Libc.POLLIN };
+        var fds = new Native.Poll.PollFd[_dirs.Length];
+        for (int i = 0; i < fds.Length; i++) fds[i] = new Native.Poll.PollFd { Fd = _listeners[i]!.Fd, Events = Native.Poll.POLLIN };
         while (true)
         {
             int r = Poll(fds, deadline);
-            if (r < 0) throw inv.DieErrno(111, "unable to iopause", Libc.Errno);
+            if (r < 0) throw inv.DieErrno(111, "unable to iopause", Errno.Value);
             if (r == 0) throw inv.Die(99, "timed out");
             for (int i = 0; i < fds.Length; i++)
             {
-                if ((fds[i].Revents & Libc.POLLIN) == 0) continue;
+                if ((fds[i].Revents & Native.Poll.POLLIN) == 0) continue;
                 var events = _listeners[i]!.ReadAvailable(out int errno) ?? throw inv.DieErrno(111, "unable to ftrigr_update", errno);
                 foreach (var e in events)
                 {
@@ -85,14 +85,14 @@ public sealed class ServiceWatch : IDisposable
     }
 
     /// poll(2) until something is readable or the deadline passes: >0 ready, 0 timed out, <0 error.
-    static unsafe int Poll(Libc.PollFd[] fds, long deadline)
+    static unsafe int Poll(Native.Poll.PollFd[] fds, long deadline)
     {
         while (true)
         {
             long left = deadline == long.MaxValue ? -1 : Math.Max(0, deadline - System.Environment.TickCount64);
             int r;
-            fixed (Libc.PollFd* p = fds) r = Libc.poll(p, fds.Length, (int)Math.Min(left, int.MaxValue));
-            if (r < 0 && Libc.Errno == Libc.EINTR) continue;
+            fixed (Native.Poll.PollFd* p = fds) r = Native.Poll.poll(p, fds.Length, (int)Math.Min(left, int.MaxValue));
+            if (r < 0 && Errno.Value == Errno.EINTR) continue;
             if (r == 0 && left != 0) continue;
             return r;
         }

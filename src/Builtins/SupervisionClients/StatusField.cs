@@ -9,7 +9,7 @@ public readonly record struct ServiceView(ServiceStatus Status, bool NormallyUp,
 {
     public bool Up => Status.IsUp;
     WaitStatus Death => new(Status.Wstat);
-    bool Exited => (Status.Wstat & 0x7f) == 0;
+    bool Exited => Death.Signal == 0;
 
     /// The exit code of the last death, -1 while up or when it was a signal.
     public int ExitCode => Up || !Exited ? -1 : Death.ExitCode;

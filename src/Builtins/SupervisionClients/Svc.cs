@@ -60,8 +60,8 @@ public sealed class Svc : Builtin
     static char ReadinessOrPlain(Invocation inv, string dir, char wait)
     {
         var file = dir + "/notification-fd";
-        if (Libc.Access(file, 0) == 0) return wait;
-        if (Libc.Errno != Libc.ENOENT) throw inv.DieErrno(111, "unable to access " + file, Libc.Errno);
+        if (Unistd.Access(file, Unistd.F_OK) == 0) return wait;
+        if (Errno.Value != Errno.ENOENT) throw inv.DieErrno(111, "unable to access " + file, Errno.Value);
         inv.Warn(file + " not present - ignoring request for readiness notification");
         return wait == 'U' ? 'u' : 'r';
     }

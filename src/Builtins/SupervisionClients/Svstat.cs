@@ -49,14 +49,14 @@ public sealed class Svstat : Builtin
         int r = Supervised.Check(dir, out int errno);
         if (r < 0) throw inv.DieErrno(111, "unable to check " + dir, errno);
         if (r == 0) throw inv.DieBare(1, $"unable to read status for {dir}: s6-supervise not running");
-        var data = Libc.ReadFile(dir + "/supervise/status") ?? throw inv.DieErrno(111, "unable to read status for " + dir, Libc.Errno);
-        if (!ServiceStatus.TryDecode(data, out var status)) throw inv.DieErrno(111, "unable to read status for " + dir, Libc.EPIPE);
+        var data = Unistd.ReadFile(dir + "/supervise/status") ?? throw inv.DieErrno(111, "unable to read status for " + dir, Errno.Value);
+        if (!ServiceStatus.TryDecode(data, out var status)) throw inv.DieErrno(111, "unable to read status for " + dir, Errno.EPIPE);
         var now = Tai64n.Now();
         if (status.Stamp.CompareTo(now) > 0) status.Stamp = now;
         bool normallyUp;
-        if (Libc.Access(dir + "/down", 0) == 0) normallyUp = false;
-        else if (Libc.Errno == Libc.ENOENT) normallyUp = true;
-        else throw inv.DieErrno(111, $"unable to access {dir}/down", Libc.Errno);
+        if (Unistd.Access(dir + "/down", Unistd.F_OK) == 0) normallyUp = false;
+        else if (Errno.Value == Errno.ENOENT) normallyUp = true;
+        else throw inv.DieErrno(111, $"unable to access {dir}/down", Errno.Value);
         return new ServiceView(status, normallyUp, now);
     }
 

@@ -13,7 +13,7 @@ public sealed class Elglob : SubstitutionDirective
 
     public override int Parse(Invocation inv, IReadOnlyList<string> argv, int start, SubstitutionSet set)
     {
-        int flags = Libc.GLOB_NOSORT | Libc.GLOB_NOCHECK;
+        int flags = Glob.GLOB_NOSORT | Glob.GLOB_NOCHECK;
         bool verbose = false;
         var g = new Getopt(argv, "vwsme0", start + 1);
         while (g.Next(out var c, out _))
@@ -21,11 +21,11 @@ public sealed class Elglob : SubstitutionDirective
             switch (c)
             {
                 case 'v': verbose = true; break;
-                case 'w': flags |= Libc.GLOB_ERR; break;
-                case 's': flags &= ~Libc.GLOB_NOSORT; break;
-                case 'm': flags |= Libc.GLOB_MARK; break;
-                case 'e': flags |= Libc.GLOB_NOESCAPE; break;
-                case '0': flags &= ~Libc.GLOB_NOCHECK; break;
+                case 'w': flags |= Glob.GLOB_ERR; break;
+                case 's': flags &= ~Glob.GLOB_NOSORT; break;
+                case 'm': flags |= Glob.GLOB_MARK; break;
+                case 'e': flags |= Glob.GLOB_NOESCAPE; break;
+                case '0': flags &= ~Glob.GLOB_NOCHECK; break;
                 default: throw new DirectiveError(DirectiveError.Kind.Syntax);
             }
         }
@@ -33,9 +33,9 @@ public sealed class Elglob : SubstitutionDirective
         var key = argv[g.Index];
         if (key.Length == 0 || set.Has(key)) throw new DirectiveError(DirectiveError.Kind.Key);
 
-        Action<string, int>? warn = verbose ? (dir, err) => set.Warn(inv, $"while globbing, error reading {dir}: {Libc.StrError(err)}") : null;
-        int r = Libc.Glob(argv[g.Index + 1], flags, warn, out var paths, out var errno);
-        if (r != 0 && r != Libc.GLOB_NOMATCH) throw new DirectiveError(DirectiveError.Kind.System, errno);
+        Action<string, int>? warn = verbose ? (dir, err) => set.Warn(inv, $"while globbing, error reading {dir}: {Errno.StrError(err)}") : null;
+        int r = Glob.Expand(argv[g.Index + 1], flags, warn, out var paths, out var errno);
+        if (r != 0 && r != Glob.GLOB_NOMATCH) throw new DirectiveError(DirectiveError.Kind.System, errno);
         set.Add(key, paths);
         return g.Index + 2;
     }

@@ -1,3 +1,4 @@
+using Execline.Native;
 using Execline.Runtime;
 using Execline.Substitution;
 
@@ -92,10 +93,9 @@ public abstract class SubstitutionDirective : Builtin
         _ => t,
     };
 
-    const int EINVAL = 22;
 
     protected static List<string> Words(ValueTransform t, string value) =>
-        t.Apply(value) ?? throw new DirectiveError(DirectiveError.Kind.System, EINVAL);
+        t.Apply(value) ?? throw new DirectiveError(DirectiveError.Kind.System, Errno.EINVAL);
 
     /// Block.Read, with its strict-mode warnings held back in the set like the other directives' ones.
     internal static int ReadBlock(Invocation inv, IReadOnlyList<string> argv, int start, SubstitutionSet set, out List<string> words)

@@ -2,26 +2,46 @@ using System.Runtime.InteropServices;
 
 namespace Execline.Native;
 
-/// The C library's POSIX regular expressions and fnmatch, so patterns mean exactly what they mean to
-/// the C programs we mirror (BRE/ERE syntax, leftmost-longest matching, regerror wording).
-public sealed unsafe class PosixRegex : IDisposable
+/// The C library's POSIX regular expressions and fnmatch (<regex.h>, <fnmatch.h>), so patterns mean exactly
+/// what they mean to the C programs we mirror (BRE/ERE syntax, leftmost-longest matching, regerror wording).
+public sealed unsafe partial class PosixRegex : IDisposable
 {
     public const int REG_EXTENDED = 1, REG_ICASE = 2, REG_NEWLINE = 4, REG_NOSUB = 8;
     public const int REG_NOMATCH = 1, REG_ESPACE = 12;
     public const int FNM_PATHNAME = 1, FNM_NOESCAPE = 2, FNM_PERIOD = 4, FNM_NOMATCH = 1;
 
-    // glibc's regex_t is 64 bytes on 64-bit targets, re_nsub (a size_t) at offset 48; room to spare.
-    const int RegexSize = 256, NsubOffset = 48;
+    /// regex_t (64 bytes on x86_64 and aarch64): glibc's own fields, of which we read re_nsub.
+    [StructLayout(LayoutKind.Sequential, Size = 64)]
+    struct RegexT
+    {
+        nint _buffer;
+        nuint _allocated, _used, _syntax;
+        nint _fastmap, _translate;
+        public nuint Nsub;
+    }
 
-    byte* _re;
+    /// regmatch_t: the start and end offsets of a group, -1 when it took no part.
+    [StructLayout(LayoutKind.Sequential)]
+    struct RegMatch
+    {
+        public int So, Eo;
+    }
 
-    PosixRegex() => _re = (byte*)NativeMemory.AllocZeroed(RegexSize);
+    [LibraryImport(Libc.Name)] private static partial int regcomp(RegexT* preg, byte* pattern, int cflags);
+    [LibraryImport(Libc.Name)] private static partial int regexec(RegexT* preg, byte* s, nint nmatch, RegMatch* pmatch, int eflags);
+    [LibraryImport(Libc.Name)] private static partial nint regerror(int errcode, RegexT* preg, byte* buf, nint size);
+    [LibraryImport(Libc.Name)] private static partial void regfree(RegexT* preg);
+    [LibraryImport(Libc.Name)] private static partial int fnmatch(byte* pattern, byte* s, int flags);
+
+    RegexT* _re;
+
+    PosixRegex() => _re = (RegexT*)NativeMemory.AllocZeroed((nuint)sizeof(RegexT));
 
     /// Compiles pattern; on failure returns null with regcomp's code and regerror's text.
     public static PosixRegex? Compile(string pattern, int cflags, out int code, out string error)
     {
         var re = new PosixRegex();
-        fixed (byte* p = Libc.C(pattern)) code = Libc.regcomp(re._re, p, cflags);
+        fixed (byte* p = Libc.C(pattern)) code = regcomp(re._re, p, cflags);
         error = "";
         if (code == 0) return re;
         error = re.ErrorText(code);
@@ -31,20 +51,20 @@ public sealed unsafe class PosixRegex : IDisposable
     }
 
     /// Number of parenthesized subexpressions in the pattern.
-    public int Subexpressions => (int)*(nuint*)(_re + NsubOffset);
+    public int Subexpressions => (int)_re->Nsub;
 
     /// Matches s; returns 0 (groups then holds nmatch (start, end) pairs, -1 for groups that took no
     /// part), REG_NOMATCH, or another regexec error code.
     public int Match(string s, int nmatch, out (int Start, int End)[] groups)
     {
         groups = new (int, int)[nmatch];
-        var pm = new int[Math.Max(1, nmatch) * 2];
+        var pm = new RegMatch[Math.Max(1, nmatch)];
         int r;
         fixed (byte* p = Libc.C(s))
-        fixed (int* m = pm)
-            r = Libc.regexec(_re, p, nmatch, m, 0);
+        fixed (RegMatch* m = pm)
+            r = regexec(_re, p, nmatch, m, 0);
         if (r == 0)
-            for (int i = 0; i < nmatch; i++) groups[i] = (pm[2 * i], pm[2 * i + 1]);
+            for (int i = 0; i < nmatch; i++) groups[i] = (pm[i].So, pm[i].Eo);
         return r;
     }
 
@@ -53,7 +73,7 @@ public sealed unsafe class PosixRegex : IDisposable
         var buf = new byte[256];
         fixed (byte* b = buf)
         {
-            Libc.regerror(code, _re, b, buf.Length);
+            regerror(code, _re, b, buf.Length);
             return Text.Bytes.FromCString(b);
         }
     }
@@ -63,13 +83,13 @@ public sealed unsafe class PosixRegex : IDisposable
     {
         fixed (byte* p = Libc.C(pattern))
         fixed (byte* v = Libc.C(s))
-            return Libc.fnmatch(p, v, flags);
+            return fnmatch(p, v, flags);
     }
 
     public void Dispose()
     {
         if (_re == null) return;
-        Libc.regfree(_re);
+        regfree(_re);
         NativeMemory.Free(_re);
         _re = null;
     }

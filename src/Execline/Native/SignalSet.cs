@@ -4,10 +4,6 @@ namespace Execline.Native;
 /// block it, read it back through a signalfd.
 public readonly unsafe struct SignalSet
 {
-    const int SIG_BLOCK = 0, SIG_UNBLOCK = 1, SIG_SETMASK = 2;
-    const int SFD_CLOEXEC = 0x80000;
-    const int SetBytes = 128; // glibc's sigset_t; the kernel reads the first 8 bytes
-
     public readonly ulong Bits;
 
     public SignalSet(ulong bits) => Bits = bits;
@@ -20,57 +16,56 @@ public readonly unsafe struct SignalSet
     /// The signals blocked in the calling thread.
     public static SignalSet BlockedNow()
     {
-        byte* old = stackalloc byte[SetBytes];
-        Libc.sigprocmask(SIG_BLOCK, null, old);
-        return new(*(ulong*)old);
+        Signal.SigSet old;
+        Signal.sigprocmask(Signal.SIG_BLOCK, null, &old);
+        return new(old.Bits);
     }
 
     /// The signals blocked and waiting, for the calling thread or the whole process.
     public static SignalSet PendingNow()
     {
-        byte* set = stackalloc byte[SetBytes];
-        Libc.sigpending(set);
-        return new(*(ulong*)set);
+        Signal.SigSet set;
+        Signal.sigpending(&set);
+        return new(set.Bits);
     }
 
     /// Blocks the set in the calling thread. Threads started later inherit it; a program exec'd keeps it.
-    public void Block() => Mask(SIG_BLOCK);
-    public void Unblock() => Mask(SIG_UNBLOCK);
+    public void Block() => Mask(Signal.SIG_BLOCK);
+    public void Unblock() => Mask(Signal.SIG_UNBLOCK);
     /// Makes the set the calling thread's whole mask: a signal blocked before and after stays blocked.
-    public void SetAsMask() => Mask(SIG_SETMASK);
+    public void SetAsMask() => Mask(Signal.SIG_SETMASK);
+
+    /// As a sigset_t (the bits past 64 clear).
+    public Signal.SigSet ToNative() => new() { Bits = Bits };
 
     void Mask(int how)
     {
-        byte* set = stackalloc byte[SetBytes];
-        new Span<byte>(set, SetBytes).Clear();
-        *(ulong*)set = Bits;
-        Libc.sigprocmask(how, set, null);
+        var set = ToNative();
+        Signal.sigprocmask(how, &set, null);
     }
 
     /// A close-on-exec signalfd reading the set's signals (they must be blocked in every thread).
     public int OpenFd()
     {
-        byte* set = stackalloc byte[SetBytes];
-        new Span<byte>(set, SetBytes).Clear();
-        *(ulong*)set = Bits;
-        return Libc.signalfd(-1, set, SFD_CLOEXEC);
+        var set = ToNative();
+        return SysSignalfd.signalfd(-1, &set, SysSignalfd.SFD_CLOEXEC);
     }
 
     /// Reads one pending signal from a signalfd: its number (or -errno), who sent it and how.
     public static int Read(int fd, out int senderPid, out int code)
     {
-        byte* info = stackalloc byte[128]; // struct signalfd_siginfo
+        SysSignalfd.Siginfo info;
         while (true)
         {
-            nint n = Libc.read(fd, info, 128);
-            if (n == 128)
+            nint n = Unistd.read(fd, (byte*)&info, sizeof(SysSignalfd.Siginfo));
+            if (n == sizeof(SysSignalfd.Siginfo))
             {
-                code = *(int*)(info + 8);
-                senderPid = *(int*)(info + 12);
-                return *(int*)info;
+                code = info.Code;
+                senderPid = (int)info.Pid;
+                return (int)info.Signo;
             }
-            int e = n < 0 ? Libc.Errno : 5;
-            if (e == 4) continue;
+            int e = n < 0 ? Errno.Value : Errno.EIO;
+            if (e == Errno.EINTR) continue;
             senderPid = code = 0;
             return -e;
         }

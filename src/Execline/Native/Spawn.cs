@@ -5,7 +5,7 @@ namespace Execline.Native;
 /// posix_spawn with file actions and attributes: how a program is started without forking the runtime.
 public static unsafe partial class Spawn
 {
-    const string L = "libc.so.6";
+    const string L = Libc.Name;
     [LibraryImport(L)] private static partial int posix_spawn(int* pid, byte* path, void* actions, void* attr, byte** argv, byte** envp);
     [LibraryImport(L)] private static partial int posix_spawn_file_actions_init(void* a);
     [LibraryImport(L)] private static partial int posix_spawn_file_actions_destroy(void* a);
@@ -15,12 +15,11 @@ public static unsafe partial class Spawn
     [LibraryImport(L)] private static partial int posix_spawnattr_init(void* a);
     [LibraryImport(L)] private static partial int posix_spawnattr_destroy(void* a);
     [LibraryImport(L)] private static partial int posix_spawnattr_setflags(void* a, short flags);
-    [LibraryImport(L)] private static partial int posix_spawnattr_setsigmask(void* a, byte* set);
-    [LibraryImport(L)] private static partial int posix_spawnattr_setsigdefault(void* a, byte* set);
+    [LibraryImport(L)] private static partial int posix_spawnattr_setsigmask(void* a, Signal.SigSet* set);
+    [LibraryImport(L)] private static partial int posix_spawnattr_setsigdefault(void* a, Signal.SigSet* set);
     [LibraryImport(L)] private static partial int posix_spawnattr_setpgroup(void* a, int pgrp);
 
     const short SETPGROUP = 0x02, SETSIGDEF = 0x04, SETSIGMASK = 0x08, SETSID = 0x80;
-    const int RLIMIT_NOFILE = 7;
 
     /// Set when this process raised its soft limit on open files (the supervisor does, to hold every
     /// service's descriptors): the soft limit the programs it starts get instead (what it was given), its
@@ -54,7 +53,7 @@ public static unsafe partial class Spawn
     {
         byte* actions = stackalloc byte[256];
         byte* attr = stackalloc byte[512];
-        byte* sigs = stackalloc byte[128];
+        Signal.SigSet sigs;
         posix_spawn_file_actions_init(actions);
         posix_spawnattr_init(attr);
         try
@@ -64,19 +63,20 @@ public static unsafe partial class Spawn
             for (int i = 0; i < req.DupFrom.Count; i++) posix_spawn_file_actions_adddup2(actions, req.DupFrom[i], req.DupTo[i]);
             foreach (var fd in req.Closes) posix_spawn_file_actions_addclose(actions, fd);
             short flags = SETSIGMASK | SETSIGDEF;
-            new Span<byte>(sigs, 128).Clear();
-            posix_spawnattr_setsigmask(attr, sigs);
-            new Span<byte>(sigs, 128).Fill(0xff);
-            posix_spawnattr_setsigdefault(attr, sigs);
+            var bytes = new Span<byte>(&sigs, sizeof(Signal.SigSet));
+            bytes.Clear();
+            posix_spawnattr_setsigmask(attr, &sigs);
+            bytes.Fill(0xff);
+            posix_spawnattr_setsigdefault(attr, &sigs);
             if (req.NewSession) flags |= SETSID;
             if (req.ProcessGroup >= 0) { flags |= SETPGROUP; posix_spawnattr_setpgroup(attr, req.ProcessGroup); }
             posix_spawnattr_setflags(attr, flags);
             int pid;
             fixed (byte* p = Libc.C(path))
             {
-                if (OpenFiles is { } lowered) Libc.SetLimit(RLIMIT_NOFILE, lowered.Child, lowered.Hard);
+                if (OpenFiles is { } lowered) SysResource.SetLimit(SysResource.RLIMIT_NOFILE, lowered.Child, lowered.Hard);
                 int r = posix_spawn(&pid, p, actions, attr, argv.Pointer, envp.Pointer);
-                if (OpenFiles is { } raised) Libc.SetLimit(RLIMIT_NOFILE, raised.Ours, raised.Hard);
+                if (OpenFiles is { } raised) SysResource.SetLimit(SysResource.RLIMIT_NOFILE, raised.Ours, raised.Hard);
                 return r == 0 ? pid : -r;
             }
         }
@@ -84,7 +84,7 @@ public static unsafe partial class Spawn
         {
             posix_spawn_file_actions_destroy(actions);
             posix_spawnattr_destroy(attr);
-            foreach (var fd in req.CloseAfter) Libc.close(fd);
+            foreach (var fd in req.CloseAfter) Unistd.close(fd);
         }
     }
 
@@ -102,20 +102,20 @@ public static unsafe partial class Spawn
     {
         fixed (byte* p = Libc.C(path))
         {
-            if (OpenFiles is { } lowered) limits = [(RLIMIT_NOFILE, lowered.Child, lowered.Hard), .. limits ?? []];
+            if (OpenFiles is { } lowered) limits = [(SysResource.RLIMIT_NOFILE, lowered.Child, lowered.Hard), .. limits ?? []];
             if (limits != null && limits.Count > 0)
             {
                 // what would make execve fail is found out before the limits make failing fatal
-                if (Libc.access(p, 1) < 0) return Libc.Errno;
+                if (Unistd.access(p, Unistd.X_OK) < 0) return Errno.Value;
                 // Under a lowered address space limit the runtime can no longer map code, so the execve
                 // stub is compiled first (execve of NULL fails at once with EFAULT) and nothing new runs
                 // between the limits and the exec.
-                Libc.execve(null, null, null);
-                foreach (var (resource, soft, hard) in limits) Libc.SetLimit(resource, soft, hard);
+                Unistd.execve(null, null, null);
+                foreach (var (resource, soft, hard) in limits) SysResource.SetLimit(resource, soft, hard);
             }
-            Libc.execve(p, argv.Pointer, envp.Pointer);
-            int err = Libc.Errno;
-            if (OpenFiles is { } raised) Libc.SetLimit(RLIMIT_NOFILE, raised.Ours, raised.Hard);
+            Unistd.execve(p, argv.Pointer, envp.Pointer);
+            int err = Errno.Value;
+            if (OpenFiles is { } raised) SysResource.SetLimit(SysResource.RLIMIT_NOFILE, raised.Ours, raised.Hard);
             return err;
         }
     }

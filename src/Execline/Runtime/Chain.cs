@@ -91,8 +91,8 @@ public static class Chain
         using (var args = new CStringArray(c.Argv))
         using (var envp = new CStringArray(st.Env.Entries))
             err = ProgramLookup.Walk(c.Name, c.LookupPath, file =>
-                DescriptorPaths.InChild(st, file) is { } path ? Spawn.Exec(path, args, envp, st.ExecLimits) : DescriptorPaths.ENOENT);
-        WriteFatal(st, $"{c.Execer}: fatal: unable to exec {c.Name}: {Libc.StrError(err)}");
+                DescriptorPaths.InChild(st, file) is { } path ? Spawn.Exec(path, args, envp, st.ExecLimits) : Errno.ENOENT);
+        WriteFatal(st, $"{c.Execer}: fatal: unable to exec {c.Name}: {Errno.StrError(err)}");
         return ProgramLookup.ExitCodeFor(err);
     }
 
@@ -117,7 +117,7 @@ public static class Chain
             var c = Start(argv, st, execer);
             // execline forks before anything of the block runs: a thread we cannot start stands for that fork.
             if (reader != null && Advance(c, st, true, out _) == Stop.NeedsOwnProcess && !reader.ReadInBackground())
-                return BlockResult.NotStarted(Libc.EAGAIN, argv[0]);
+                return BlockResult.NotStarted(Errno.EAGAIN, argv[0]);
             if (Advance(c, st, false, out int code) == Stop.Exit) return BlockResult.Done(WaitStatus.Exited(code));
             int pid = SpawnExternal(c, st, out int err);
             if (pid > 0)
@@ -130,9 +130,9 @@ public static class Chain
                 return BlockResult.Done(Children.Wait(pid));
             }
             // No process could be made (RLIMIT_NPROC): where execline's fork fails, before the block's first word.
-            if (err == Libc.EAGAIN) return BlockResult.NotStarted(err, argv[0]);
+            if (err == Errno.EAGAIN) return BlockResult.NotStarted(err, argv[0]);
             if (!c.RanBuiltin) return BlockResult.NotStarted(err, c.Name);
-            WriteFatal(st, $"{c.Execer}: fatal: unable to exec {c.Name}: {Libc.StrError(err)}");
+            WriteFatal(st, $"{c.Execer}: fatal: unable to exec {c.Name}: {Errno.StrError(err)}");
             return BlockResult.Done(WaitStatus.Exited(ProgramLookup.ExitCodeFor(err)));
         }
         finally
@@ -178,14 +178,14 @@ public static class Chain
     {
         // posix_spawnp refuses an empty name with ENOENT before any PATH walk; after a builtin, the spawn
         // stands for that builtin's exec, whose PATH walk gives EACCES.
-        if (c.Name.Length == 0 && !c.RanBuiltin) { err = 2; return -1; }
+        if (c.Name.Length == 0 && !c.RanBuiltin) { err = Errno.ENOENT; return -1; }
         RealProcess.Sync(st);
         int pid = -1;
         using var argv = new CStringArray(c.Argv);
         using var envp = new CStringArray(st.Env.Entries);
         err = ProgramLookup.Walk(c.Name, c.LookupPath, file =>
         {
-            if (DescriptorPaths.InChild(st, file) is not { } path) return DescriptorPaths.ENOENT;
+            if (DescriptorPaths.InChild(st, file) is not { } path) return Errno.ENOENT;
             int r = Spawn.Start(path, argv, envp, RealProcess.SpawnRequest(st));
             if (r > 0) { pid = r; return 0; }
             return -r;
@@ -196,6 +196,6 @@ public static class Chain
     static void WriteFatal(ProcessState st, string line)
     {
         int fd = st.Fds.Real(2);
-        if (fd >= 0) Libc.WriteAll(fd, Text.Bytes.ToBytes(line + "\n"));
+        if (fd >= 0) Unistd.WriteAll(fd, Text.Bytes.ToBytes(line + "\n"));
     }
 }

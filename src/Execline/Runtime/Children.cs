@@ -15,9 +15,9 @@ public static unsafe class Children
         int status;
         while (true)
         {
-            int r = Libc.waitpid(pid, &status, 0);
+            int r = SysWait.waitpid(pid, &status, 0);
             if (r == pid) return new WaitStatus(status);
-            if (r < 0 && Libc.Errno != 4) return WaitStatus.Exited(127);
+            if (r < 0 && Errno.Value != Errno.EINTR) return WaitStatus.Exited(127);
         }
     }
 
@@ -34,8 +34,8 @@ public static unsafe class Children
         int raw;
         while (true)
         {
-            int r = Libc.waitpid(-1, &raw, noHang ? Libc.WNOHANG : 0);
-            if (r < 0 && Libc.Errno == 4) continue;
+            int r = SysWait.waitpid(-1, &raw, noHang ? SysWait.WNOHANG : 0);
+            if (r < 0 && Errno.Value == Errno.EINTR) continue;
             status = new WaitStatus(raw);
             return r;
         }
@@ -47,7 +47,7 @@ public static unsafe class Children
         lock (_lock)
             if (_reaped.Remove(pid, out status)) return true;
         int raw;
-        int r = Libc.waitpid(pid, &raw, Libc.WNOHANG);
+        int r = SysWait.waitpid(pid, &raw, SysWait.WNOHANG);
         status = new WaitStatus(raw);
         return r == pid;
     }

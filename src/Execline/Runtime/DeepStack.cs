@@ -24,7 +24,7 @@ static class DeepStack
             catch (Exception e) { error = e; }
         }, StackBytes);
         if (!NewThread.TryStart(t))
-            return cannot(111, "unable to start a thread for deeply nested blocks: " + Libc.StrError(Libc.EAGAIN));
+            return cannot(111, "unable to start a thread for deeply nested blocks: " + Errno.StrError(Errno.EAGAIN));
         t.Join();
         if (error != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
         return result;

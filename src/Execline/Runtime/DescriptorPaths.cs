@@ -9,7 +9,6 @@ namespace Execline.Runtime;
 /// number the script does not have is ENOENT, as it is under execline, and one it has leads to its file.
 public static class DescriptorPaths
 {
-    public const int ENOENT = 2;
 
     /// The path to open or stat in this process for st: the same path with the real descriptor's number;
     /// null when st has no such descriptor. Any other path is returned as it is.
@@ -49,7 +48,7 @@ public static class DescriptorPaths
         else if (path.StartsWith("/proc/thread-self/fd/", StringComparison.Ordinal)) prefix = "/proc/thread-self/fd/";
         else if (path.StartsWith("/proc/", StringComparison.Ordinal))
         {
-            var own = "/proc/" + Libc.getpid() + "/fd/";
+            var own = "/proc/" + Unistd.getpid() + "/fd/";
             if (!path.StartsWith(own, StringComparison.Ordinal)) return false;
             prefix = own;
         }

@@ -108,7 +108,7 @@ public static class RealFds
     {
         if (_inherited != null) return _inherited;
         _inherited = new List<int>();
-        var names = Libc.ListDirectory("/proc/self/fd");
+        var names = Dirent.ListDirectory("/proc/self/fd");
         if (names != null)
         {
             foreach (var n in names)
@@ -120,8 +120,8 @@ public static class RealFds
 
         void Consider(int fd)
         {
-            int flags = Libc.fcntl(fd, Libc.F_GETFD, 0);
-            if (flags >= 0 && (flags & Libc.FD_CLOEXEC) == 0 && !_inherited!.Contains(fd)) _inherited.Add(fd);
+            int flags = Fcntl.fcntl(fd, Fcntl.F_GETFD, 0);
+            if (flags >= 0 && (flags & Fcntl.FD_CLOEXEC) == 0 && !_inherited!.Contains(fd)) _inherited.Add(fd);
         }
     }
 
@@ -131,11 +131,11 @@ public static class RealFds
     }
 
     /// A close-on-exec duplicate of real at or above min.
-    public static int DupAbove(int real, int min) => Libc.fcntl(real, Libc.F_DUPFD_CLOEXEC, min);
+    public static int DupAbove(int real, int min) => Fcntl.fcntl(real, Fcntl.F_DUPFD_CLOEXEC, min);
 
     public static void CloseReal(int fd)
     {
-        Libc.close(fd);
+        Unistd.close(fd);
         InheritedOpen().Remove(fd);
     }
 }

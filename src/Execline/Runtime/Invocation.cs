@@ -35,11 +35,11 @@ public sealed class Invocation
 
     public Fatal Usage() => new(100, $"{Prog}: usage: {Command.Usage}");
     public Fatal Die(int code, string text) => new(code, $"{Prog}: fatal: {text}");
-    public Fatal DieErrno(int code, string text, int errno) => Die(code, $"{text}: {Libc.StrError(errno)}");
+    public Fatal DieErrno(int code, string text, int errno) => Die(code, $"{text}: {Errno.StrError(errno)}");
     /// skalibs 2.13 prints an extra ": " before "unable to" messages that carry no errno.
     public Fatal DieBare(int code, string text) => Die(code, ": " + text);
     public void Warn(string text) => WriteErr($"{Prog}: warning: {text}\n");
-    public void WarnErrno(string text, int errno) => Warn($"{text}: {Libc.StrError(errno)}");
+    public void WarnErrno(string text, int errno) => Warn($"{text}: {Errno.StrError(errno)}");
 
     public void WriteErr(string text) => Write(2, text);
 
@@ -47,8 +47,8 @@ public sealed class Invocation
     public int Write(int fd, string bytes)
     {
         int real = State.Fds.Real(fd);
-        if (real < 0) return 9;
-        return Libc.WriteAll(real, Bytes.ToBytes(bytes));
+        if (real < 0) return Errno.EBADF;
+        return Unistd.WriteAll(real, Bytes.ToBytes(bytes));
     }
 
     public Outcome Exec(IEnumerable<string> argv) => Outcome.Exec(argv as IReadOnlyList<string> ?? new List<string>(argv));
@@ -67,7 +67,7 @@ public sealed class Invocation
     {
         var r = RunBlock(argv, state);
         if (r.Started) return r.Status;
-        if (role != null && r.SpawnErrno == ProgramLookup.ENOENT && r.Program!.StartsWith(' '))
+        if (role != null && r.SpawnErrno == Errno.ENOENT && r.Program!.StartsWith(' '))
             throw DieBare(111, $"unable to spawn {r.Program}: name begins with a space, are you trying to spawn a block as your {role}?");
         throw DieErrno(111, $"unable to spawn {r.Program}", r.SpawnErrno);
     }

@@ -29,8 +29,8 @@ public sealed class ProcessState
 
     public static ProcessState FromThisProcess(IEnumerable<string> environ)
     {
-        int mask = Libc.umask(18);
-        Libc.umask(mask);
+        int mask = SysStat.umask(18);
+        SysStat.umask(mask);
         return new ProcessState(new Environ(environ), FdTable.Inherited(), mask);
     }
 
@@ -57,12 +57,12 @@ public sealed class ProcessState
         foreach (var n in Fds.Numbers)
             if (Fds.Real(n) == realFd) return;
         _owned.Remove(realFd);
-        Libc.close(realFd);
+        Unistd.close(realFd);
     }
 
     public void ReleaseOwned()
     {
-        foreach (var fd in _owned) Libc.close(fd);
+        foreach (var fd in _owned) Unistd.close(fd);
         _owned.Clear();
     }
 

@@ -5,8 +5,6 @@ namespace Execline.Runtime;
 /// Where a program name leads: execvp's PATH walk, as execline does it.
 public static class ProgramLookup
 {
-    public const int ENOENT = 2;
-    const int EACCES = 13, EPERM = 1, EISDIR = 21, ENOTDIR = 20;
 
     public static IEnumerable<string> Candidates(string name, string? path)
     {
@@ -23,20 +21,20 @@ public static class ProgramLookup
     /// permission-like errors are remembered and move on, anything else stops. Returns the final errno.
     public static int Walk(string name, string? path, Func<string, int> attempt)
     {
-        int remembered = 0, last = ENOENT;
+        int remembered = 0, last = Errno.ENOENT;
         foreach (var c in Candidates(name, path))
         {
             int e = attempt(c);
             if (e == 0) return 0;
             last = e;
-            if (e == ENOENT) continue;
-            if (e is EACCES or EPERM or EISDIR or ENOTDIR) { remembered = e; continue; }
+            if (e == Errno.ENOENT) continue;
+            if (e is Errno.EACCES or Errno.EPERM or Errno.EISDIR or Errno.ENOTDIR) { remembered = e; continue; }
             return e;
         }
         return remembered != 0 ? remembered : last;
     }
 
-    public static int ExitCodeFor(int errno) => errno == ENOENT ? 127 : 126;
+    public static int ExitCodeFor(int errno) => errno == Errno.ENOENT ? 127 : 126;
 
     /// The first candidate that is an executable regular file, if any (a descriptor's path seen through
     /// state's table, when given).
@@ -45,8 +43,8 @@ public static class ProgramLookup
         foreach (var c in Candidates(name, path))
         {
             var file = state == null ? c : DescriptorPaths.InProcess(state, c);
-            if (file != null && Libc.StatPath(file, out var st) == 0 && (st.Mode & Libc.S_IFMT) == Libc.S_IFREG
-                && Libc.Access(file, 1) == 0)
+            if (file != null && SysStat.StatPath(file, out var st) == 0 && (st.Mode & SysStat.S_IFMT) == SysStat.S_IFREG
+                && Unistd.Access(file, Unistd.X_OK) == 0)
                 return c;
         }
         return null;

@@ -12,7 +12,7 @@ public static class RealProcess
     /// Makes relative paths and file creation behave as they would in the modelled process.
     public static void Sync(ProcessState st)
     {
-        Libc.umask(st.Umask);
+        SysStat.umask(st.Umask);
         if (st.CwdFd == _currentCwd) return;
         int target = st.CwdFd;
         if (target == -1)
@@ -20,7 +20,7 @@ public static class RealProcess
             if (_startCwd < 0) return;
             target = _startCwd;
         }
-        Libc.fchdir(target);
+        Unistd.fchdir(target);
         _currentCwd = st.CwdFd;
     }
 
@@ -28,13 +28,13 @@ public static class RealProcess
     public static int ChangeDirectory(ProcessState st, string path)
     {
         if (_startCwd == -2)
-            _startCwd = Libc.Open(".", Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
+            _startCwd = Fcntl.Open(".", Fcntl.O_PATH | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC);
         Sync(st);
         var dir = DescriptorPaths.InProcess(st, path);
-        if (dir == null) return DescriptorPaths.ENOENT;
-        if (Libc.Chdir(dir) < 0) return Libc.Errno;
-        int fd = Libc.Open(".", Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
-        if (fd < 0) return Libc.Errno;
+        if (dir == null) return Errno.ENOENT;
+        if (Unistd.Chdir(dir) < 0) return Errno.Value;
+        int fd = Fcntl.Open(".", Fcntl.O_PATH | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC);
+        if (fd < 0) return Errno.Value;
         st.CwdFd = st.Own(fd);
         _currentCwd = fd;
         return 0;
@@ -72,12 +72,12 @@ public static class RealProcess
         Moves(st.Fds, from, to, new List<int>());
         for (int i = 0; i < from.Count; i++)
         {
-            Libc.dup2(from[i], to[i]);
+            Unistd.dup2(from[i], to[i]);
             RealFds.MarkInherited(to[i]);
         }
         foreach (var fd in RealFds.InheritedOpen().ToArray())
             if (!st.Fds.IsOpen(fd)) RealFds.CloseReal(fd);
-        if (st.NewSession) Libc.setsid();
+        if (st.NewSession) Unistd.setsid();
         blocked.SetAsMask();
     }
 

@@ -10,12 +10,12 @@ public static unsafe class ScriptShebang
     public static List<string>? InProcessArgv(string file, IReadOnlyList<string> argv, ProcessState st)
     {
         var path = DescriptorPaths.InProcess(st, file);
-        int fd = path == null ? -1 : Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC);
+        int fd = path == null ? -1 : Fcntl.Open(path, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC);
         if (fd < 0) return null;
         var buf = new byte[256];
         nint n;
-        fixed (byte* p = buf) n = Libc.read(fd, p, buf.Length);
-        Libc.close(fd);
+        fixed (byte* p = buf) n = Unistd.read(fd, p, buf.Length);
+        Unistd.close(fd);
         if (n < 3 || buf[0] != '#' || buf[1] != '!') return null;
         int end = Array.IndexOf(buf, (byte)'\n', 0, (int)n);
         if (end < 0) return null;

@@ -17,12 +17,12 @@ public static class Self
     /// command's name (ps, pgrep); the program's own path is lib/execline-cs/execline of that usr.
     static string Program(string exe)
     {
-        if (BaseName(exe) == "execline" || Libc.StatPath(exe, out var own) != 0) return exe;
+        if (BaseName(exe) == "execline" || SysStat.StatPath(exe, out var own) != 0) return exe;
         var dir = System.IO.Path.GetDirectoryName(exe) ?? "/";
         foreach (var candidate in new[] { "../lib/execline-cs/execline", "../usr/lib/execline-cs/execline" })
         {
             var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(dir, candidate));
-            if (Libc.StatPath(path, out var st) == 0 && st.Dev == own.Dev && st.Ino == own.Ino) return path;
+            if (SysStat.StatPath(path, out var st) == 0 && st.Dev == own.Dev && st.Ino == own.Ino) return path;
         }
         return exe;
     }
@@ -31,15 +31,15 @@ public static class Self
     static void Identify()
     {
         if (_known) return;
-        Libc.StatPath(Path, out var st);
+        SysStat.StatPath(Path, out var st);
         (_dev, _ino, _known) = (st.Dev, st.Ino, true);
     }
 
     /// True when path (following links) is this executable.
     public static bool Is(string path) =>
-        Libc.StatPath(path, out var st) == 0 && Same(st);
+        SysStat.StatPath(path, out var st) == 0 && Same(st);
 
-    static bool Same(Libc.Stat st)
+    static bool Same(SysStat.Stat st)
     {
         Identify();
         return st.Dev == _dev && st.Ino == _ino;

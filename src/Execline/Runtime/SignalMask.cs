@@ -33,5 +33,5 @@ public static class SignalMask
     }
 
     /// This process's threads: /proc/self/task has one entry per thread, besides . and .. (0 without /proc).
-    static int Threads() => Libc.StatPath("/proc/self/task", out var st) == 0 ? (int)st.Nlink - 2 : 0;
+    static int Threads() => SysStat.StatPath("/proc/self/task", out var st) == 0 ? (int)st.Nlink - 2 : 0;
 }

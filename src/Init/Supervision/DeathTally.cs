@@ -17,7 +17,7 @@ static class DeathTally
     {
         if (max == 0) return;
         max = Math.Min(max, Ceiling);
-        var old = Libc.ReadFile(Path(serviceDir)) ?? [];
+        var old = Unistd.ReadFile(Path(serviceDir)) ?? [];
         if (old.Length % Record != 0) old = [];
         int keep = (int)Math.Min(old.Length / Record, max - 1);
         var data = new byte[(keep + 1) * Record];

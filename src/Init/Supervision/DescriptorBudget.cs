@@ -19,20 +19,20 @@ static unsafe class DescriptorBudget
         int n = count + Spare;
         int* fds = stackalloc int[n];
         int opened = 0, err = 0;
-        int first = Libc.Open("/", Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
-        if (first < 0) return Libc.Errno;
+        int first = Fcntl.Open("/", Fcntl.O_PATH | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC);
+        if (first < 0) return Errno.Value;
         fds[opened++] = first;
         while (opened < n)
         {
-            int fd = Libc.fcntl(first, Libc.F_DUPFD_CLOEXEC, 0);
+            int fd = Fcntl.fcntl(first, Fcntl.F_DUPFD_CLOEXEC, 0);
             if (fd < 0)
             {
-                err = Libc.Errno;
+                err = Errno.Value;
                 break;
             }
             fds[opened++] = fd;
         }
-        for (int i = 0; i < opened; i++) Libc.close(fds[i]);
+        for (int i = 0; i < opened; i++) Unistd.close(fds[i]);
         return err;
     }
 }

@@ -39,18 +39,15 @@ sealed unsafe class EventLoop
     public EventLoop(int signalFd)
     {
         _signalFd = signalFd;
-        Libc.fcntl(signalFd, Libc.F_SETFL, Libc.O_NONBLOCK);
-        _epollFd = Libc.epoll_create1(Libc.O_CLOEXEC);
-        if (_epollFd < 0) throw new InvalidOperationException($"unable to create an epoll set: {Libc.StrError(Libc.Errno)}");
-        Control(Libc.EPOLL_CTL_ADD, signalFd, 0);
+        Fcntl.fcntl(signalFd, Fcntl.F_SETFL, Fcntl.O_NONBLOCK);
+        _epollFd = SysEpoll.epoll_create1(Fcntl.O_CLOEXEC);
+        if (_epollFd < 0) throw new InvalidOperationException($"unable to create an epoll set: {Errno.StrError(Errno.Value)}");
+        Control(SysEpoll.EPOLL_CTL_ADD, signalFd, 0);
     }
 
     void Control(int op, int fd, ulong token)
     {
-        byte* ev = stackalloc byte[Libc.EPOLL_EVENT_SIZE];
-        *(uint*)ev = Libc.EPOLLIN;
-        *(ulong*)(ev + 4) = token;
-        Libc.epoll_ctl(_epollFd, op, fd, ev);
+        SysEpoll.Control(_epollFd, op, fd, SysEpoll.EPOLLIN, token);
     }
 
     /// first: onReadable (which must not block) is called at every turn before anything else, as s6-svscan
@@ -62,7 +59,7 @@ sealed unsafe class EventLoop
         _tokens[fd] = token;
         _handlers[token] = onReadable;
         if (first) _first.Add((token, onReadable));
-        Control(Libc.EPOLL_CTL_ADD, fd, token);
+        Control(SysEpoll.EPOLL_CTL_ADD, fd, token);
     }
 
     /// Must come before the descriptor is closed.
@@ -71,7 +68,7 @@ sealed unsafe class EventLoop
         if (!_tokens.Remove(fd, out ulong token)) return;
         _handlers.Remove(token);
         _first.RemoveAll(f => f.Token == token);
-        Control(Libc.EPOLL_CTL_DEL, fd, 0);
+        Control(SysEpoll.EPOLL_CTL_DEL, fd, 0);
     }
 
     public void WatchChild(int pid, Action<WaitStatus> onExit)
@@ -91,10 +88,10 @@ sealed unsafe class EventLoop
 
     void Once()
     {
-        byte* events = stackalloc byte[ReadyPerTurn * Libc.EPOLL_EVENT_SIZE];
+        ulong* tokens = stackalloc ulong[ReadyPerTurn];
         int timeout = _deaths.Count > 0 ? 0
             : _timers.TryPeek(out _, out long deadline) ? (int)Math.Clamp(deadline - Now, 0, int.MaxValue) : -1;
-        int n = Libc.epoll_wait(_epollFd, events, ReadyPerTurn, timeout);
+        int n = SysEpoll.Wait(_epollFd, tokens, ReadyPerTurn, timeout);
         TakeSignals();
         foreach (var (_, onReadable) in _first.ToArray()) onReadable();
         Reap();
@@ -105,7 +102,7 @@ sealed unsafe class EventLoop
         }
         for (int k = 0; k < n && !Stopped; k++)
         {
-            ulong token = *(ulong*)(events + k * Libc.EPOLL_EVENT_SIZE + 4);
+            ulong token = tokens[k];
             if (token != 0 && _handlers.TryGetValue(token, out var onReadable) && !_first.Exists(f => f.Token == token)) onReadable();
         }
         RunDueTimers();
@@ -118,7 +115,7 @@ sealed unsafe class EventLoop
             int sig = SignalSet.Read(_signalFd, out _, out _);
             if (sig <= 0) return;
             // SIGCHLD only says to reap, which every turn does.
-            if (sig != Signals.CHLD) OnSignal(sig);
+            if (sig != Signal.SIGCHLD) OnSignal(sig);
         }
     }
 
@@ -136,7 +133,7 @@ sealed unsafe class EventLoop
     {
         int raw;
         int pid;
-        while ((pid = Libc.waitpid(-1, &raw, Libc.WNOHANG)) > 0)
+        while ((pid = SysWait.waitpid(-1, &raw, SysWait.WNOHANG)) > 0)
             if (_children.Remove(pid, out var onExit))
             {
                 _ended.Add(pid);

@@ -20,7 +20,7 @@ static class Finish
         bool exists = ServiceFiles.Exists(scandir + "/" + Script);
         if (!scanner.AnySupervised)
         {
-            Libc.close(signalFd);
+            Unistd.close(signalFd);
             DrainPendingSignals();
             Signals.DefaultPipe();
             OpenFileLimit.Restore();
@@ -58,8 +58,8 @@ static class Finish
         var pending = Signals.Handled;
         int fd = pending.OpenFd();
         if (fd < 0) return;
-        Libc.fcntl(fd, Libc.F_SETFL, Libc.O_NONBLOCK);
+        Fcntl.fcntl(fd, Fcntl.F_SETFL, Fcntl.O_NONBLOCK);
         while (SignalSet.Read(fd, out _, out _) > 0) { }
-        Libc.close(fd);
+        Unistd.close(fd);
     }
 }

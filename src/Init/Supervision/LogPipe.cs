@@ -18,19 +18,19 @@ sealed class LogPipe
 
     public static LogPipe? Create()
     {
-        var (r, w) = Libc.Pipe();
+        var (r, w) = Unistd.Pipe();
         return r < 0 ? null : new LogPipe(r, w);
     }
 
     public void CloseWriteEnd()
     {
-        if (WriteEnd >= 0) Libc.close(WriteEnd);
+        if (WriteEnd >= 0) Unistd.close(WriteEnd);
         WriteEnd = -1;
     }
 
     public void CloseReadEnd()
     {
-        if (ReadEnd >= 0) Libc.close(ReadEnd);
+        if (ReadEnd >= 0) Unistd.close(ReadEnd);
         ReadEnd = -1;
     }
 }

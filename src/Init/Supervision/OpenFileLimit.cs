@@ -8,7 +8,6 @@ namespace Execline.Init.Supervision;
 /// descriptor up to the limit break under a huge one.
 static class OpenFileLimit
 {
-    const int RLIMIT_NOFILE = 7;
     const ulong Infinity = ulong.MaxValue;
 
     /// Our soft limit, as raised.
@@ -16,11 +15,11 @@ static class OpenFileLimit
 
     public static void Raise()
     {
-        if (!Libc.GetLimit(RLIMIT_NOFILE, out ulong soft, out ulong hard)) return;
+        if (!SysResource.GetLimit(SysResource.RLIMIT_NOFILE, out ulong soft, out ulong hard)) return;
         Current = soft;
         // An unlimited hard limit still stops at what the kernel allows a process.
         ulong target = hard == Infinity ? KernelCeiling() : hard;
-        if (soft >= target || Libc.SetLimit(RLIMIT_NOFILE, target, hard) < 0) return;
+        if (soft >= target || SysResource.SetLimit(SysResource.RLIMIT_NOFILE, target, hard) < 0) return;
         Current = target;
         Spawn.OpenFiles = (soft, target, hard);
     }
@@ -30,13 +29,13 @@ static class OpenFileLimit
     {
         if (Spawn.OpenFiles is not { } limits) return;
         Spawn.OpenFiles = null;
-        Libc.SetLimit(RLIMIT_NOFILE, limits.Child, limits.Hard);
+        SysResource.SetLimit(SysResource.RLIMIT_NOFILE, limits.Child, limits.Hard);
         Current = limits.Child;
     }
 
     static ulong KernelCeiling()
     {
-        var text = Libc.ReadFile("/proc/sys/fs/nr_open");
+        var text = Unistd.ReadFile("/proc/sys/fs/nr_open");
         return text != null && ulong.TryParse(Text.Bytes.Latin1(text).Trim(), out ulong n) ? n : 1024 * 1024;
     }
 }

@@ -87,13 +87,13 @@ sealed class ScannedService
         if (err == 0 && pipe)
         {
             Pipe = LogPipe.Create();
-            if (Pipe == null) err = Libc.Errno;
+            if (Pipe == null) err = Errno.Value;
         }
         if (err != 0)
         {
-            string limit = err == Libc.EMFILE ? $" (limit {OpenFileLimit.Current})" : "";
+            string limit = err == Errno.EMFILE ? $" (limit {OpenFileLimit.Current})" : "";
             string what = log && !main ? Name + "/log" : Name;
-            string line = $"s6-svscan: warning: unable to start supervisor for {what}: {Libc.StrError(err)}{limit} - will retry";
+            string line = $"s6-svscan: warning: unable to start supervisor for {what}: {Errno.StrError(err)}{limit} - will retry";
             if (log) Failed(_log, line);
             if (main) Failed(_main, log ? null : line);
             return;
@@ -144,7 +144,7 @@ sealed class ScannedService
         side.SaidAt = now;
         side.Recovered = false;
         int fd = _base.Fds.Real(2);
-        if (fd >= 0) Libc.WriteAll(fd, Text.Bytes.ToBytes(line + "\n"));
+        if (fd >= 0) Unistd.WriteAll(fd, Text.Bytes.ToBytes(line + "\n"));
     }
 
     /// A supervisor left (after `x`, or stopped): a second later a new one, unless the pair is no longer

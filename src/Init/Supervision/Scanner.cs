@@ -52,7 +52,7 @@ sealed class Scanner
     void Warn(string text)
     {
         int fd = _base.Fds.Real(2);
-        if (fd >= 0) Libc.WriteAll(fd, Text.Bytes.ToBytes("s6-svscan: warning: " + text + "\n"));
+        if (fd >= 0) Unistd.WriteAll(fd, Text.Bytes.ToBytes("s6-svscan: warning: " + text + "\n"));
     }
 
     /// Supervisors still running (after a shutdown request: what is still going down).
@@ -63,10 +63,10 @@ sealed class Scanner
         _scanAt = long.MaxValue;
         if (_rescanEvery > 0) ScanAt(EventLoop.Now + _rescanEvery);
         if (Ends != Ending.None) return;
-        var names = Libc.ListDirectory(_scandir);
+        var names = Dirent.ListDirectory(_scandir);
         if (names == null)
         {
-            Warn($"unable to opendir {_scandir}: {Libc.StrError(Libc.Errno)}");
+            Warn($"unable to opendir {_scandir}: {Errno.StrError(Errno.Value)}");
             ScanAt(EventLoop.Now + DirErrorRetry);
             return;
         }
@@ -75,13 +75,13 @@ sealed class Scanner
         {
             if (name.StartsWith('.')) continue;
             string path = _scandir + "/" + name;
-            if (Libc.StatPath(path, out var st) < 0)
+            if (SysStat.StatPath(path, out var st) < 0)
             {
-                Warn($"unable to stat {name}: {Libc.StrError(Libc.Errno)}");
+                Warn($"unable to stat {name}: {Errno.StrError(Errno.Value)}");
                 ScanAt(EventLoop.Now + DirErrorRetry);
                 continue;
             }
-            if ((st.Mode & Libc.S_IFMT) != Libc.S_IFDIR) continue;
+            if ((st.Mode & SysStat.S_IFMT) != SysStat.S_IFDIR) continue;
             if (_services.TryGetValue((st.Dev, st.Ino), out var known))
             {
                 known.Active = true;
@@ -94,7 +94,7 @@ sealed class Scanner
                 continue;
             }
             bool logged = name != "s6-svscan-log"
-                && Libc.StatPath(path + "/log", out var lst) == 0 && (lst.Mode & Libc.S_IFMT) == Libc.S_IFDIR;
+                && SysStat.StatPath(path + "/log", out var lst) == 0 && (lst.Mode & SysStat.S_IFMT) == SysStat.S_IFDIR;
             var service = new ScannedService(_loop, _base, _scandir, name, st.Dev, st.Ino, logged, () => Ends != Ending.None, _enqueue, _changed);
             _services.Add((st.Dev, st.Ino), service);
             Enqueue(service);
@@ -190,12 +190,12 @@ sealed class Scanner
 
     void OnSignal(int sig)
     {
-        if (sig == Signals.ALRM)
+        if (sig == Signal.SIGALRM)
         {
             Scan();
             return;
         }
-        if (sig == Signals.ABRT)
+        if (sig == Signal.SIGABRT)
         {
             Command('b');
             return;
@@ -203,10 +203,10 @@ sealed class Scanner
         if (RunSignalScript(sig)) return;
         switch (sig)
         {
-            case Signals.HUP: Command('h'); break;
-            case Signals.INT:
-            case Signals.TERM: Command('t'); break;
-            case Signals.QUIT: Command('q'); break;
+            case Signal.SIGHUP: Command('h'); break;
+            case Signal.SIGINT:
+            case Signal.SIGTERM: Command('t'); break;
+            case Signal.SIGQUIT: Command('q'); break;
         }
     }
 
@@ -217,7 +217,7 @@ sealed class Scanner
         if (!ServiceFiles.Exists(_scandir + "/" + rel)) return false;
         int pid = Chain.SpawnBlock([rel], _base.Clone());
         if (pid > 0) return true;
-        Warn($"unable to spawn {rel}: {Libc.StrError(-pid)}");
+        Warn($"unable to spawn {rel}: {Errno.StrError(-pid)}");
         return false;
     }
 

@@ -11,15 +11,15 @@ static unsafe class ServiceFiles
     static string? FirstLine(string path, int max, out int errno)
     {
         errno = 0;
-        int fd = Libc.Open(path, Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+        int fd = Fcntl.Open(path, Fcntl.O_RDONLY | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
         if (fd < 0)
         {
-            errno = Libc.Errno;
+            errno = Errno.Value;
             return null;
         }
         byte* buf = stackalloc byte[max];
-        nint n = Libc.read(fd, buf, max);
-        Libc.close(fd);
+        nint n = Unistd.read(fd, buf, max);
+        Unistd.close(fd);
         if (n < 0) n = 0;
         var line = Text.Bytes.Latin1(new ReadOnlySpan<byte>(buf, (int)n));
         int nl = line.IndexOf('\n');
@@ -32,7 +32,7 @@ static unsafe class ServiceFiles
         var line = FirstLine(dir + "/" + name, 11, out int errno);
         if (line == null)
         {
-            if (errno != Libc.ENOENT) warn($"unable to read {name}: {Libc.StrError(errno)}");
+            if (errno != Errno.ENOENT) warn($"unable to read {name}: {Errno.StrError(errno)}");
             return null;
         }
         if (line.Length == 0 || line.Length > 10 || !line.All(char.IsAsciiDigit) || !uint.TryParse(line, out var v))
@@ -49,13 +49,13 @@ static unsafe class ServiceFiles
         var line = FirstLine(dir + "/down-signal", 15, out int errno);
         if (line == null)
         {
-            if (errno != Libc.ENOENT) warn($"unable to read down-signal: {Libc.StrError(errno)}");
-            return Signals.TERM;
+            if (errno != Errno.ENOENT) warn($"unable to read down-signal: {Errno.StrError(errno)}");
+            return Signal.SIGTERM;
         }
         if (SignalNames.TryScan(line, out uint sig) && sig is > 0 and < 65) return (int)sig;
         warn("invalid down-signal");
-        return Signals.TERM;
+        return Signal.SIGTERM;
     }
 
-    public static bool Exists(string path) => Libc.StatPath(path, out _, follow: false) == 0;
+    public static bool Exists(string path) => SysStat.StatPath(path, out _, follow: false) == 0;
 }

@@ -70,19 +70,19 @@ sealed class ServiceSupervisor
     /// s6-supervise would have died (nothing printed: the caller says it).
     public Failure? SetUp()
     {
-        int err = FifoDir.Create(Dir + "/event", Libc.getegid());
+        int err = FifoDir.Create(Dir + "/event", Unistd.getegid());
         if (err != 0) return Fail(111, "unable to mkfifodir event", err);
         err = MakeSuperviseDirectory();
-        if (err == Libc.ENOTDIR) return Fail(100, "supervise exists and is not a directory", 0);
+        if (err == Errno.ENOTDIR) return Fail(100, "supervise exists and is not a directory", 0);
         if (err != 0) return Fail(111, "unable to mkdir supervise", err);
-        err = _lock.Acquire(Dir + "/supervise/lock", 0x1a4);
-        if (err is Libc.EAGAIN or 13) return Fail(100, "another instance of s6-supervise is already running", 0);
+        err = _lock.Acquire(Dir + "/supervise/lock", SysStat.Mode0644);
+        if (err is Errno.EAGAIN or 13) return Fail(100, "another instance of s6-supervise is already running", 0);
         if (err != 0) return Fail(111, "unable to lock supervise/lock", err);
         err = _control.Open(Dir + "/supervise/control");
         if (err != 0)
         {
             _lock.Release();
-            return Fail(err == Libc.EEXIST ? 100 : 111, "unable to mkfifo supervise/control", err);
+            return Fail(err == Errno.EEXIST ? 100 : 111, "unable to mkfifo supervise/control", err);
         }
         DeathTally.Clear(Dir);
         var now = Tai64n.Now();
@@ -98,17 +98,17 @@ sealed class ServiceSupervisor
     int MakeSuperviseDirectory()
     {
         string path = Dir + "/supervise";
-        if (Libc.StatPath(path, out var lst, follow: false) == 0 && (lst.Mode & Libc.S_IFMT) == Libc.S_IFLNK
-            && Libc.StatPath(path, out _) < 0 && Libc.ReadLink(path) is string target)
+        if (SysStat.StatPath(path, out var lst, follow: false) == 0 && (lst.Mode & SysStat.S_IFMT) == SysStat.S_IFLNK
+            && SysStat.StatPath(path, out _) < 0 && Unistd.ReadLink(path) is string target)
             path = target.StartsWith('/') ? target : Dir + "/" + target;
         int err;
-        using (new TemporaryUmask(0)) err = Libc.MakeDirectory(path, 0x1c0) < 0 ? Libc.Errno : 0;
-        if (err != Libc.EEXIST) return err;
-        return Libc.StatPath(path, out var st) == 0 && (st.Mode & Libc.S_IFMT) == Libc.S_IFDIR ? 0 : Libc.ENOTDIR;
+        using (new TemporaryUmask(0)) err = SysStat.MakeDirectory(path, SysStat.Mode0700) < 0 ? Errno.Value : 0;
+        if (err != Errno.EEXIST) return err;
+        return SysStat.StatPath(path, out var st) == 0 && (st.Mode & SysStat.S_IFMT) == SysStat.S_IFDIR ? 0 : Errno.ENOTDIR;
     }
 
     Failure Fail(int code, string text, int errno) =>
-        new(code, Line("fatal", errno == 0 ? text : $"{text}: {Libc.StrError(errno)}"));
+        new(code, Line("fatal", errno == 0 ? text : $"{text}: {Errno.StrError(errno)}"));
 
     string Line(string level, string text) => $"s6-supervise {Name}: {level}: {text}";
 
@@ -117,7 +117,7 @@ sealed class ServiceSupervisor
     void Say(string level, string text)
     {
         int fd = _base.Fds.Real(2);
-        if (fd >= 0) Libc.WriteAll(fd, Text.Bytes.ToBytes(Line(level, text) + "\n"));
+        if (fd >= 0) Unistd.WriteAll(fd, Text.Bytes.ToBytes(Line(level, text) + "\n"));
     }
 
     /// One byte of `supervise/control`; bytes s6-supervise 2.11 does not know are ignored.
@@ -185,37 +185,37 @@ sealed class ServiceSupervisor
     /// own, so its group is its pid.
     void Interrupt()
     {
-        Kill(Signals.INT, group: true);
+        Kill(Native.Signal.SIGINT, group: true);
         Leave();
     }
 
     /// The control byte's signal to run; `r` sends the service's down-signal.
     void SignalRun(ServiceEvent e) => Kill(e switch
     {
-        ServiceEvent.a => Signals.ALRM,
-        ServiceEvent.b => Signals.ABRT,
-        ServiceEvent.q => Signals.QUIT,
-        ServiceEvent.h => Signals.HUP,
-        ServiceEvent.k => Signals.KILL,
-        ServiceEvent.t => Signals.TERM,
-        ServiceEvent.i => Signals.INT,
-        ServiceEvent._1 => Signals.USR1,
-        ServiceEvent._2 => Signals.USR2,
-        ServiceEvent.y => Signals.WINCH,
+        ServiceEvent.a => Native.Signal.SIGALRM,
+        ServiceEvent.b => Native.Signal.SIGABRT,
+        ServiceEvent.q => Native.Signal.SIGQUIT,
+        ServiceEvent.h => Native.Signal.SIGHUP,
+        ServiceEvent.k => Native.Signal.SIGKILL,
+        ServiceEvent.t => Native.Signal.SIGTERM,
+        ServiceEvent.i => Native.Signal.SIGINT,
+        ServiceEvent._1 => Native.Signal.SIGUSR1,
+        ServiceEvent._2 => Native.Signal.SIGUSR2,
+        ServiceEvent.y => Native.Signal.SIGWINCH,
         ServiceEvent.r => ServiceFiles.DownSignal(Dir, Warn),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e, "not a signal byte"),
     });
 
     void Pause()
     {
-        Kill(Signals.STOP);
+        Kill(Native.Signal.SIGSTOP);
         _status.Paused = true;
         Save();
     }
 
     void Resume()
     {
-        Kill(Signals.CONT);
+        Kill(Native.Signal.SIGCONT);
         _status.Paused = false;
         Save();
     }
@@ -273,7 +273,7 @@ sealed class ServiceSupervisor
     {
         _status.WantUp = false;
         Kill(ServiceFiles.DownSignal(Dir, Warn));
-        Kill(Signals.CONT);
+        Kill(Native.Signal.SIGCONT);
         _status.Paused = false;
         uint t = ServiceFiles.UInt(Dir, "timeout-kill", Warn) ?? 0;
         if (t > 0) _killAt = Timer(_effects.Now + t);
@@ -304,7 +304,7 @@ sealed class ServiceSupervisor
     void Detach()
     {
         _detached = true;
-        if (_devNull < 0) _devNull = Libc.Open("/dev/null", Libc.O_RDWR | Libc.O_CLOEXEC);
+        if (_devNull < 0) _devNull = Fcntl.Open("/dev/null", Fcntl.O_RDWR | Fcntl.O_CLOEXEC);
     }
 
     /// Run died: recorded in the status and death_tally, and finish starts (timeout-finish armed). Without
@@ -379,7 +379,7 @@ sealed class ServiceSupervisor
     {
         if (_notifyFd < 0) return;
         _effects.Unwatch(_notifyFd);
-        Libc.close(_notifyFd);
+        Unistd.close(_notifyFd);
         _notifyFd = -1;
     }
 
@@ -390,15 +390,15 @@ sealed class ServiceSupervisor
 
     void KillRun(long now)
     {
-        Kill(Signals.KILL);
+        Kill(Native.Signal.SIGKILL);
         _killAt = Timer(now + KillRepeat);
     }
 
     void KillFinish(long now)
     {
         Warn("finish script lifetime reached maximum value - sending it a SIGKILL");
-        Kill(Signals.CONT);
-        Kill(Signals.KILL);
+        Kill(Native.Signal.SIGCONT);
+        Kill(Native.Signal.SIGKILL);
         _finishKillAt = Timer(now + KillRepeat);
     }
 
@@ -413,22 +413,22 @@ sealed class ServiceSupervisor
         int writeEnd = -1;
         if (ServiceFiles.UInt(Dir, "notification-fd", Warn) is uint n)
         {
-            var (r, w) = Libc.Pipe();
-            if (r < 0) Warn($"unable to create the notification pipe: {Libc.StrError(Libc.Errno)}");
+            var (r, w) = Unistd.Pipe();
+            if (r < 0) Warn($"unable to create the notification pipe: {Errno.StrError(Errno.Value)}");
             else
             {
                 st.Fds.Set((int)n, w);
-                Libc.fcntl(r, Libc.F_SETFL, Libc.O_NONBLOCK);
+                Fcntl.fcntl(r, Fcntl.F_SETFL, Fcntl.O_NONBLOCK);
                 _notifyFd = r;
                 writeEnd = w;
             }
         }
         int pid = _effects.Spawn(["./run", Name], st, OnRunExit);
-        if (writeEnd >= 0) Libc.close(writeEnd);
+        if (writeEnd >= 0) Unistd.close(writeEnd);
         if (pid <= 0)
         {
             CloseReadiness();
-            Warn($"unable to spawn ./run - waiting 10 seconds: {Libc.StrError(-pid)}");
+            Warn($"unable to spawn ./run - waiting 10 seconds: {Errno.StrError(-pid)}");
             _startAt = Timer(_effects.Now + SpawnRetry);
             return;
         }
@@ -463,8 +463,8 @@ sealed class ServiceSupervisor
     unsafe void OnReadiness()
     {
         byte* buf = stackalloc byte[4096];
-        nint n = Libc.read(_notifyFd, buf, 4096);
-        if (n < 0 && Libc.Errno is Libc.EINTR or Libc.EAGAIN) return;
+        nint n = Unistd.read(_notifyFd, buf, 4096);
+        if (n < 0 && Errno.Value is Errno.EINTR or Errno.EAGAIN) return;
         if (n > 0 && new ReadOnlySpan<byte>(buf, (int)n).IndexOf((byte)'\n') < 0) return;
         Dispatch(n > 0 ? ServiceEvent.Ready : ServiceEvent.ReadinessClosed);
     }
@@ -502,7 +502,7 @@ sealed class ServiceSupervisor
     {
         if (_saved == _status) return;
         int err = _effects.Save(_status);
-        if (err != 0) Warn($"unable to write status file: {Libc.StrError(err)}");
+        if (err != 0) Warn($"unable to write status file: {Errno.StrError(err)}");
         else _saved = _status;
     }
 
@@ -511,11 +511,11 @@ sealed class ServiceSupervisor
         string path = Dir + "/down";
         if (present)
         {
-            int fd = Libc.Open(path, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_CLOEXEC, 0x1a4);
-            if (fd < 0) Warn($"unable to touch down: {Libc.StrError(Libc.Errno)}");
-            else Libc.close(fd);
+            int fd = Fcntl.Open(path, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_CLOEXEC, SysStat.Mode0644);
+            if (fd < 0) Warn($"unable to touch down: {Errno.StrError(Errno.Value)}");
+            else Unistd.close(fd);
         }
-        else if (Libc.Unlink(path) < 0 && Libc.Errno != Libc.ENOENT)
-            Warn($"unable to unlink down: {Libc.StrError(Libc.Errno)}");
+        else if (Unistd.Unlink(path) < 0 && Errno.Value != Errno.ENOENT)
+            Warn($"unable to unlink down: {Errno.StrError(Errno.Value)}");
     }
 }

@@ -3,17 +3,15 @@ using Execline.Runtime;
 
 namespace Execline.Init.Supervision;
 
-/// The Linux signal numbers the supervision tree sends and receives.
+/// The signals the supervision tree receives.
 static class Signals
 {
-    public const int HUP = 1, INT = 2, QUIT = 3, ABRT = 6, KILL = 9, USR1 = 10, USR2 = 12, PIPE = 13, ALRM = 14,
-        TERM = 15, CHLD = 17, CONT = 18, STOP = 19, WINCH = 28, PWR = 30;
-
     /// What the supervisor reads from its signalfd: these must be blocked in every thread of the process,
     /// which is only true of a process started with them blocked.
     public static readonly SignalSet Handled = new SignalSet(0)
-        .With(CHLD).With(HUP).With(INT).With(TERM).With(QUIT).With(ABRT).With(ALRM)
-        .With(USR1).With(USR2).With(PWR).With(WINCH);
+        .With(Signal.SIGCHLD).With(Signal.SIGHUP).With(Signal.SIGINT).With(Signal.SIGTERM).With(Signal.SIGQUIT)
+        .With(Signal.SIGABRT).With(Signal.SIGALRM).With(Signal.SIGUSR1).With(Signal.SIGUSR2).With(Signal.SIGPWR)
+        .With(Signal.SIGWINCH);
 
     /// A signalfd for the handled signals. A signal our parent had us ignore would be discarded before the
     /// signalfd saw it (and an ignored SIGCHLD reaps children behind our back), so each gets its default
@@ -21,17 +19,17 @@ static class Signals
     public static int OpenFd()
     {
         for (int sig = 1; sig <= 64; sig++)
-            if (Handled.Contains(sig)) Libc.signal(sig, 0);
+            if (Handled.Contains(sig)) Signal.signal(sig, Signal.SIG_DFL);
         return Handled.OpenFd();
     }
 
     /// SIGPIPE ignored while we write to FIFOs whose reader may be gone (children get it back at default).
-    public static void IgnorePipe() => Libc.signal(PIPE, 1);
-    public static void DefaultPipe() => Libc.signal(PIPE, 0);
+    public static void IgnorePipe() => Signal.signal(Signal.SIGPIPE, Signal.SIG_IGN);
+    public static void DefaultPipe() => Signal.signal(Signal.SIGPIPE, Signal.SIG_DFL);
 
     /// What /init blocks first thing, so that a docker stop (or Ctrl-C, SIGQUIT) during stage 1, when process
     /// 1 would drop it, stays pending until the supervisor reads it.
-    public static readonly SignalSet Shutdown = new SignalSet(0).With(TERM).With(INT).With(QUIT);
+    public static readonly SignalSet Shutdown = new SignalSet(0).With(Signal.SIGTERM).With(Signal.SIGINT).With(Signal.SIGQUIT);
 
     /// A shutdown signal that came before we could read it, still waiting.
     public static bool ShutdownPending() => (SignalSet.PendingNow().Bits & Shutdown.Bits) != 0;

@@ -18,10 +18,10 @@ public sealed class Supervise : Builtin
         OpenFileLimit.Raise();
         int err = RealProcess.ChangeDirectory(inv.State, name);
         if (err != 0) throw inv.DieErrno(111, $"unable to chdir to {name}", err);
-        string dir = Libc.GetCwd() ?? throw inv.DieErrno(111, "unable to getcwd", Libc.Errno);
+        string dir = Unistd.GetCwd() ?? throw inv.DieErrno(111, "unable to getcwd", Errno.Value);
         Signals.IgnorePipe();
         int signalFd = Signals.OpenFd();
-        if (signalFd < 0) throw inv.DieErrno(111, "unable to create signalfd", Libc.Errno);
+        if (signalFd < 0) throw inv.DieErrno(111, "unable to create signalfd", Errno.Value);
         var loop = new EventLoop(signalFd);
         var service = new ServiceSupervisor(loop, inv.State, dir, name);
         service.Gone = _ => loop.Stopped = true;
@@ -29,10 +29,10 @@ public sealed class Supervise : Builtin
         {
             switch (sig)
             {
-                case Signals.TERM: service.Dispatch(ServiceEvent.SigTerm); break;
-                case Signals.HUP: service.Dispatch(ServiceEvent.SigHup); break;
-                case Signals.QUIT: service.Dispatch(ServiceEvent.SigQuit); break;
-                case Signals.INT: service.Dispatch(ServiceEvent.SigInt); break;
+                case Signal.SIGTERM: service.Dispatch(ServiceEvent.SigTerm); break;
+                case Signal.SIGHUP: service.Dispatch(ServiceEvent.SigHup); break;
+                case Signal.SIGQUIT: service.Dispatch(ServiceEvent.SigQuit); break;
+                case Signal.SIGINT: service.Dispatch(ServiceEvent.SigInt); break;
             }
         };
         if (service.SetUp() is { } failure)

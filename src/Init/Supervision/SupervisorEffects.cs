@@ -1,4 +1,4 @@
-using Execline.Builtins.Supervision;
+using Execline.S6;
 using Execline.Native;
 using Execline.Runtime;
 
@@ -32,12 +32,12 @@ sealed class LoopEffects(EventLoop loop, ProcessState baseState, string dir) : I
     /// state's again before that descriptor goes.
     public int Spawn(IReadOnlyList<string> argv, ProcessState st, Action<WaitStatus> onExit)
     {
-        int dirFd = Libc.Open(dir, Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
-        if (dirFd < 0) return -Libc.Errno;
+        int dirFd = Fcntl.Open(dir, Fcntl.O_PATH | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC);
+        if (dirFd < 0) return -Errno.Value;
         st.CwdFd = dirFd;
         int pid = Chain.SpawnBlock(argv, st);
         RealProcess.Sync(baseState);
-        Libc.close(dirFd);
+        Unistd.close(dirFd);
         if (pid > 0) loop.WatchChild(pid, onExit);
         return pid;
     }
@@ -45,7 +45,7 @@ sealed class LoopEffects(EventLoop loop, ProcessState baseState, string dir) : I
     /// Not to a child that has ended: once reaped, its number may be another process's.
     public void Kill(int pid, int sig)
     {
-        if (!loop.HasEnded(Math.Abs(pid))) Libc.kill(pid, sig);
+        if (!loop.HasEnded(Math.Abs(pid))) Signal.kill(pid, sig);
     }
 
     public int Save(ServiceStatus status) => status.Save(dir);

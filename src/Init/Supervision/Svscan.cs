@@ -49,8 +49,8 @@ public sealed class Svscan : Builtin
         if (Signals.ShutdownPending()) return Finish.Immediately(inv, dir);
         // `.s6-svscan/control` listening comes first, before our re-exec with signals blocked: a client
         // started with us must find it as soon as it would find the real s6-svscan's.
-        if (Libc.StatPath(dir, out var ds) < 0 || (ds.Mode & Libc.S_IFMT) != Libc.S_IFDIR)
-            throw inv.DieErrno(111, $"unable to chdir to {dir}", ds.Mode == 0 ? Libc.Errno : Libc.ENOTDIR);
+        if (SysStat.StatPath(dir, out var ds) < 0 || (ds.Mode & SysStat.S_IFMT) != SysStat.S_IFDIR)
+            throw inv.DieErrno(111, $"unable to chdir to {dir}", ds.Mode == 0 ? Errno.Value : Errno.ENOTDIR);
         var control = new SvscanControl();
         int code = control.Open(dir, inv.State, out string error);
         if (code != 0) throw inv.Die(code, error);
@@ -59,22 +59,22 @@ public sealed class Svscan : Builtin
         OpenFileLimit.Raise();
         // Not process 1 (docker run --init, a shared PID namespace): orphans would go to the real init, so we
         // ask for them, since reaping them is part of the job.
-        if (Environment.ProcessId != 1) Libc.prctl(Libc.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+        if (Environment.ProcessId != 1) SysPrctl.prctl(SysPrctl.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 
         // Even without dir, the state gets its own cwd descriptor: spawning a service moves the real cwd.
         int err = RealProcess.ChangeDirectory(inv.State, dir);
         if (err != 0) throw inv.DieErrno(111, $"unable to chdir to {dir}", err);
-        string scandir = Libc.GetCwd() ?? throw inv.DieErrno(111, "unable to getcwd", Libc.Errno);
+        string scandir = Unistd.GetCwd() ?? throw inv.DieErrno(111, "unable to getcwd", Errno.Value);
         Signals.IgnorePipe();
         int signalFd = Signals.OpenFd();
-        if (signalFd < 0) throw inv.DieErrno(111, "unable to create signalfd", Libc.Errno);
+        if (signalFd < 0) throw inv.DieErrno(111, "unable to create signalfd", Errno.Value);
 
         var loop = new EventLoop(signalFd);
         var scanner = new Scanner(loop, inv.State, scandir, max, rescan, control);
         if (notif >= 0)
         {
             int real = inv.State.Fds.Real(notif);
-            Libc.WriteAll(real, "\n"u8);
+            Unistd.WriteAll(real, "\n"u8);
             inv.State.Fds.Close(notif);
             RealFds.CloseReal(real);
         }

@@ -20,19 +20,19 @@ sealed unsafe class SvscanControl
         string dir = scandir + "/.s6-svscan";
         error = "";
         if (Adopt(dir, st)) return 0;
-        if (Libc.StatPath(dir, out _, follow: false) < 0 && Libc.Errno == Libc.ENOENT) MakeAside(scandir, dir);
+        if (SysStat.StatPath(dir, out _, follow: false) < 0 && Errno.Value == Errno.ENOENT) MakeAside(scandir, dir);
         if (Lock.Fd >= 0) return 0;
         int made, err;
         using (new TemporaryUmask(0))
         {
-            made = Libc.MakeDirectory(dir, 0x1c0);
-            err = made < 0 ? Libc.Errno : 0;
+            made = SysStat.MakeDirectory(dir, SysStat.Mode0700);
+            err = made < 0 ? Errno.Value : 0;
         }
-        if (made < 0 && err != Libc.EEXIST) return Fail(111, "unable to mkdir .s6-svscan", err, out error);
-        if (Libc.StatPath(dir, out var sd) < 0 || (sd.Mode & Libc.S_IFMT) != Libc.S_IFDIR)
+        if (made < 0 && err != Errno.EEXIST) return Fail(111, "unable to mkdir .s6-svscan", err, out error);
+        if (SysStat.StatPath(dir, out var sd) < 0 || (sd.Mode & SysStat.S_IFMT) != SysStat.S_IFDIR)
             return Fail(100, ".s6-svscan exists and is not a directory", 0, out error);
-        err = Lock.Acquire(dir + "/lock", 0x180);
-        if (err is Libc.EAGAIN or 13) return Fail(100, "another instance of s6-svscan is already running on the same directory", 0, out error);
+        err = Lock.Acquire(dir + "/lock", SysStat.Mode0600);
+        if (err is Errno.EAGAIN or 13) return Fail(100, "another instance of s6-svscan is already running on the same directory", 0, out error);
         if (err != 0) return Fail(111, "unable to lock .s6-svscan/lock", err, out error);
         err = Fifo.Open(dir + "/control");
         if (err != 0)
@@ -45,7 +45,7 @@ sealed unsafe class SvscanControl
 
     static int Fail(int code, string text, int errno, out string error)
     {
-        error = errno == 0 ? text : $"{text}: {Libc.StrError(errno)}";
+        error = errno == 0 ? text : $"{text}: {Errno.StrError(errno)}";
         return code;
     }
 
@@ -55,16 +55,16 @@ sealed unsafe class SvscanControl
     {
         string aside = $"{scandir}/.s6-svscan.{Environment.ProcessId}";
         int made;
-        using (new TemporaryUmask(0)) made = Libc.MakeDirectory(aside, 0x1c0);
+        using (new TemporaryUmask(0)) made = SysStat.MakeDirectory(aside, SysStat.Mode0700);
         if (made < 0) return;
-        bool placed = Lock.Acquire(aside + "/lock", 0x180) == 0 && Fifo.Open(aside + "/control") == 0
-            && Libc.Rename(aside, dir) == 0;
+        bool placed = Lock.Acquire(aside + "/lock", SysStat.Mode0600) == 0 && Fifo.Open(aside + "/control") == 0
+            && Stdio.Rename(aside, dir) == 0;
         if (placed) return;
         Fifo.Close();
         Lock.Release();
-        Libc.Unlink(aside + "/control");
-        Libc.Unlink(aside + "/lock");
-        fixed (byte* p = Libc.C(aside)) Libc.rmdir(p);
+        Unistd.Unlink(aside + "/control");
+        Unistd.Unlink(aside + "/lock");
+        fixed (byte* p = Libc.C(aside)) Unistd.rmdir(p);
     }
 
     /// Before our re-exec: the two descriptors stay open across it (the lock with them).
@@ -72,7 +72,7 @@ sealed unsafe class SvscanControl
     {
         foreach (int fd in new[] { Lock.Fd, Fifo.Fd })
         {
-            Libc.fcntl(fd, Libc.F_SETFD, 0);
+            Fcntl.fcntl(fd, Fcntl.F_SETFD, 0);
             st.Fds.Set(fd, fd);
             RealFds.MarkInherited(fd);
         }
@@ -82,21 +82,21 @@ sealed unsafe class SvscanControl
     /// ones and taken back (close-on-exec again, and no longer descriptors a child would get).
     bool Adopt(string dir, ProcessState st)
     {
-        if (Libc.StatPath(dir + "/lock", out var lk) < 0 || Libc.StatPath(dir + "/control", out var ct) < 0) return false;
+        if (SysStat.StatPath(dir + "/lock", out var lk) < 0 || SysStat.StatPath(dir + "/control", out var ct) < 0) return false;
         int lockFd = -1, fifoFd = -1;
         foreach (int fd in RealFds.InheritedOpen())
         {
             if (fd < 3) continue;
-            Libc.Stat fs;
-            if (Libc.fstat(fd, &fs) < 0) continue;
+            SysStat.Stat fs;
+            if (SysStat.fstat(fd, &fs) < 0) continue;
             if (fs.Dev == lk.Dev && fs.Ino == lk.Ino) lockFd = fd;
-            else if (fs.Dev == ct.Dev && fs.Ino == ct.Ino && (Libc.fcntl(fd, Libc.F_GETFL, 0) & 3) == Libc.O_RDWR) fifoFd = fd;
+            else if (fs.Dev == ct.Dev && fs.Ino == ct.Ino && (Fcntl.fcntl(fd, Fcntl.F_GETFL, 0) & 3) == Fcntl.O_RDWR) fifoFd = fd;
         }
         if (lockFd < 0 || fifoFd < 0 || Lock.Adopt(lockFd) != 0) return false;
         Fifo.Adopt(fifoFd);
         foreach (int fd in new[] { lockFd, fifoFd })
         {
-            Libc.fcntl(fd, Libc.F_SETFD, Libc.FD_CLOEXEC);
+            Fcntl.fcntl(fd, Fcntl.F_SETFD, Fcntl.FD_CLOEXEC);
             st.Fds.Close(fd);
             RealFds.InheritedOpen().Remove(fd);
         }

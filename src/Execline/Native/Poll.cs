@@ -1,0 +1,33 @@
+using System.Runtime.InteropServices;
+
+namespace Execline.Native;
+
+/// <poll.h>: waiting for descriptors.
+public static unsafe partial class Poll
+{
+    public const short POLLIN = 1, POLLOUT = 4, POLLERR = 8, POLLHUP = 16, POLLNVAL = 32;
+
+    /// struct pollfd.
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollFd
+    {
+        public int Fd;
+        public short Events, Revents;
+    }
+
+    [LibraryImport(Libc.Name, SetLastError = true)] public static partial int poll(PollFd* fds, nint n, int timeoutMs);
+
+    /// Waits up to timeoutMs (-1: forever) for one of fds to be readable; returns its index, -1 on
+    /// timeout, -2 on error.
+    public static int WaitReadable(int[] fds, int timeoutMs)
+    {
+        PollFd* p = stackalloc PollFd[fds.Length];
+        for (int i = 0; i < fds.Length; i++) p[i] = new PollFd { Fd = fds[i], Events = POLLIN };
+        int r;
+        do r = poll(p, fds.Length, timeoutMs); while (r < 0 && Errno.Value == Errno.EINTR);
+        if (r < 0) return -2;
+        for (int i = 0; i < fds.Length; i++)
+            if (p[i].Revents != 0) return i;
+        return -1;
+    }
+}
