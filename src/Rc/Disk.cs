@@ -4,7 +4,7 @@ namespace Execline.Rc;
 
 /// The file reads compiling and loading a database make, by path (bytes as Latin-1 strings), each giving
 /// the errno it failed with so the caller can word upstream's message.
-static unsafe class Disk
+public static unsafe class Disk
 {
     public const int ENOENT = Libc.ENOENT;
 

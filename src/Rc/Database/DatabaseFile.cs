@@ -45,6 +45,14 @@ public static class DatabaseFile
         return o.ToArray();
     }
 
+    /// COMPILED/db, or the RcError s6-rc-db gives for a database it cannot read (111) or use (4).
+    public static ServiceDatabase Load(string compiled)
+    {
+        string path = $"{compiled}/{Name}";
+        var data = Disk.ReadAll(path, out int errno, out _) ?? throw new RcError(111, $"unable to read {path}", errno);
+        return Decode(data) ?? throw new RcError(4, $"invalid service database in {path}");
+    }
+
     /// The database in data, or null when data is not one (another format or version, a damaged file).
     public static ServiceDatabase? Decode(byte[] data)
     {

@@ -1,0 +1,30 @@
+using Execline.Native;
+using Execline.Runtime;
+
+namespace Execline.Builtins.Rc;
+
+/// The lock of a compiled database directory, COMPILED/lock, as s6-rc's tools take it: shared to read the
+/// database, exclusive to make it, without waiting unless told (then a held lock is "busy").
+sealed class CompiledLock : IDisposable
+{
+    const int EBUSY = 16, EACCES = 13;
+    readonly int _fd;
+
+    CompiledLock(int fd) => _fd = fd;
+
+    public static CompiledLock Take(Invocation inv, string compiled, bool exclusive, bool wait)
+    {
+        int flags = (exclusive ? Libc.O_RDWR | Libc.O_CREAT | Libc.O_TRUNC : Libc.O_RDONLY) | Libc.O_NONBLOCK | Libc.O_CLOEXEC;
+        int fd = Libc.Open($"{compiled}/lock", flags, 0x1a4);
+        if (fd < 0) throw inv.DieErrno(111, $"unable to take lock on {compiled}", Libc.Errno);
+        int err = Libc.Lock(fd, exclusive, wait);
+        if (err != 0)
+        {
+            Libc.close(fd);
+            throw inv.DieErrno(111, $"unable to take lock on {compiled}", err == EACCES || err == Libc.EAGAIN ? EBUSY : err);
+        }
+        return new CompiledLock(fd);
+    }
+
+    public void Dispose() => Libc.close(_fd);
+}
