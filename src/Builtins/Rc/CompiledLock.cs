@@ -14,7 +14,8 @@ sealed class CompiledLock : IDisposable
 
     public static CompiledLock Take(Invocation inv, string compiled, bool exclusive, bool wait)
     {
-        int flags = (exclusive ? Libc.O_RDWR | Libc.O_CREAT | Libc.O_TRUNC : Libc.O_RDONLY) | Libc.O_NONBLOCK | Libc.O_CLOEXEC;
+        int flags = exclusive ? Libc.O_RDWR | Libc.O_CREAT | Libc.O_TRUNC : Libc.O_RDONLY;
+        flags |= Libc.O_NONBLOCK | Libc.O_CLOEXEC;
         int fd = Libc.Open($"{compiled}/lock", flags, 0x1a4);
         if (fd < 0) throw inv.DieErrno(111, $"unable to take lock on {compiled}", Libc.Errno);
         int err = Libc.Lock(fd, exclusive, wait);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Execline.Builtins.PortableUtils;
+using Execline.Native;
 using Execline.Rc;
 using Execline.Rc.Compile;
 using Execline.Rc.Database;
@@ -28,7 +30,7 @@ public sealed class S6RcCompile : Builtin
             ]);
         if (inv.Argv.Count - first < 2) throw inv.Usage();
         uint verbosity = 1;
-        if (verbosityArg != null && !uint.TryParse(verbosityArg, System.Globalization.NumberStyles.None, null, out verbosity))
+        if (verbosityArg != null && !uint.TryParse(verbosityArg, NumberStyles.None, null, out verbosity))
             throw inv.Die(100, "verbosity must be an unsigned integer");
         string compiled = inv.Argv[first];
         var log = new CompileLog(verbosity, line => inv.WriteErr($"{Prog}: {line}\n"));
@@ -67,9 +69,9 @@ public sealed class S6RcCompile : Builtin
 
     static void WriteFile(string path, byte[] data)
     {
-        int fd = Native.Libc.Open(path, Native.Libc.O_WRONLY | Native.Libc.O_CREAT | Native.Libc.O_TRUNC | Native.Libc.O_CLOEXEC, 0x1a4);
-        int err = fd < 0 ? Native.Libc.Errno : Native.Libc.WriteAll(fd, data);
-        if (fd >= 0) Native.Libc.close(fd);
+        int fd = Libc.Open(path, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_CLOEXEC, 0x1a4);
+        int err = fd < 0 ? Libc.Errno : Libc.WriteAll(fd, data);
+        if (fd >= 0) Libc.close(fd);
         if (err != 0) throw new RcError(111, $"unable to write to {path}", err);
     }
 }

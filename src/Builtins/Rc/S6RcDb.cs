@@ -30,7 +30,10 @@ public sealed class S6RcDb : Builtin
         "s6-rc-db [ -u | -d ] all-dependencies servicename...\n";
 
     static readonly string[] Commands =
-        ["all-dependencies", "atomics", "check", "contents", "dependencies", "flags", "help", "list", "pipeline", "script", "timeout", "type"];
+    [
+        "all-dependencies", "atomics", "check", "contents", "dependencies", "flags", "help", "list", "pipeline", "script",
+        "timeout", "type",
+    ];
     static readonly string[] Lists = ["all", "bundles", "longruns", "oneshots", "services"];
 
     Invocation _inv = null!;
@@ -219,6 +222,9 @@ public sealed class S6RcDb : Builtin
         if (_db.Graph.FindCycle() is var (from, involving))
             throw _inv.Die(4, $"invalid service database in {_compiled}: dependency cycle reached from {s[from].Name} and involving {s[involving].Name}");
         if (PipelineCheck.Find(s, _db.LongrunCount) is var (kind, left, right))
-            throw _inv.Die(4, $"invalid service database in {_compiled}: pipeline {(kind == PipelineProblem.Cycle ? "cycle" : "collision")} reached from {s[left].Name} and involving {s[right].Name}");
+        {
+            string what = kind == PipelineProblem.Cycle ? "cycle" : "collision";
+            throw _inv.Die(4, $"invalid service database in {_compiled}: pipeline {what} reached from {s[left].Name} and involving {s[right].Name}");
+        }
     }
 }

@@ -20,16 +20,25 @@ sealed class Resolver(SourceSet set)
         var services = new List<Service>();
         for (int i = 0; i < set.Longruns.Count; i++) services.Add(ResolveLongrun(i, bundles));
         for (int j = 0; j < set.Oneshots.Count; j++)
-            services.Add(MakeService(LongrunCount + j, set.Oneshots[j], ServiceType.Oneshot, ResolveDependencies(set.Oneshots[j], bundles)));
+        {
+            var oneshot = set.Oneshots[j];
+            services.Add(MakeService(LongrunCount + j, oneshot, ServiceType.Oneshot, ResolveDependencies(oneshot, bundles)));
+        }
         set.Log.Detail("converting service dependency array");
         var db = new ServiceDatabase(services, LongrunCount, bundles);
         set.Log.Detail("checking database correctness");
         if (db.Graph.FindCycle() is var (from, involving))
-            throw new RcError(1, $"cyclic service dependency reached from {services[from].Name} and involving {services[involving].Name}");
+            throw Error($"cyclic service dependency reached from {services[from].Name} and involving {services[involving].Name}");
         if (PipelineCheck.Find(services, LongrunCount) is var (kind, left, right))
-            throw new RcError(1, $"{(kind == PipelineProblem.Cycle ? "cyclic longrun pipeline" : "longrun pipeline collision")} reached from {services[left].Name} and involving {services[right].Name}");
+        {
+            string what = kind == PipelineProblem.Cycle ? "cyclic longrun pipeline" : "longrun pipeline collision";
+            throw Error($"{what} reached from {services[left].Name} and involving {services[right].Name}");
+        }
         return db;
     }
+
+    /// A problem in the sources: s6-rc-compile exits 1.
+    static RcError Error(string text) => new(1, text);
 
     /// The atomic index of a defined longrun or oneshot.
     int Atomic(NameTable.Entry e) => e.Type == ServiceType.Longrun ? e.Index : LongrunCount + e.Index;
@@ -50,7 +59,7 @@ sealed class Resolver(SourceSet set)
         if (contents[i] != null) return;
         var me = set.Bundles[i];
         if (resolving[i])
-            throw new RcError(1, $"cyclic bundle definition: resolution of {set.Bundles[source].Name} encountered a cycle involving {me.Name}");
+            throw Error($"cyclic bundle definition: resolution of {set.Bundles[source].Name} encountered a cycle involving {me.Name}");
         resolving[i] = true;
         var atomics = new SortedSet<int>();
         foreach (var member in me.Contents)
@@ -63,7 +72,7 @@ sealed class Resolver(SourceSet set)
                     ResolveBundle(e.Index, source, contents, resolving);
                     atomics.UnionWith(contents[e.Index]!);
                     break;
-                default: throw new RcError(1, $"during resolution of bundle {me.Name}: undefined service name {member}");
+                default: throw Error($"during resolution of bundle {me.Name}: undefined service name {member}");
             }
         }
         contents[i] = atomics;
@@ -72,41 +81,42 @@ sealed class Resolver(SourceSet set)
     Service ResolveLongrun(int n, List<Bundle> bundles)
     {
         var me = set.Longruns[n];
-        int consumer = -1;
-        if (me.Consumer is { } consumerName)
+        int consumer = me.Consumer is { } name ? ResolveConsumer(n, name) : -1;
+        var producers = me.Producers.Select(p => ResolveProducer(n, p)).ToArray();
+        return MakeService(n, me, ServiceType.Longrun, ResolveDependencies(me, bundles), consumer, producers);
+    }
+
+    /// The longrun that longrun n feeds, which must name n among its producers.
+    int ResolveConsumer(int n, string name)
+    {
+        string me = set.Longruns[n].Name;
+        var c = set.Names.Find(name)!;
+        if (c.Type != ServiceType.Longrun)
+            throw Error($"longrun service {me} declares being a producer for a service named {name} of type {c.Type.Word()}");
+        foreach (var p in set.Longruns[c.Index].Producers)
         {
-            var c = set.Names.Find(consumerName)!;
-            if (c.Type != ServiceType.Longrun)
-                throw new RcError(1, $"longrun service {me.Name} declares being a producer for a service named {consumerName} of type {c.Type.Word()}");
-            bool declared = false;
-            foreach (var p in set.Longruns[c.Index].Producers)
-            {
-                var q = set.Names.Find(p)!;
-                if (q.Type != ServiceType.Longrun)
-                    throw new RcError(1, $"longrun service {consumerName} declares a consumer {p} of type {q.Type.Word()}");
-                if (q.Index == n) { declared = true; break; }
-            }
-            if (!declared)
-                throw new RcError(1, $"longrun service {me.Name} declares being a producer for a service named {consumerName} that does not declare it back");
-            consumer = c.Index;
+            var q = set.Names.Find(p)!;
+            if (q.Type != ServiceType.Longrun) throw Error($"longrun service {name} declares a consumer {p} of type {q.Type.Word()}");
+            if (q.Index == n) return c.Index;
         }
-        var producers = new List<int>();
-        foreach (var producerName in me.Producers)
-        {
-            var p = set.Names.Find(producerName)!;
-            if (p.Type != ServiceType.Longrun)
-                throw new RcError(1, $"longrun service {me.Name} declares being the consumer for a service named {producerName} of type {p.Type.Word()}");
-            // a producer that declares no consumer reads, in s6-rc-compile, as one feeding the first
-            // name it knows (its oneshot runner): a mismatch all the same
-            string theirs = set.Longruns[p.Index].Consumer ?? InternalServices.OneshotRunner;
-            var q = set.Names.Find(theirs)!;
-            if (q.Type != ServiceType.Longrun)
-                throw new RcError(1, $"longrun service {producerName} declares a producer {theirs} of type {q.Type.Word()}");
-            if (q.Index != n)
-                throw new RcError(1, $"longrun service {me.Name} declares being the consumer for a service named {producerName} that does not declare it back");
-            producers.Add(p.Index);
-        }
-        return MakeService(n, me, ServiceType.Longrun, ResolveDependencies(me, bundles), consumer, producers.ToArray());
+        throw Error($"longrun service {me} declares being a producer for a service named {name} that does not declare it back");
+    }
+
+    /// A longrun that feeds longrun n, which must name n as its consumer.
+    int ResolveProducer(int n, string name)
+    {
+        string me = set.Longruns[n].Name;
+        var p = set.Names.Find(name)!;
+        if (p.Type != ServiceType.Longrun)
+            throw Error($"longrun service {me} declares being the consumer for a service named {name} of type {p.Type.Word()}");
+        // a producer that declares no consumer reads, in s6-rc-compile, as one feeding the first name it
+        // knows (its oneshot runner): a mismatch all the same
+        string theirs = set.Longruns[p.Index].Consumer ?? InternalServices.OneshotRunner;
+        var q = set.Names.Find(theirs)!;
+        if (q.Type != ServiceType.Longrun) throw Error($"longrun service {name} declares a producer {theirs} of type {q.Type.Word()}");
+        if (q.Index != n)
+            throw Error($"longrun service {me} declares being the consumer for a service named {name} that does not declare it back");
+        return p.Index;
     }
 
     /// A bundle's flags go to every service it stands for.
@@ -118,7 +128,8 @@ sealed class Resolver(SourceSet set)
         return flags;
     }
 
-    Service MakeService(int index, AtomicDefinition me, ServiceType type, int[] dependencies, int consumer = -1, int[]? producers = null) =>
+    Service MakeService(int index, AtomicDefinition me, ServiceType type, int[] dependencies,
+        int consumer = -1, int[]? producers = null) =>
         new()
         {
             Name = me.Name,
@@ -142,7 +153,7 @@ sealed class Resolver(SourceSet set)
             {
                 case ServiceType.Oneshot or ServiceType.Longrun: deps.Add(Atomic(e)); break;
                 case ServiceType.Bundle: deps.UnionWith(bundles[e.Index].Contents); break;
-                default: throw new RcError(1, $"during dependency resolution for service {me.Name}: undefined service name {name}");
+                default: throw Error($"during dependency resolution for service {me.Name}: undefined service name {name}");
             }
         }
         return deps.ToArray();

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Execline.Rc.Database;
 
 /// COMPILED/db, the one file of our compiled format (not s6-rc's binary one: only our tools read it).
@@ -169,7 +171,8 @@ public static class DatabaseFile
         /// The command line of the next length bytes.
         List<string> Words(uint length)
         {
-            if (length > data.Length - _pos || (length > 0 && data[_pos + (int)length - 1] != 0)) throw new FormatException();
+            if (length > data.Length - _pos || (length > 0 && data[_pos + (int)length - 1] != 0))
+                throw new FormatException();
             var words = new List<string>();
             int end = _pos + (int)length;
             while (_pos < end)
@@ -192,7 +195,7 @@ public static class DatabaseFile
         static string Name(string s) => s.Length > 0 ? s : throw new FormatException();
 
         static uint Number(string s) =>
-            uint.TryParse(s, System.Globalization.NumberStyles.None, null, out var v) && v <= int.MaxValue ? v : throw new FormatException();
+            uint.TryParse(s, NumberStyles.None, null, out var v) && v <= int.MaxValue ? v : throw new FormatException();
 
         static ServiceFlags Flags(string s) => (ServiceFlags)Number(s);
 
@@ -200,7 +203,9 @@ public static class DatabaseFile
         {
             if (s == "-") return [];
             var list = s.Split(',').Select(x => (int)Number(x)).ToArray();
-            bool ok = ascending ? list.Zip(list.Skip(1)).All(p => p.First < p.Second) : list.Distinct().Count() == list.Length;
+            bool ok = ascending
+                ? list.Zip(list.Skip(1)).All(p => p.First < p.Second)
+                : list.Distinct().Count() == list.Length;
             return ok ? list : throw new FormatException();
         }
     }

@@ -38,7 +38,8 @@ sealed class NameTable
         if (_names.TryGetValue(name, out var e))
         {
             if (e.Type != ServiceType.Undefined)
-                throw new RcError(1, $"duplicate service definition: {name} defined in {source} is already defined and has type {e.Type.Word()}");
+                throw new RcError(1,
+                    $"duplicate service definition: {name} defined in {source} is already defined and has type {e.Type.Word()}");
             e.Type = type;
             e.Index = index;
         }

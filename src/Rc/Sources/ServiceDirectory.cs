@@ -1,3 +1,4 @@
+using System.Globalization;
 using Execline.Parsing;
 using Execline.Rc.Database;
 
@@ -95,7 +96,7 @@ sealed class ServiceDirectory(SourceSet set, string srcdir, string name)
                 longrun.PipelineName = pipeline[0];
             }
         }
-        else if (Disk.Exists(PathOf("pipeline-name"), out int errno) ?? throw new RcError(111, $"unable to access {PathOf("pipeline-name")}", errno))
+        else if (Exists("pipeline-name", "access"))
             Log.Warn($"{_dir} contains a pipeline-name file despite not being a last consumer; this file will be ignored");
         set.Longruns.Add(longrun);
     }
@@ -137,7 +138,7 @@ sealed class ServiceDirectory(SourceSet set, string srcdir, string name)
         }
         int n = data.Length;
         while (n > 0 && data[n - 1] == '\n') n--;
-        if (!uint.TryParse(CString(data, n), System.Globalization.NumberStyles.None, null, out var ms))
+        if (!uint.TryParse(CString(data, n), NumberStyles.None, null, out var ms))
             throw new RcError(1, $"invalid {PathOf(file)}");
         return ms;
     }
@@ -145,13 +146,14 @@ sealed class ServiceDirectory(SourceSet set, string srcdir, string name)
     ServiceFlags ReadFlags()
     {
         var flags = ServiceFlags.None;
-        foreach (var (file, flag) in (ReadOnlySpan<(string, ServiceFlags)>)[("flag-essential", ServiceFlags.Essential), ("flag-recommended", ServiceFlags.Recommended)])
-        {
-            var exists = Disk.Exists(PathOf(file), out int errno) ?? throw new RcError(111, $"unable to read {PathOf(file)}", errno);
-            if (exists) flags |= flag;
-        }
+        if (Exists("flag-essential", "read")) flags |= ServiceFlags.Essential;
+        if (Exists("flag-recommended", "read")) flags |= ServiceFlags.Recommended;
         return flags;
     }
+
+    /// Whether the file is there; any error but its absence ends the compilation, "unable to VERB" it.
+    bool Exists(string file, string verb) =>
+        Disk.Exists(PathOf(file), out int errno) ?? throw new RcError(111, $"unable to {verb} {PathOf(file)}", errno);
 
     /// run must be there and be a regular file (a link to one will do); it is copied when the database
     /// is written.

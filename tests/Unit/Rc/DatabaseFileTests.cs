@@ -5,15 +5,22 @@ namespace Execline.Tests.Unit.Rc;
 
 public class DatabaseFileTests
 {
+    static Service Longrun(string name, ServiceFlags flags, int[] deps, int consumer = -1, int[]? producers = null, uint up = 0) =>
+        new()
+        {
+            Name = name, Type = ServiceType.Longrun, Flags = flags, TimeoutUp = up, TimeoutDown = 0,
+            Dependencies = deps, Consumer = consumer, Producers = producers ?? [],
+        };
+
     static ServiceDatabase Sample()
     {
         Service[] services =
         [
-            new() { Name = "s6rc-oneshot-runner", Type = ServiceType.Longrun, Flags = ServiceFlags.Essential, TimeoutUp = 0, TimeoutDown = 0, Dependencies = [] },
-            new() { Name = "s6rc-fdholder", Type = ServiceType.Longrun, Flags = ServiceFlags.Essential, TimeoutUp = 0, TimeoutDown = 0, Dependencies = [] },
-            new() { Name = "cons", Type = ServiceType.Longrun, Flags = ServiceFlags.None, TimeoutUp = 0, TimeoutDown = 0, Dependencies = [1], Producers = [4, 3] },
-            new() { Name = "a prod\twith blanks", Type = ServiceType.Longrun, Flags = ServiceFlags.None, TimeoutUp = 7, TimeoutDown = 0, Dependencies = [1, 2], Consumer = 2 },
-            new() { Name = "b\xe9\xff", Type = ServiceType.Longrun, Flags = ServiceFlags.Recommended, TimeoutUp = 0, TimeoutDown = 0, Dependencies = [1, 2], Consumer = 2 },
+            Longrun("s6rc-oneshot-runner", ServiceFlags.Essential, []),
+            Longrun("s6rc-fdholder", ServiceFlags.Essential, []),
+            Longrun("cons", ServiceFlags.None, [1], producers: [4, 3]),
+            Longrun("a prod\twith blanks", ServiceFlags.None, [1, 2], consumer: 2, up: 7),
+            Longrun("b\xe9\xff", ServiceFlags.Recommended, [1, 2], consumer: 2),
             new()
             {
                 Name = "setup", Type = ServiceType.Oneshot, Flags = ServiceFlags.Essential | ServiceFlags.Recommended,
@@ -31,19 +38,22 @@ public class DatabaseFileTests
         for (int i = 0; i < expected.Count; i++)
         {
             Service e = expected.Services[i], a = actual.Services[i];
-            Assert.Equal((e.Name, e.Type, e.Flags, e.TimeoutUp, e.TimeoutDown, e.Consumer), (a.Name, a.Type, a.Flags, a.TimeoutUp, a.TimeoutDown, a.Consumer));
+            Assert.Equal((e.Name, e.Type, e.Flags, e.TimeoutUp, e.TimeoutDown, e.Consumer),
+                (a.Name, a.Type, a.Flags, a.TimeoutUp, a.TimeoutDown, a.Consumer));
             Assert.Equal(e.Dependencies, a.Dependencies);
             Assert.Equal(e.Dependents, a.Dependents);
             Assert.Equal(e.Producers, a.Producers);
             Assert.Equal(e.Scripts, a.Scripts, new ScriptsComparer());
         }
-        Assert.Equal(expected.Bundles.Select(b => (b.Name, string.Join(',', b.Contents))), actual.Bundles.Select(b => (b.Name, string.Join(',', b.Contents))));
+        Assert.Equal(expected.Bundles.Select(b => (b.Name, string.Join(',', b.Contents))),
+            actual.Bundles.Select(b => (b.Name, string.Join(',', b.Contents))));
     }
 
     sealed class ScriptsComparer : IEqualityComparer<OneshotScripts?>
     {
         public bool Equals(OneshotScripts? x, OneshotScripts? y) =>
-            x == null ? y == null : y != null && x.Up.SequenceEqual(y.Up) && x.Down.SequenceEqual(y.Down) && x.Reload.SequenceEqual(y.Reload);
+            x == null ? y == null
+                : y != null && x.Up.SequenceEqual(y.Up) && x.Down.SequenceEqual(y.Down) && x.Reload.SequenceEqual(y.Reload);
 
         public int GetHashCode(OneshotScripts? obj) => 0;
     }
@@ -82,7 +92,8 @@ public class DatabaseFileTests
     [InlineData("execline-cs s6-rc database 1\nbundle - b\nlongrun 0 0 0 - - - a\nend\n")]
     [InlineData("execline-cs s6-rc database 1\noneshot 0 0 0 - 5 0 0 o\nup\0\nend\n")]
     [InlineData("execline-cs s6-rc database 1\nlongrun 0 0 0 - - - a\nend\ntrailing")]
-    public void Anything_else_is_not_a_database(string text) => Assert.Null(DatabaseFile.Decode(Execline.Text.Bytes.ToBytes(text)));
+    public void Anything_else_is_not_a_database(string text) =>
+        Assert.Null(DatabaseFile.Decode(Execline.Text.Bytes.ToBytes(text)));
 
     [Fact]
     public void Every_truncation_of_a_database_is_refused()
