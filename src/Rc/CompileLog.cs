@@ -5,26 +5,24 @@ namespace Execline.Rc;
 /// for the command to prefix with its name.
 public sealed class CompileLog(uint verbosity, Action<string> sink)
 {
-    public uint Verbosity { get; } = verbosity;
-
     public void Warn(string text)
     {
-        if (Verbosity >= 1) sink("warning: " + text);
+        if (verbosity >= 1) sink("warning: " + text);
     }
 
     /// A warning s6-rc-compile gives from verbosity 2 on only.
     public void Notice(string text)
     {
-        if (Verbosity >= 2) sink("warning: " + text);
+        if (verbosity >= 2) sink("warning: " + text);
     }
 
     public void Phase(string text)
     {
-        if (Verbosity >= 2) sink("info: " + text);
+        if (verbosity >= 2) sink("info: " + text);
     }
 
     public void Detail(string text)
     {
-        if (Verbosity >= 3) sink("info: " + text);
+        if (verbosity >= 3) sink("info: " + text);
     }
 }

@@ -32,7 +32,7 @@ sealed class ServiceDirWriter(string compiled, CompiledSources sources, CompileL
 
     void Write(string name, string src, string dst)
     {
-        if (Libc.Access($"{src}/finish", 4) == 0) Copy($"{src}/finish", $"{dst}/finish", Executable);
+        if (Disk.Readable($"{src}/finish")) Copy($"{src}/finish", $"{dst}/finish", Executable);
         Copy($"{src}/run", $"{dst}/run", Executable);
         uint notification = 0;
         if (CopyNumber(src, dst, "notification-fd") is { } fd)
@@ -135,12 +135,7 @@ sealed class ServiceDirWriter(string compiled, CompiledSources sources, CompileL
     static void CopyEmpty(string src, string dst, string file)
     {
         string from = $"{src}/{file}", to = $"{dst}/{file}";
-        if (Libc.Access(from, 0) != 0)
-        {
-            int errno = Libc.Errno;
-            if (errno == Libc.ENOENT) return;
-            throw new RcError(111, $"unable to access {from}", errno);
-        }
+        if (!(Disk.Exists(from, out int errno) ?? throw new RcError(111, $"unable to access {from}", errno))) return;
         int fd = Libc.Open(to, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_CLOEXEC, Created);
         if (fd < 0) throw new RcError(111, $"unable to create {to}", Libc.Errno);
         Libc.close(fd);

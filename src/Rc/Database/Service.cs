@@ -23,7 +23,6 @@ public sealed class Service
     public OneshotScripts? Scripts { get; init; }
 
     public bool IsEssential => (Flags & ServiceFlags.Essential) != 0;
-    public bool IsPipelined => Consumer >= 0 || Producers.Length > 0;
 }
 
 /// A oneshot's command lines as execlineb's lexer reads them (blocks encoded by leading spaces and an

@@ -31,8 +31,6 @@ public sealed class ServiceDatabase
 
     public bool TryFindAtomic(string name, out int index) => _atomics.TryGetValue(name, out index);
 
-    public bool TryFindBundle(string name, out int index) => _bundles.TryGetValue(name, out index);
-
     /// The atomic services a name stands for (itself, or a bundle's contents), or null for a name the
     /// database does not know.
     public int[]? Resolve(string name) =>

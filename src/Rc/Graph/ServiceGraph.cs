@@ -28,7 +28,6 @@ public sealed class ServiceGraph
         _dependents = dependents.Select(l => l.ToArray()).ToArray();
     }
 
-    public int[] Dependencies(int i) => _dependencies[i];
     public int[] Dependents(int i) => _dependents[i];
 
     /// What must have completed before service i may move in that direction.
