@@ -31,5 +31,6 @@ public static class BuiltinSet
         () => EnvDirs.EnvDirsFamily.Commands,
         () => Overlay.OverlayFamily.Commands,
         () => ProcessControl.ProcessControlFamily.Commands,
+        () => Rc.RcFamily.Commands,
     ];
 }
