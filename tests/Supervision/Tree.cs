@@ -113,8 +113,10 @@ public sealed class Tree : IDisposable
     /// Children of our s6-svscan that are zombies (ended, not reaped).
     public int Zombies() => ChildStates().Count(s => s == "Z");
 
+    /// s6-supervise (ours and s6's) takes the lock before it writes its first status: s6-svok can answer
+    /// before s6-svwait has a status to read.
     public void WaitUp(string name, bool ready = false) =>
-        Assert.Equal(0, Sh($"until s6-svok scan/{name} 2>/dev/null; do sleep 0.05; done; /usr/bin/s6-svwait -{(ready ? "U" : "u")} -t 10000 scan/{name}").Code);
+        Assert.Equal(0, Sh($"until s6-svok scan/{name} 2>/dev/null && [ -e scan/{name}/supervise/status ]; do sleep 0.05; done; /usr/bin/s6-svwait -{(ready ? "U" : "u")} -t 10000 scan/{name}").Code);
 
     public int StatusPid(string name) => int.Parse(Sh($"/usr/bin/s6-svstat -o pid scan/{name}").Out.Trim());
 

@@ -76,7 +76,7 @@ sealed class ServiceSupervisor
         if (err == Errno.ENOTDIR) return Fail(100, "supervise exists and is not a directory", 0);
         if (err != 0) return Fail(111, "unable to mkdir supervise", err);
         err = _lock.Acquire(Dir + "/supervise/lock", SysStat.Mode0644);
-        if (err is Errno.EAGAIN or 13) return Fail(100, "another instance of s6-supervise is already running", 0);
+        if (err is Errno.EAGAIN or Errno.EACCES) return Fail(100, "another instance of s6-supervise is already running", 0);
         if (err != 0) return Fail(111, "unable to lock supervise/lock", err);
         err = _control.Open(Dir + "/supervise/control");
         if (err != 0)

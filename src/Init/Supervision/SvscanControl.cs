@@ -32,7 +32,7 @@ sealed unsafe class SvscanControl
         if (SysStat.StatPath(dir, out var sd) < 0 || (sd.Mode & SysStat.S_IFMT) != SysStat.S_IFDIR)
             return Fail(100, ".s6-svscan exists and is not a directory", 0, out error);
         err = Lock.Acquire(dir + "/lock", SysStat.Mode0600);
-        if (err is Errno.EAGAIN or 13) return Fail(100, "another instance of s6-svscan is already running on the same directory", 0, out error);
+        if (err is Errno.EAGAIN or Errno.EACCES) return Fail(100, "another instance of s6-svscan is already running on the same directory", 0, out error);
         if (err != 0) return Fail(111, "unable to lock .s6-svscan/lock", err, out error);
         err = Fifo.Open(dir + "/control");
         if (err != 0)
