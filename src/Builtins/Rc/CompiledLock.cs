@@ -16,7 +16,7 @@ sealed class CompiledLock : IDisposable
     {
         int flags = exclusive ? Fcntl.O_RDWR | Fcntl.O_CREAT | Fcntl.O_TRUNC : Fcntl.O_RDONLY;
         flags |= Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC;
-        int fd = Fcntl.Open($"{compiled}/lock", flags, 0x1a4);
+        int fd = Fcntl.Open($"{compiled}/lock", flags, SysStat.Mode0644);
         if (fd < 0) throw inv.DieErrno(111, $"unable to take lock on {compiled}", Errno.Value);
         int err = Fcntl.Lock(fd, exclusive, wait);
         if (err != 0)

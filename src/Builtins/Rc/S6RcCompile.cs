@@ -1,11 +1,11 @@
-using Execline.S6;
-using System.Globalization;
 using Execline.Builtins.PortableUtils;
 using Execline.Native;
 using Execline.Rc;
 using Execline.Rc.Compile;
 using Execline.Rc.Database;
 using Execline.Runtime;
+using Execline.S6;
+using System.Globalization;
 
 namespace Execline.Builtins.Rc;
 
@@ -51,7 +51,7 @@ public sealed class S6RcCompile : Builtin
     static void Write(Invocation inv, string compiled, CompiledSources sources, CompileLog log)
     {
         log.Phase($"writing compiled information to {compiled}");
-        int err = Files.Mkdir(compiled, 0x1ed);
+        int err = Files.Mkdir(compiled, SysStat.Mode0755);
         if (err != 0) throw inv.DieErrno(111, $"unable to mkdir {compiled}", err);
         using var held = CompiledLock.Take(inv, compiled, exclusive: true, wait: false);
         try
@@ -70,7 +70,7 @@ public sealed class S6RcCompile : Builtin
 
     static void WriteFile(string path, byte[] data)
     {
-        int fd = Fcntl.Open(path, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_CLOEXEC, 0x1a4);
+        int fd = Fcntl.Open(path, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_CLOEXEC, SysStat.Mode0644);
         int err = fd < 0 ? Errno.Value : Unistd.WriteAll(fd, data);
         if (fd >= 0) Unistd.close(fd);
         if (err != 0) throw new RcError(111, $"unable to write to {path}", err);

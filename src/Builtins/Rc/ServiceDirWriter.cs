@@ -1,8 +1,8 @@
-using Execline.S6;
 using Execline.Builtins.PortableUtils;
 using Execline.Native;
 using Execline.Rc;
 using Execline.Rc.Compile;
+using Execline.S6;
 
 namespace Execline.Builtins.Rc;
 
@@ -15,7 +15,7 @@ namespace Execline.Builtins.Rc;
 sealed class ServiceDirWriter(string compiled, CompiledSources sources, CompileLog log)
 {
     const int EINVAL = 22, ERANGE = 34;
-    const int Executable = 0x1ed, Readable = 0x1a4, Created = 0x1b6;
+    const int Executable = SysStat.Mode0755, Readable = SysStat.Mode0644, Created = SysStat.Mode0666;
 
     readonly string _root = $"{compiled}/servicedirs";
 
