@@ -7,7 +7,6 @@ namespace Execline.Builtins.Rc;
 /// database, exclusive to make it, without waiting unless told (then a held lock is "busy").
 sealed class CompiledLock : IDisposable
 {
-    const int EBUSY = 16, EACCES = 13;
     readonly int _fd;
 
     CompiledLock(int fd) => _fd = fd;
@@ -22,7 +21,7 @@ sealed class CompiledLock : IDisposable
         if (err != 0)
         {
             Unistd.close(fd);
-            throw inv.DieErrno(111, $"unable to take lock on {compiled}", err == EACCES || err == Errno.EAGAIN ? EBUSY : err);
+            throw inv.DieErrno(111, $"unable to take lock on {compiled}", err is Errno.EACCES or Errno.EAGAIN ? Errno.EBUSY : err);
         }
         return new CompiledLock(fd);
     }
