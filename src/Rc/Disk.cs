@@ -6,8 +6,6 @@ namespace Execline.Rc;
 /// the errno it failed with so the caller can word upstream's message.
 public static unsafe class Disk
 {
-    public const int ENOENT = Errno.ENOENT;
-
     /// At most max bytes from the start of the file (skalibs' openreadnclose), or null with errno.
     public static byte[]? ReadPrefix(string path, int max, out int errno)
     {

@@ -14,7 +14,6 @@ namespace Execline.Builtins.Rc;
 /// empty: oneshots run in the runner's, and neither is a process of its own.
 sealed class ServiceDirWriter(string compiled, CompiledSources sources, CompileLog log)
 {
-    const int EINVAL = 22, ERANGE = 34;
     const int Executable = SysStat.Mode0755, Readable = SysStat.Mode0644, Created = SysStat.Mode0666;
 
     readonly string _root = $"{compiled}/servicedirs";
@@ -128,7 +127,7 @@ sealed class ServiceDirWriter(string compiled, CompiledSources sources, CompileL
             if (value > (uint.MaxValue - digit) / 10) break;
             value = value * 10 + digit;
         }
-        errno = i == 0 ? EINVAL : i == s.Length ? 0 : s[i] >= '0' && s[i] <= '9' ? ERANGE : EINVAL;
+        errno = i == 0 ? Errno.EINVAL : i == s.Length ? 0 : s[i] >= '0' && s[i] <= '9' ? Errno.ERANGE : Errno.EINVAL;
         return errno == 0;
     }
 

@@ -1,3 +1,5 @@
+using Execline.Native;
+
 namespace Execline.Rc.Sources;
 
 /// The lists of names a definition directory holds (dependencies, contents, producer-for, ...): a
@@ -13,7 +15,7 @@ static class NameLists
         var entries = Disk.List(path, out int errno);
         if (entries == null)
         {
-            if (errno == Disk.ENOENT) return null;
+            if (errno == Errno.ENOENT) return null;
             throw new RcError(111, $"unable to opendir {path}", errno);
         }
         var result = new List<string>();
@@ -35,7 +37,7 @@ static class NameLists
         var data = Disk.ReadAll(path, out int errno, out bool opened);
         if (data == null)
         {
-            if (!opened && errno == Disk.ENOENT) return null;
+            if (!opened && errno == Errno.ENOENT) return null;
             throw new RcError(111, $"unable to {(opened ? "read" : "open")} {path}", errno);
         }
         var result = new List<string>();

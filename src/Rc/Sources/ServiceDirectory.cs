@@ -1,4 +1,5 @@
 using System.Globalization;
+using Execline.Native;
 using Execline.Parsing;
 using Execline.Rc.Database;
 
@@ -108,7 +109,7 @@ sealed class ServiceDirectory(SourceSet set, string srcdir, string name)
         Names.Define(srcdir, name, ServiceType.Bundle, set.Bundles.Count);
         var contents = NameLists.FromDirectory(Names, srcdir, name, "contents.d")
             ?? NameLists.FromFile(Names, Log, srcdir, name, "contents")
-            ?? throw new RcError(111, $"unable to open {PathOf("contents")}", Disk.ENOENT);
+            ?? throw new RcError(111, $"unable to open {PathOf("contents")}", Errno.ENOENT);
         bundle.Contents.AddRange(contents);
         bundle.Flags = ReadFlags();
         set.Bundles.Add(bundle);
@@ -133,7 +134,7 @@ sealed class ServiceDirectory(SourceSet set, string srcdir, string name)
         var data = Disk.ReadPrefix(PathOf(file), 63, out int errno);
         if (data == null)
         {
-            if (errno != Disk.ENOENT) throw new RcError(111, $"unable to read {PathOf(file)}", errno);
+            if (errno != Errno.ENOENT) throw new RcError(111, $"unable to read {PathOf(file)}", errno);
             return 0;
         }
         int n = data.Length;
@@ -162,7 +163,7 @@ sealed class ServiceDirectory(SourceSet set, string srcdir, string name)
         var regular = Disk.IsRegularFile(PathOf("run"), out int errno, out bool failedOpen);
         if (regular == null)
         {
-            if (failedOpen && errno == Disk.ENOENT) throw new RcError(1, $"unable to find a run script in {PathOf("run")}");
+            if (failedOpen && errno == Errno.ENOENT) throw new RcError(1, $"unable to find a run script in {PathOf("run")}");
             throw new RcError(111, $"unable to {(failedOpen ? "open" : "stat")} {PathOf("run")}", errno);
         }
         if (regular == false) throw new RcError(1, $"{PathOf("run")} is not a regular file");
@@ -176,7 +177,7 @@ sealed class ServiceDirectory(SourceSet set, string srcdir, string name)
         var data = Disk.ReadAll(path, out int errno, out bool opened);
         if (data == null)
         {
-            if (!opened && (errno != Disk.ENOENT || mandatory)) throw new RcError(111, $"unable to open {path}", errno);
+            if (!opened && (errno != Errno.ENOENT || mandatory)) throw new RcError(111, $"unable to open {path}", errno);
             if (opened) throw new RcError(111, $"unable to parse {path}", errno);
             return [];
         }
