@@ -75,7 +75,7 @@ public sealed class S6RcInit : Builtin
         {
             throw inv.Fail(e);
         }
-        string real = Create(inv, live, scandir, prefix, bootdb, db.Count);
+        string real = Create(inv, live, scandir, prefix, bootdb, db);
         string name = System.IO.Path.GetFileName(real);
         int err = AtomicSymlink(name, live);
         if (err != 0)
@@ -148,7 +148,7 @@ public sealed class S6RcInit : Builtin
     }
 
     /// s6rc_livedir_create: the new live directory, its path.
-    string Create(Invocation inv, string live, string scandir, string prefix, string bootdb, int count)
+    string Create(Invocation inv, string live, string scandir, string prefix, string bootdb, ServiceDatabase db)
     {
         string? dir;
         using (new TemporaryUmask(0)) dir = Stdlib.MakeTempDirectory($"{live}:{Prog}:XXXXXX");
@@ -158,12 +158,13 @@ public sealed class S6RcInit : Builtin
         if (err == 0) err = Files.Symlink(bootdb, dir + "/compiled");
         if (err == 0) err = Files.Symlink(scandir, dir + "/scandir");
         if (err == 0) err = WriteFile(dir + "/prefix", Text.Bytes.ToBytes(prefix));
-        if (err == 0) err = WriteFile(dir + "/state", new byte[count]);
+        if (err == 0) err = WriteFile(dir + "/state", new byte[db.Count]);
         if (err == 0) err = WriteFile(dir + "/lock", []);
         if (err == 0) err = Files.Chmod(dir, SysStat.Mode0755);
         if (err == 0)
         {
             using (new TemporaryUmask(0)) err = Tree.Copy(bootdb + "/servicedirs", dir + "/servicedirs");
+            if (err == 0) err = DeclarePipelines(new LiveDir(dir), db);
             if (err != 0)
             {
                 Tree.Remove(dir);
@@ -178,6 +179,24 @@ public sealed class S6RcInit : Builtin
         return dir;
     }
 
+    /// Our supervisor joins a pipeline's services by a pipe it holds (s6-rc's fd holder has it in s6-rc):
+    /// each producer's service directory names its consumer in `producer-for`, each consumer's its
+    /// producers in `consumer-for`, as the sources did. 0 or an errno.
+    internal static int DeclarePipelines(LiveDir live, ServiceDatabase db)
+    {
+        for (int i = 0; i < db.LongrunCount; i++)
+        {
+            var s = db.Services[i];
+            string dir = live.ServiceDir(s.Name);
+            int err = 0;
+            if (s.Consumer >= 0) err = WriteFile(dir + "/producer-for", Text.Bytes.ToBytes(db.Services[s.Consumer].Name + "\n"));
+            if (err == 0 && s.Producers.Length > 0)
+                err = WriteFile(dir + "/consumer-for", Text.Bytes.ToBytes(string.Concat(s.Producers.Select(p => db.Services[p].Name + "\n"))));
+            if (err != 0) return err;
+        }
+        return 0;
+    }
+
     static int WriteFile(string path, byte[] data)
     {
         int fd = Fcntl.Open(path, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_CLOEXEC, SysStat.Mode0644);
@@ -188,7 +207,7 @@ public sealed class S6RcInit : Builtin
     }
 
     /// A symlink made under a temporary name and renamed over path, so path never misses.
-    public static int AtomicSymlink(string target, string path)
+    internal static int AtomicSymlink(string target, string path)
     {
         string temp = $"{path}:{Environment.ProcessId}:{Random.Shared.Next():x}";
         int err = Files.Symlink(target, temp);
