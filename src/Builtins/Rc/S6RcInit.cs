@@ -113,12 +113,12 @@ public sealed class S6RcInit : Builtin
     bool IsLiveFor(Invocation inv, string dir, string scandir, string prefix, string bootdb)
     {
         string holder = $"{dir}/servicedirs/{InternalServices.FdHolder}";
-        int ok = Supervised.Check(holder, out int errno);
-        if (ok < 0) throw inv.DieErrno(111, $"unable to check {holder}", errno);
-        if (ok == 0 || !ServiceFiles(holder))
+        int supervised = Supervised.Check(holder, out int errno);
+        if (supervised < 0) throw inv.DieErrno(111, $"unable to check {holder}", errno);
+        if (supervised == 0)
         {
-            string why = ServiceFiles(holder) ? "supervisors running" : "s6rc-fdholder service";
-            inv.Warn($"directory {dir} looks like a live directory but has no {why}");
+            bool there = Unistd.Access(holder, Unistd.F_OK) == 0;
+            inv.Warn($"directory {dir} looks like a live directory but has no {(there ? "supervisors running" : "s6rc-fdholder service")}");
             return false;
         }
         var linked = Unistd.ReadLink(dir + "/scandir") ?? throw inv.DieErrno(111, $"unable to readlink {dir}/scandir", Errno.Value);
@@ -129,8 +129,6 @@ public sealed class S6RcInit : Builtin
         if (compiled != bootdb) throw inv.Die(102, $"existing livedir at {dir} uses bootdb at {compiled} rather than {bootdb}");
         return true;
     }
-
-    static bool ServiceFiles(string dir) => Unistd.Access(dir, Unistd.F_OK) == 0;
 
     /// A live directory made for this scandir whose LIVE link is gone: `LIVE:s6-rc-*` beside it.
     string? FindLost(Invocation inv, string live, string scandir, string prefix, string bootdb)

@@ -203,7 +203,11 @@ sealed class Transitions
         if (Environment.TickCount64 >= _o.Deadline)
         {
             // as s6-sudod would on the end of its time: the scripts still running are told to stop
-            foreach (var p in _pending.Where(p => p.Pid > 0)) Stop(p.Pid);
+            foreach (var p in _pending)
+            {
+                if (p.Pid > 0) Stop(p.Pid);
+                p.Watch?.Dispose();
+            }
             throw Die(2, "timed out");
         }
         ReadSignals(up);
