@@ -69,6 +69,10 @@ sealed class Transitions
     {
         var set = default(SignalSet).With(Signal.SIGCHLD).With(Signal.SIGTERM).With(Signal.SIGINT);
         SignalMask.BlockEverywhere(inv, set);
+        // an ignored SIGCHLD has the kernel reap the children, their statuses lost: s6-rc catches it
+        // whatever it inherited (blocked signals reach the signalfd even when ignored)
+        nint old = Signal.signal(Signal.SIGCHLD, Signal.SIG_DFL);
+        if (old != Signal.SIG_IGN) Signal.signal(Signal.SIGCHLD, old);
         int fd = set.OpenFd();
         if (fd < 0) throw inv.DieErrno(111, "unable to init selfpipe", Errno.Value);
         return fd;
