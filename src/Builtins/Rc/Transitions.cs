@@ -29,6 +29,9 @@ sealed class Transitions
         /// Done without a process (an internal longrun, an empty command line, a dry run): when, and how.
         public long CompleteAt = long.MaxValue;
         public int Code;
+        /// What went wrong, said when it completes: the line of the program s6-rc would have run for it
+        /// (s6-svc, s6-sudoc, s6-rc-oneshot-run), which prints it whatever s6-rc's verbosity.
+        public string? Why;
     }
 
     readonly Invocation _inv;
@@ -89,11 +92,12 @@ sealed class Transitions
         int code = 0;
         while (_pending.Count > 0)
         {
-            Wait(up);
+            Wait();
             foreach (var (p, ok, failure) in Collect())
             {
                 _pending.Remove(p);
                 p.Watch?.Dispose();
+                if (p.Why != null) Warn(p.Why);
                 if (ok) Succeeded(plan, p.Service, up);
                 else
                 {
@@ -134,12 +138,8 @@ sealed class Transitions
         else if (IsVirtual(i)) p.CompleteAt = 0;
         else if (IsLongrun(i))
         {
-            p.Watch = LongrunWatch.Start(_live.ServiceDir(Name(i)), up, out var why, out int code);
-            if (p.Watch == null)
-            {
-                Warn(why!);
-                (p.CompleteAt, p.Code) = (0, code);
-            }
+            p.Watch = LongrunWatch.Start(_live.ServiceDir(Name(i)), up, out p.Why, out int code);
+            if (p.Watch == null) (p.CompleteAt, p.Code) = (0, code);
             else if (p.Watch.Reached) p.CompleteAt = 0;
         }
         else StartOneshot(p, up);
@@ -158,7 +158,7 @@ sealed class Transitions
         p.Pid = Oneshot.Spawn(_inv, _live, argv, Name(p.Service), out var program);
         if (p.Pid > 0) return;
         int err = -p.Pid;
-        Warn($"service {Name(p.Service)}: unable to exec {program}: {Errno.StrError(err)}");
+        p.Why = $"service {Name(p.Service)}: unable to exec {program}: {Errno.StrError(err)}";
         (p.CompleteAt, p.Code) = (0, ProgramLookup.ExitCodeFor(err));
     }
 
@@ -192,7 +192,7 @@ sealed class Transitions
 
     /// Sleeps until a child ends, a signal or an event comes, or a deadline passes; acts on the global
     /// deadline and on SIGTERM/SIGINT.
-    void Wait(bool up)
+    void Wait()
     {
         long now = Environment.TickCount64;
         long next = _o.Deadline;
@@ -214,7 +214,7 @@ sealed class Transitions
             }
             throw Die(2, "timed out");
         }
-        ReadSignals(up);
+        ReadSignals();
     }
 
     static void Stop(int pid)
@@ -225,7 +225,7 @@ sealed class Transitions
 
     readonly List<(int Pid, WaitStatus Status)> _reaped = new();
 
-    void ReadSignals(bool up)
+    void ReadSignals()
     {
         while (Poll.WaitReadable([_signals], 0) == 0)
         {
@@ -275,7 +275,7 @@ sealed class Transitions
             if (p.Deadline <= now)
             {
                 string what = p.Pid > 0 ? "command" : "transition";
-                if (_o.Verbosity >= 1) Warn($"service {Name(p.Service)}: {what} timed out after {p.Timeout} ms{(p.Pid > 0 ? ", sending it SIGTERM" : "")}");
+                p.Why = $"service {Name(p.Service)}: {what} timed out after {p.Timeout} ms{(p.Pid > 0 ? ", sending it SIGTERM" : "")}";
                 if (p.Pid > 0) Stop(p.Pid);
                 // the codes s6-sudoc and s6-svc give for their time running out
                 done.Add((p, false, p.Pid > 0 ? 111 : 99));
