@@ -61,7 +61,7 @@ public sealed class S6RcInit : Builtin
         else if (FindLost(inv, live, scandir, prefix, bootdb) is { } lost)
         {
             inv.WriteErr($"{Prog}: info: s6-rc already running on {lost} - recovering it\n");
-            int e = AtomicSymlink(System.IO.Path.GetFileName(lost), live);
+            int e = new LiveDir(lost).BecomeCurrent(live);
             if (e != 0) throw inv.DieErrno(111, $"unable to symlink {System.IO.Path.GetFileName(lost)} to {live}", e);
             return Outcome.Exit(0);
         }
@@ -75,21 +75,27 @@ public sealed class S6RcInit : Builtin
         {
             throw inv.Fail(e);
         }
-        string real = Create(inv, live, scandir, prefix, bootdb, db);
-        string name = System.IO.Path.GetFileName(real);
-        int err = AtomicSymlink(name, live);
+        var dir = LiveDir.Create(live, Prog, scandir, prefix, bootdb, new byte[db.Count], out int err)
+            ?? throw inv.DieErrno(111, "unable to create live directory", err);
+        using (new TemporaryUmask(0)) err = Tree.Copy(bootdb + "/servicedirs", dir.ServiceDirs);
+        if (err == 0) err = dir.DeclarePipelines(db);
         if (err != 0)
         {
-            Tree.Remove(real);
-            throw inv.DieErrno(111, $"unable to symlink {name} to {live}", err);
+            Tree.Remove(dir.Path);
+            throw inv.DieErrno(111, $"unable to recursively copy {bootdb}/servicedirs to {dir.ServiceDirs}", err);
         }
-        var dirs = new LiveDir(real);
-        var services = Enumerable.Range(0, db.LongrunCount).Select(i => (dirs.ServiceDir(db.Services[i].Name), db.Services[i].Name)).ToList();
+        err = dir.BecomeCurrent(live);
+        if (err != 0)
+        {
+            Tree.Remove(dir.Path);
+            throw inv.DieErrno(111, $"unable to symlink {System.IO.Path.GetFileName(dir.Path)} to {live}", err);
+        }
+        var services = Enumerable.Range(0, db.LongrunCount).Select(i => (dir.ServiceDir(db.Services[i].Name), db.Services[i].Name)).ToList();
         err = SupervisorLinks.Link(scandir, services, prefix, deadline);
         if (err != 0)
         {
             Files.Unlink(live);
-            Tree.Remove(real);
+            Tree.Remove(dir.Path);
             if (err == Errno.ENXIO)
                 throw inv.Die(100, $"unable to supervise service directories in {live}/servicedirs: s6-svscan not running on {scandir}");
             throw inv.DieErrno(111, $"unable to supervise service directories in {live}/servicedirs", err);
@@ -143,73 +149,5 @@ public sealed class S6RcInit : Builtin
             if (IsLiveFor(inv, $"{parent}/{name}", scandir, prefix, bootdb)) return $"{parent}/{name}";
         }
         return null;
-    }
-
-    /// s6rc_livedir_create: the new live directory, its path.
-    string Create(Invocation inv, string live, string scandir, string prefix, string bootdb, ServiceDatabase db)
-    {
-        string? dir;
-        using (new TemporaryUmask(0)) dir = Stdlib.MakeTempDirectory($"{live}:{Prog}:XXXXXX");
-        if (dir == null) throw inv.DieErrno(111, "unable to create live directory", Errno.Value);
-        int err;
-        using (new TemporaryUmask(0)) err = Files.Mkdir(dir + "/servicedirs", SysStat.Mode0755);
-        if (err == 0) err = Files.Symlink(bootdb, dir + "/compiled");
-        if (err == 0) err = Files.Symlink(scandir, dir + "/scandir");
-        if (err == 0) err = WriteFile(dir + "/prefix", Text.Bytes.ToBytes(prefix));
-        if (err == 0) err = WriteFile(dir + "/state", new byte[db.Count]);
-        if (err == 0) err = WriteFile(dir + "/lock", []);
-        if (err == 0) err = Files.Chmod(dir, SysStat.Mode0755);
-        if (err == 0)
-        {
-            using (new TemporaryUmask(0)) err = Tree.Copy(bootdb + "/servicedirs", dir + "/servicedirs");
-            if (err == 0) err = DeclarePipelines(new LiveDir(dir), db);
-            if (err != 0)
-            {
-                Tree.Remove(dir);
-                throw inv.DieErrno(111, $"unable to recursively copy {bootdb}/servicedirs to {dir}/servicedirs", err);
-            }
-        }
-        if (err != 0)
-        {
-            Tree.Remove(dir);
-            throw inv.DieErrno(111, "unable to create live directory", err);
-        }
-        return dir;
-    }
-
-    /// Our supervisor joins a pipeline's services by a pipe it holds (s6-rc's fd holder has it in s6-rc):
-    /// each producer's service directory names its consumer in `producer-for`, each consumer's its
-    /// producers in `consumer-for`, as the sources did. 0 or an errno.
-    internal static int DeclarePipelines(LiveDir live, ServiceDatabase db)
-    {
-        for (int i = 0; i < db.LongrunCount; i++)
-        {
-            var s = db.Services[i];
-            string dir = live.ServiceDir(s.Name);
-            int err = 0;
-            if (s.Consumer >= 0) err = WriteFile(dir + "/producer-for", Text.Bytes.ToBytes(db.Services[s.Consumer].Name + "\n"));
-            if (err == 0 && s.Producers.Length > 0)
-                err = WriteFile(dir + "/consumer-for", Text.Bytes.ToBytes(string.Concat(s.Producers.Select(p => db.Services[p].Name + "\n"))));
-            if (err != 0) return err;
-        }
-        return 0;
-    }
-
-    static int WriteFile(string path, byte[] data)
-    {
-        int fd = Fcntl.Open(path, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_CLOEXEC, SysStat.Mode0644);
-        if (fd < 0) return Errno.Value;
-        int err = Unistd.WriteAll(fd, data);
-        Unistd.close(fd);
-        return err;
-    }
-
-    /// A symlink made under a temporary name and renamed over path, so path never misses.
-    internal static int AtomicSymlink(string target, string path)
-    {
-        string temp = $"{path}:{Environment.ProcessId}:{Random.Shared.Next():x}";
-        int err = Files.Symlink(target, temp);
-        if (err == 0 && (err = Files.Rename(temp, path)) != 0) Files.Unlink(temp);
-        return err;
     }
 }

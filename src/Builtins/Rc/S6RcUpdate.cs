@@ -179,20 +179,10 @@ public sealed class S6RcUpdate : Builtin
     void MakeNewLiveDir(Invocation inv, LiveDir live, ServiceDatabase olddb, ServiceDatabase newdb, string newPath,
         UpdatePlan plan, string scandir, string prefix, string oldReal)
     {
-        string? made;
-        using (new TemporaryUmask(0)) made = Stdlib.MakeTempDirectory($"{live.Path}:{Prog}:XXXXXX");
-        if (made == null) throw inv.DieErrno(111, "unable to create new livedir", Errno.Value);
-        var fresh = new LiveDir(made);
         var state = new byte[newdb.Count];
         for (int j = 0; j < newdb.Count; j++) state[j] = plan.NewIsUp(j) ? LiveDir.Up : (byte)0;
-        int err;
-        using (new TemporaryUmask(0)) err = Files.Mkdir(fresh.ServiceDirs, SysStat.Mode0755);
-        if (err == 0) err = Files.Symlink(newPath, made + "/compiled");
-        if (err == 0) err = Files.Symlink(scandir, made + "/scandir");
-        if (err == 0) err = WriteFile(made + "/prefix", Text.Bytes.ToBytes(prefix));
-        if (err == 0) err = WriteFile(made + "/state", state);
-        if (err == 0) err = WriteFile(made + "/lock", []);
-        if (err == 0) err = Files.Chmod(made, SysStat.Mode0755);
+        var fresh = LiveDir.Create(live.Path, Prog, scandir, prefix, newPath, state, out int err)
+            ?? throw inv.DieErrno(111, "unable to create new livedir", err);
         var moved = new List<(string From, string To)>();
         for (int j = 0; err == 0 && j < newdb.LongrunCount; j++)
         {
@@ -207,13 +197,13 @@ public sealed class S6RcUpdate : Builtin
             }
             else using (new TemporaryUmask(0)) err = Tree.Copy(from, to);
         }
-        if (err == 0) err = S6RcInit.DeclarePipelines(fresh, newdb);
-        if (err == 0) err = S6RcInit.AtomicSymlink(System.IO.Path.GetFileName(made), live.Path);
+        if (err == 0) err = fresh.DeclarePipelines(newdb);
+        if (err == 0) err = fresh.BecomeCurrent(live.Path);
         if (err == 0) return;
         // nothing switched: the kept directories go back where their supervisors expect them
         foreach (var (from, to) in moved) Files.Rename(from, to);
-        Tree.Remove(made);
-        throw inv.DieErrno(111, $"unable to make new live directory in {made}", err);
+        Tree.Remove(fresh.Path);
+        throw inv.DieErrno(111, $"unable to make new live directory in {fresh.Path}", err);
     }
 
     /// The files s6-rc-compile writes into a service directory (and the pipeline declarations), as the
@@ -244,14 +234,5 @@ public sealed class S6RcUpdate : Builtin
         string link = $"{scandir}/{name}";
         if (!keep) ControlFifo.Send(link, "supervise", "xd", out _);
         Files.Unlink(link);
-    }
-
-    static int WriteFile(string path, byte[] data)
-    {
-        int fd = Fcntl.Open(path, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_CLOEXEC, SysStat.Mode0644);
-        if (fd < 0) return Errno.Value;
-        int err = Unistd.WriteAll(fd, data);
-        Unistd.close(fd);
-        return err;
     }
 }
