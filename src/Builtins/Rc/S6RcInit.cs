@@ -11,9 +11,9 @@ namespace Execline.Builtins.Rc;
 /// s6-rc-init [ -c bootdb ] [ -l livedir ] [ -p prefix ] [ -t timeout ] [ -d ] [ -b ] scandir — as s6-rc
 /// 0.7's: makes the live directory `LIVE:s6-rc-init:XXXXXX` beside LIVE (state all down, a copy of every
 /// longrun's service directory), points the LIVE link at it, links each service directory into the
-/// scandir with a `down` file, has s6-svscan pick them up and waits until each is supervised. A live
-/// directory already working on the same scandir, prefix and database is kept (exit 0); one that lost its
-/// link is recovered.
+/// scandir (as LIVE/servicedirs/NAME) with a `down` file, has s6-svscan pick them up and waits until
+/// each is supervised. A live directory already working on the same scandir, prefix and database is kept
+/// (exit 0); one that lost its link is recovered.
 public sealed class S6RcInit : Builtin
 {
     public override string Usage => "s6-rc-init [ -c bootdb ] [ -l livedir ] [ -p prefix ] [ -t timeout ] [ -d ] [ -b ] scandir";
@@ -90,7 +90,11 @@ public sealed class S6RcInit : Builtin
             Tree.Remove(dir.Path);
             throw inv.DieErrno(111, $"unable to symlink {System.IO.Path.GetFileName(dir.Path)} to {live}", err);
         }
-        var services = Enumerable.Range(0, db.LongrunCount).Select(i => (dir.ServiceDir(db.Services[i].Name), db.Services[i].Name)).ToList();
+        // The scandir's links go through LIVE, as the spec's runtime tree has them (and as s6-rc-update
+        // makes them): a later update moves LIVE, never a link, and our supervisor, which reaches a service
+        // by its scandir path, follows.
+        var current = new LiveDir(live);
+        var services = Enumerable.Range(0, db.LongrunCount).Select(i => (current.ServiceDir(db.Services[i].Name), db.Services[i].Name)).ToList();
         err = SupervisorLinks.Link(scandir, services, prefix, deadline);
         if (err != 0)
         {

@@ -109,7 +109,7 @@ public sealed class S6RcUpdate : Builtin
         MakeNewLiveDir(inv, dir, olddb, newdb, newPath, plan, scandir, prefix, oldReal);
         Info("successfully switched to new database");
         for (int i = 0; i < olddb.LongrunCount; i++)
-            Unsupervise(scandir, prefix + olddb.Services[i].Name, plan.Kept(i));
+            if (!plan.Kept(i)) Unsupervise(scandir, prefix + olddb.Services[i].Name, $"{oldReal}/servicedirs/{olddb.Services[i].Name}");
         Tree.Remove(oldReal);
         var services = Enumerable.Range(0, newdb.LongrunCount).Select(j => (dir.ServiceDir(newdb.Services[j].Name), newdb.Services[j].Name)).ToList();
         int err = SupervisorLinks.Link(scandir, services, prefix, deadline);
@@ -227,12 +227,13 @@ public sealed class S6RcUpdate : Builtin
         return 0;
     }
 
-    /// s6_supervise_unlink: the scandir link goes; a service not kept also has its supervisor told to
-    /// stop it and leave (`xd`).
-    static void Unsupervise(string scandir, string name, bool keep)
+    /// s6_supervise_unlink for a service that does not stay: its supervisor (reached in the old live
+    /// directory: the link goes through LIVE, which leads to the new one now) is told to stop it and leave
+    /// (`xd`), its scandir link goes. A kept service's link stays as it is, now leading to its moved
+    /// directory (s6-rc-update unlinks and relinks it, to the same effect).
+    static void Unsupervise(string scandir, string name, string oldDir)
     {
-        string link = $"{scandir}/{name}";
-        if (!keep) ControlFifo.Send(link, "supervise", "xd", out _);
-        Files.Unlink(link);
+        ControlFifo.Send(oldDir, "supervise", "xd", out _);
+        Files.Unlink($"{scandir}/{name}");
     }
 }
