@@ -12,7 +12,7 @@ public class V3HelpersTests
     const string Path = "/command:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     /// Boots cmd after a v3-shaped stage0: dump holds NAME=VALUE pairs of the container environment.
-    static Ran V3(Rootfs root, string cmd, params string[] dump)
+    internal static Ran V3(Rootfs root, string cmd, params string[] dump)
     {
         var files = string.Concat(dump.Select(kv => kv.Split('=', 2)).Select(kv => $"printf '%s\\n' '{kv[1]}' > {kv[0]}; "));
         var stage0 = "mkdir /run/s6/basedir /run/s6/container_environment && cd /run/s6/container_environment && " + files +
