@@ -69,6 +69,15 @@ public class V3PreinitTests
     }
 
     [Fact]
+    public void S41_a_user_container_whose_run_it_owns_boots_without_privileges()
+    {
+        using var root = Image();
+        var r = Boot(root, AsUser("1000:1000", "chown 1000:1000 /run", "id; " + Show));
+        AssertRan("uid=1000(u) gid=1000(u) groups=1000(u)\n755 u:u /run\n755 u:u /run/s6\n755 u:u /run/service\n../run\n",
+            UserPre("1000 (u)", "1000 (u)", "uid=1000 (u), gid=1000 (u)", "oxorgxgruxuwur"), 0, r);
+    }
+
+    [Fact]
     public void S42_a_user_container_with_a_root_owned_0755_run_stops_with_the_fatal_line()
     {
         using var root = Image();
