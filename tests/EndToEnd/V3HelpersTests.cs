@@ -47,7 +47,7 @@ public class V3HelpersTests
     }
 
     [Fact]
-    public void S10_with_contenv_with_S6_KEEP_ENV_runs_the_program_unchanged()
+    public void S12_with_contenv_with_S6_KEEP_ENV_runs_the_program_unchanged()
     {
         using var root = Image();
         var r = V3(root, "S6_KEEP_ENV=1 X=caller with-contenv env | grep -E '^(X|FOO|S6_KEEP_ENV)=' | sort", "FOO=bar");

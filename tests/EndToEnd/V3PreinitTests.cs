@@ -39,7 +39,7 @@ public class V3PreinitTests
         P + $"info: /run permissions: {runIds}, perms={perms}\n";
 
     [Fact]
-    public void S01_the_stale_runtime_tree_is_wiped_before_the_normal_init_runs()
+    public void S2_3_the_stale_runtime_tree_is_wiped_before_the_normal_init_runs()
     {
         using var root = Image();
         var r = Boot(root, ["sh", "-c", "mkdir -p /run/s6/stale /run/uncaught-logs /run/s6-rc:x /run/other; touch /run/s6-rc /run/s6-rcfoo; " +
@@ -48,7 +48,7 @@ public class V3PreinitTests
     }
 
     [Fact]
-    public void S10_the_root_block_alone_gets_the_id_variables_and_the_normal_init_the_original_environment()
+    public void S2_2_the_root_block_alone_gets_the_id_variables_and_the_normal_init_the_original_environment()
     {
         using var root = Image();
         var r = Boot(root, ["s6-overlay-suexec", " sh", " -c", " env | grep -E '^(E?(UID|GID|USER|GROUP)|GIDLIST)=' | sort", "",
