@@ -62,6 +62,19 @@ fi
 # the user directories are there to fill, as s6-overlay ships them.
 mkdir -p out/overlay/etc/s6/init/env-stage2 out/overlay/etc/{fix-attrs.d,cont-init.d,cont-finish.d,services.d}
 
+# s6-overlay v3's layout beside v2's (every command is in /command already): /command's helper scripts
+# as links into the package, as v3's noarch tarball has them, the package's version-less link, and the
+# user's service tree and two user bundles, empty.
+v3=package/admin/s6-overlay-3.2.3.2
+mkdir -p out/overlay/command
+for helper in out/overlay/$v3/command/*; do
+  [ -e "$helper" ] || continue
+  rm -f "out/overlay/command/${helper##*/}"
+  ln -s "../package/admin/s6-overlay/command/${helper##*/}" "out/overlay/command/${helper##*/}"
+done
+ln -s s6-overlay-3.2.3.2 out/overlay/package/admin/s6-overlay
+mkdir -p out/overlay/etc/s6-overlay/s6-rc.d out/overlay/etc/s6-overlay/user-bundles.d/{user,user2}/contents.d
+
 # The tarball holds no entry for a directory every image already has: an entry for bin/ would replace an
 # image's /bin -> usr/bin link with a real directory (GNU tar, docker ADD), and one for ./ or usr/ would
 # reset their owners and modes. Files below them extract through whatever the image has there.

@@ -36,6 +36,22 @@ public static class Accounts
         return null;
     }
 
+    /// The name of the first user with that uid, or null.
+    public static string? UserName(uint uid)
+    {
+        foreach (var f in Lines(PasswdFile))
+            if (f.Length >= 6 && Ids.TryFull(f[2], out var id) && id == uid) return f[0];
+        return null;
+    }
+
+    /// The name of the first group with that gid, or null.
+    public static string? GroupName(uint gid)
+    {
+        foreach (var f in Lines(GroupFile))
+            if (f.Length >= 3 && Ids.TryFull(f[2], out var id) && id == gid) return f[0];
+        return null;
+    }
+
     /// The gids of every group listing user as a member, in file order.
     public static List<uint> SupplementaryGroups(string user)
     {

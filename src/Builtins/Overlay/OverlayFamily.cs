@@ -9,5 +9,9 @@ public static class OverlayFamily
     [
         new("fix-attrs", Needs.Files, () => new FixAttrs()),
         new("s6-overlay-preinit", Needs.Files, () => new Preinit()),
+        new("s6-overlay-suexec", Needs.OwnProcess, () => new Suexec()),
+        new("s6-overlay-stat", Needs.Files, () => new OverlayStat()),
+        new(PrepareRun.Name, Needs.Files, () => new PrepareRun()) { Hidden = true },
+        new(FixAttrsV3.Name, Needs.Files, () => new FixAttrsV3()) { Hidden = true },
     ];
 }

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace Execline.Native;
 
-/// <stdlib.h>: the path calls (realpath, mkdtemp) s6-rc's tools make.
+/// <stdlib.h>: the path calls (realpath, mkdtemp) s6-rc's and s6-overlay's tools make.
 public static unsafe partial class Stdlib
 {
     const int PathMax = 4096;
@@ -15,7 +15,7 @@ public static unsafe partial class Stdlib
     {
         byte* buf = stackalloc byte[PathMax];
         fixed (byte* p = Libc.C(path))
-            return realpath(p, buf) == null ? null : Text.Bytes.Latin1(new ReadOnlySpan<byte>(buf, Strlen(buf)));
+            return realpath(p, buf) == null ? null : Text.Bytes.FromCString(buf);
     }
 
     /// mkdtemp: template ends in XXXXXX, replaced by the name of the new directory (mode 0700); null with
@@ -25,12 +25,5 @@ public static unsafe partial class Stdlib
         var c = Libc.C(template);
         fixed (byte* p = c)
             return mkdtemp(p) == null ? null : Text.Bytes.Latin1(c.AsSpan(0, c.Length - 1));
-    }
-
-    static int Strlen(byte* s)
-    {
-        int n = 0;
-        while (s[n] != 0) n++;
-        return n;
     }
 }

@@ -36,6 +36,8 @@ public static unsafe partial class Unistd
     [LibraryImport(Libc.Name, SetLastError = true)] public static partial int setuid(uint uid);
     [LibraryImport(Libc.Name, SetLastError = true)] public static partial int seteuid(uint uid);
     [LibraryImport(Libc.Name, SetLastError = true)] public static partial int setgid(uint gid);
+    [LibraryImport(Libc.Name, SetLastError = true)] public static partial int setresuid(uint ruid, uint euid, uint suid);
+    [LibraryImport(Libc.Name, SetLastError = true)] public static partial int setresgid(uint rgid, uint egid, uint sgid);
 
     [LibraryImport(Libc.Name, SetLastError = true)] public static partial int access(byte* path, int mode);
     [LibraryImport(Libc.Name, SetLastError = true)] public static partial int chdir(byte* path);
