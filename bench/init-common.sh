@@ -36,19 +36,31 @@ cmd='echo >/tmp/go; read -r want </tmp/want; i=0
   done
   [ -e /run/s6-rc ] && n="$n s6-rc"; echo $n >/tmp/up'
 
-started() { # IMAGE PID: waits for the CMD's line on /tmp/go; fails if container PID ends or $limit s pass first
-  local fd t=0
+started() { # IMAGE PID: waits for the CMD's line on /tmp/go, its time into $at; fails if container PID
+  # ends or $limit s pass first
+  local fd w line
   exec {fd}<>"$tmp/$1/tmp/go"
-  until read -r -t 0.05 -u $fd; do
-    t=$((t + 1))
-    if ! kill -0 "$2" 2>/dev/null || [ $t -gt $((limit * 20)) ]; then
-      read -r -t 0.05 -u $fd && break
-      exec {fd}<&-
-      echo "$1: n/a: no CMD $([ $t -gt $((limit * 20)) ] && echo "within $limit s" || echo "before the container ended")" >&2
-      return 1
-    fi
-  done
+  # A watcher writes a line of its own when the container has ended or the time is up, so that one
+  # blocking read serves both (bash's read loses input now and then when a short -t expires).
+  (
+    for _ in $(seq $((limit * 10))); do
+      read -r _ _ state _ 2>/dev/null <"/proc/$2/stat" && [ "$state" != Z ] || { echo ended >&$fd; exit; }
+      sleep 0.1
+    done
+    echo timeout >&$fd
+  ) &
+  w=$!
+  read -r line <&$fd
+  at=$(now)
+  kill $w 2>/dev/null || true
+  wait $w 2>/dev/null || true
   exec {fd}<&-
+  case $line in
+    '') return 0 ;;
+    ended) echo "$1: n/a: no CMD before the container ended" >&2 ;;
+    *) echo "$1: n/a: no CMD within $limit s" >&2 ;;
+  esac
+  return 1
 }
 
 up() { # IMAGE SERVICES: the CMD saw SERVICES services running (its own `sleep 0.2` is gone by then), and
@@ -60,16 +72,15 @@ up() { # IMAGE SERVICES: the CMD saw SERVICES services running (its own `sleep 0
 }
 
 to_cmd() { # IMAGE SERVICES PREFIX...: ns from start to the CMD's first instruction
-  local t0 t1 c
+  local t0 c
   rm -f "$tmp/$1/tmp/up"
   echo "$2" >"$tmp/$1/tmp/want"
   t0=$(now)
   (exec "$root/scripts/container.sh" "$tmp/$1" -- "${@:3}" sh -c "$cmd" </dev/null >/dev/null 2>&1) &
   c=$!
   if ! started "$1" $c; then kill -KILL $c 2>/dev/null; { wait $c; } 2>/dev/null || true; echo n/a; return; fi
-  t1=$(now)
   wait $c || true
-  if up "$1" "$2"; then echo $((t1 - t0)); else echo n/a; fi
+  if up "$1" "$2"; then echo $((at - t0)); else echo n/a; fi
 }
 
 pid1_of() { # the container's PID 1: the only child of container.sh's process (unshare --fork)

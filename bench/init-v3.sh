@@ -14,13 +14,14 @@ set -euo pipefail
 generation=3
 [ -f "$root/out/execline-cs-x86_64.tar.gz" ] || "$root/scripts/publish.sh"
 
-# s6-overlay v3.2.3.2 (bench/v3-reference.sh), RUNS=3 on this 2-core machine, 2026-12-03:
+# s6-overlay v3.2.3.2 (bench/v3-reference.sh), the median of three runs of RUNS=3 on this 2-core machine
+# shared with .NET builds, under nice 19, 2026-12-03 (README, "s6-overlay v3 reference figures"):
 # boot to CMD 0/10/50/chain of 10 (ms), /init true (ms), SIGTERM to exit 0/50 (ms), memory 0/50 (kB).
 ref_date=2026-12-03
-ref_boot=(0 0 0 0)
-ref_true=0
-ref_term=(0 0)
-ref_mem=(0 0)
+ref_boot=(71 95 175 133)
+ref_true=3161
+ref_term=(3049 3099)
+ref_mem=(2260 6716)
 
 image() { # NAME OVERLAY SERVICES [chain]: SERVICES longruns in the user bundle, each depending on the one before with chain
   local d
