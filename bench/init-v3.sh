@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # bench/init-v3.sh — bench/init.sh's measures on s6-overlay v3 images: busybox with
-# out/execline-cs-x86_64.tar.gz on it and N longruns (`exec sleep`) declared in /etc/s6-overlay/s6-rc.d and
-# listed in user-bundles.d/user, booted by scripts/container.sh; printed next to s6-overlay v3.2.3.2's
-# figures. Those are measured here when V3_REFERENCE names a tree built by bench/v3-reference.sh (CI
-# cannot build it), else they are the figures below. Medians of RUNS runs (default 5); "n/a" where a boot
-# fails or the CMD starts before every service runs. Needs root (namespaces).
+# out/execline-cs-x86_64.tar.gz on it and N longruns (`exec sleep`) declared in /etc/s6-overlay/s6-rc.d
+# and listed in user-bundles.d/user, each depending on base, booted by scripts/container.sh; printed next
+# to s6-overlay v3.2.3.2's figures. Those are measured here when V3_REFERENCE names a tree built by
+# bench/v3-reference.sh (CI cannot build it), else they are the figures below. Medians of RUNS runs
+# (default 5); "n/a" where a boot fails, is not v3's, or the CMD starts before every service runs.
+# Needs root (namespaces).
 #   boot to CMD    as in init.sh, 0/10/50 longruns, and 10 longruns each depending on the one before
+#                  (the first on base)
 #   /init true     the whole run, defaults (v3 sleeps S6_KILL_GRACETIME, 3000 ms, out at shutdown)
 #   SIGTERM→exit   idle container (CMD sleep), 0 and 50 longruns, defaults
 #   idle memory    every process of the container but the services' programs, 0 and 50 longruns
@@ -18,22 +20,25 @@ generation=3
 # shared with .NET builds, under nice 19, 2026-12-03 (README, "s6-overlay v3 reference figures"):
 # boot to CMD 0/10/50/chain of 10 (ms), /init true (ms), SIGTERM to exit 0/50 (ms), memory 0/50 (kB).
 ref_date=2026-12-03
-ref_boot=(71 95 175 133)
-ref_true=3161
-ref_term=(3049 3099)
-ref_mem=(2260 6716)
+ref_boot=(36 70 144 109)
+ref_true=3150
+ref_term=(3048 3109)
+ref_mem=(2264 6724)
 
-image() { # NAME OVERLAY SERVICES [chain]: SERVICES longruns in the user bundle, each depending on the one before with chain
-  local d
+image() { # NAME OVERLAY SERVICES [chain]: SERVICES longruns in the user bundle, each depending on base
+  # as s6-overlay's README asks (chain: on the one before it), and /etc/s6-overlay/scripts, which makes
+  # an image without services a v3 one to ours
+  local d prev=base
   base_image "$1" "$2"
-  mkdir -p "$tmp/$1/etc/s6-overlay/s6-rc.d" "$tmp/$1/etc/s6-overlay/user-bundles.d/user/contents.d"
+  mkdir -p "$tmp/$1/etc/s6-overlay/s6-rc.d" "$tmp/$1/etc/s6-overlay/user-bundles.d/user/contents.d" \
+    "$tmp/$1/etc/s6-overlay/scripts"
   for i in $(seq 1 "$3"); do
     d=$tmp/$1/etc/s6-overlay/s6-rc.d/svc$i
-    mkdir -p "$d"
+    mkdir -p "$d/dependencies.d"
     echo longrun >"$d/type"
     cp "$tmp/$1/tmp/run" "$d/run"
-    touch "$tmp/$1/etc/s6-overlay/user-bundles.d/user/contents.d/svc$i"
-    if [ "${4:-}" = chain ] && [ "$i" -gt 1 ]; then mkdir "$d/dependencies.d"; touch "$d/dependencies.d/svc$((i - 1))"; fi
+    touch "$d/dependencies.d/$prev" "$tmp/$1/etc/s6-overlay/user-bundles.d/user/contents.d/svc$i"
+    if [ "${4:-}" = chain ]; then prev=svc$i; fi
   done
 }
 
