@@ -13,9 +13,9 @@
 # https://github.com/just-containers/s6-overlay/archive/refs/tags/v3.2.3.2.tar.gz), or a git repository
 # holding the pinned ref at NAME, NAME.git or OWNER+NAME/repo (`git clone --mirror
 # https://github.com/OWNER/NAME`; OWNER is skarnet, or just-containers for s6-overlay and
-# s6-overlay-helpers). Repositories and git-archive trees gave the same bytes, and so did two builds. Needs musl-gcc
-# (Debian: apt-get install musl-tools), make, and git for a repository. About a minute on 2 cores. Not
-# run by CI (no network there).
+# s6-overlay-helpers). Repositories and git-archive trees gave the same bytes, and so did two builds.
+# Needs musl-gcc (Debian: apt-get install musl-tools), make, and git for a repository. About a minute on
+# 2 cores. Not run by CI (no network there).
 set -euo pipefail
 [ $# -ge 1 ] && [ $# -le 2 ] || { echo "usage: v3-reference.sh DIR [SOURCES]" >&2; exit 100; }
 out=$(mkdir -p "$1" && cd "$1" && pwd)
