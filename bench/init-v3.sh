@@ -82,9 +82,9 @@ else
   head="s6-overlay v3 (now)"
 fi
 
-printf "%-34s %10s %26s\n" "measure (v3 images)" "ours" "$head"
+printf "%-34s %10s %28s\n" "measure (v3 images)" "ours" "$head"
 unit() { case $1 in n/a) echo n/a ;; *) echo "$1 $2" ;; esac; }
-row() { printf "%-34s %10s %26s\n" "$1" "$(unit "${o[$2]}" "$3")" "$(unit "${r[$2]}" "$3")"; }
+row() { printf "%-34s %10s %28s\n" "$1" "$(unit "${o[$2]}" "$3")" "$(unit "${r[$2]}" "$3")"; }
 row "boot to CMD, 0 longruns" b0 ms
 row "boot to CMD, 10 longruns" b10 ms
 row "boot to CMD, 50 longruns" b50 ms
