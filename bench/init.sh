@@ -1,99 +1,45 @@
 #!/usr/bin/env bash
 # bench/init.sh — the container init's timings and memory, booted with scripts/container.sh in a busybox
 # image with out/execline-cs-x86_64.tar.gz on it, printed next to s6-overlay v2's reference figures
-# (../shared/spec/s6-overlay.md §8). Medians of RUNS runs (default 5). Needs root (namespaces).
+# (../shared/spec/s6-overlay.md §8); then bench/init-v3.sh, the same for v3 images. Medians of RUNS runs
+# (default 5). Needs root (namespaces).
 #   boot to CMD    from starting the container to the CMD's first instruction, 0/10/50 services, less the
 #                  same container starting that CMD without /init (what container.sh itself costs)
 #   /init true     the whole run of `/init true`, defaults
 #   SIGTERM→exit   docker stop's signal to PID 1 of an idle container (CMD `sleep`), defaults
 #   idle memory    sum of the RSS of every process in the container but the services' own programs
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-runs=${RUNS:-5}
+. "$(dirname "$0")/init-common.sh"
 [ -f "$root/out/execline-cs-x86_64.tar.gz" ] || "$root/scripts/publish.sh"
-tmp=$(mktemp -d)
-trap 'umount -q "$tmp"/*/run "$tmp"/*/dev 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
-now() { date +%s%N; }
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-ms() { awk -v ns="$1" 'BEGIN { printf "%.0f", ns / 1e6 }'; }
-
-image() { # NAME SERVICES: a busybox image with our overlay and SERVICES services that sleep
-  local dir=$tmp/$1
-  "$root/scripts/busybox-rootfs.sh" "$dir"
-  tar -xzf "$root/out/execline-cs-x86_64.tar.gz" -C "$dir"
-  mkfifo "$dir/tmp/go"
+image() { # NAME SERVICES: our overlay and SERVICES services in /etc/services.d that sleep
+  base_image "$1" "$root/out/execline-cs-x86_64.tar.gz"
   for i in $(seq 1 "$2"); do
-    mkdir -p "$dir/etc/services.d/svc$i"
-    printf '#!/bin/sh\nexec sleep 100000\n' >"$dir/etc/services.d/svc$i/run"
-    chmod 755 "$dir/etc/services.d/svc$i/run"
+    mkdir -p "$tmp/$1/etc/services.d/svc$i"
+    cp "$tmp/$1/tmp/run" "$tmp/$1/etc/services.d/svc$i/run"
   done
 }
-
-container() { "$root/scripts/container.sh" "$@" </dev/null >/dev/null 2>&1; }
-
-to_cmd() { # IMAGE PREFIX...: ns from start to the CMD's first instruction (it opens the fifo /tmp/go)
-  local t0 t1
-  t0=$(now)
-  container "$tmp/$1" -- "${@:2}" sh -c 'echo >/tmp/go' &
-  read -r <"$tmp/$1/tmp/go"
-  t1=$(now)
-  wait
-  echo $((t1 - t0))
-}
-
-pid1_of() { # the container's PID 1: the only child of container.sh's process (unshare --fork)
-  local p
-  for _ in $(seq 1 500); do p=$(cat "/proc/$1/task/$1/children" 2>/dev/null || true); [ -n "$p" ] && { echo ${p%% *}; return; }; sleep 0.01; done
-}
-
-idle() { # IMAGE ACTION: boots an idle container (CMD sleep), then ACTION PID1, then docker stop's SIGTERM
-  local c p
-  # container.sh itself in the background, so that $! is its process (unshare), PID 1's parent
-  "$root/scripts/container.sh" "$tmp/$1" -- /init sh -c 'echo >/tmp/go; exec sleep 100000' </dev/null >/dev/null 2>&1 &
-  c=$!
-  read -r <"$tmp/$1/tmp/go"
-  p=$(pid1_of $c)
-  "$2" "$p"
-  local t0 t1
-  t0=$(now)
-  kill -TERM "$p"
-  wait $c || true
-  t1=$(now)
-  echo $((t1 - t0))
-}
-
-rss_kb() { # PID1: kB of RSS of every process of its PID namespace except the services' sleeps
-  sleep 1
-  local ns total=0 pid
-  ns=$(readlink "/proc/$1/ns/pid")
-  for pid in /proc/[0-9]*; do
-    [ "$(readlink "$pid/ns/pid" 2>/dev/null)" = "$ns" ] || continue
-    [ "$(cat "$pid/comm" 2>/dev/null)" = sleep ] && continue
-    total=$((total + $(awk '/^VmRSS/ { print $2 }' "$pid/status" 2>/dev/null || echo 0)))
-  done
-  echo "$total" >"$tmp/rss"
-}
-nothing() { sleep 0.5; }
 
 for n in 0 10 50; do image "s$n" "$n" >/dev/null; done
 
-bare=$(for _ in $(seq "$runs"); do to_cmd s0; done | median)
+bare=$(for _ in $(seq "$runs"); do to_cmd s0 0; done | median)
 printf "%-34s %10s %14s\n" "measure" "ours" "s6-overlay v2"
 for n in 0 10 50; do
-  t=$(for _ in $(seq "$runs"); do to_cmd "s$n" /init; done | median)
+  t=$(for _ in $(seq "$runs"); do to_cmd "s$n" "$n" /init; done | median)
   ref=$(case $n in 0) echo 329;; 10) echo 513;; 50) echo 1385;; esac)
-  printf "%-34s %7s ms %11s ms\n" "boot to CMD, $n services" "$(ms $((t - bare)))" "$ref"
+  printf "%-34s %7s ms %11s ms\n" "boot to CMD, $n services" "$(ms "$(minus "$t" "$bare")")" "$ref"
 done
 t=$(for _ in $(seq "$runs"); do t0=$(now); container "$tmp/s0" -- /init true; echo $(($(now) - t0)); done | median)
 printf "%-34s %7s ms %11s ms\n" "/init true end to end" "$(ms "$t")" 3816
 for n in 0 50; do
-  t=$(for _ in $(seq "$runs"); do idle "s$n" nothing; done | median)
+  t=$(for _ in $(seq "$runs"); do idle "s$n" "$n" nothing; done | median)
   printf "%-34s %7s ms %11s ms\n" "SIGTERM to exit, $n services" "$(ms "$t")" "$([ $n = 0 ] && echo 3483 || echo 3628)"
 done
-idle s0 rss_kb >/dev/null; m0=$(cat "$tmp/rss")
-idle s50 rss_kb >/dev/null; m50=$(cat "$tmp/rss")
+m0=$(memory s0 0)
+m50=$(memory s50 50)
 # v2: s6-svscan 72 kB and one s6-supervise of about 80 kB per service, s6-fdholderd's included (§8)
 printf "%-34s %7s kB %11s kB\n" "idle memory, 0 services" "$m0" "≈152"
 printf "%-34s %7s kB %11s kB\n" "idle memory, 50 services" "$m50" "≈4152"
-printf "%-34s %7s kB %11s kB\n" "per supervised service" "$(( (m50 - m0) / 50 ))" "75-80"
+printf "%-34s %7s kB %11s kB\n" "per supervised service" "$(case $m0$m50 in *n/a*) echo n/a;; *) echo $(( (m50 - m0) / 50 ));; esac)" "75-80"
+echo
+"$root/bench/init-v3.sh"
