@@ -1,0 +1,80 @@
+using Execline.Native;
+using Execline.S6;
+
+namespace Execline.Builtins.Rc;
+
+/// What s6's s6_supervise_link does for s6-rc-init and s6-rc-update: each service directory not yet
+/// supervised gets a `down` file (it must not start before s6-rc says so) and its `event/` fifodir, which
+/// we subscribe to; a link to it goes into the scandir (PREFIXNAME); s6-svscan is told to rescan; then we
+/// wait until each new supervisor has said `s` (it is listening). Works with any s6-svscan, ours or s6's,
+/// as it only uses the scandir and the supervisors' on-disk interface.
+static class SupervisorLinks
+{
+    /// 0 or an errno: ENXIO when no s6-svscan runs on the scandir, ETIMEDOUT past the deadline
+    /// (Environment.TickCount64 milliseconds, long.MaxValue for none).
+    public static int Link(string scandir, IReadOnlyList<(string Dir, string Name)> services, string prefix, long deadline)
+    {
+        var listeners = new List<FtrigListener>();
+        try
+        {
+            int gid = Unistd.getegid();
+            foreach (var (dir, name) in services)
+            {
+                int supervised = Supervised.Check(dir, out int err);
+                if (supervised < 0) return err;
+                if (supervised == 0)
+                {
+                    int fd = Fcntl.Open(dir + "/down", Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC, SysStat.Mode0666);
+                    if (fd < 0) return Errno.Value;
+                    Unistd.close(fd);
+                    err = FifoDir.Create(dir + "/event", gid);
+                    if (err != 0) return err;
+                    listeners.Add(FtrigListener.Subscribe(dir + "/event", out err) ?? throw new LinkFailed(err));
+                }
+                err = Files.Symlink(dir, $"{scandir}/{prefix}{name}");
+                if (err != 0 && (supervised == 0 || err != Errno.EEXIST)) return err;
+            }
+            switch (ControlFifo.Send(scandir, ".s6-svscan", "a", out int sendErr))
+            {
+                case Delivery.NotListening: return Errno.ENXIO;
+                case Delivery.Sent: break;
+                default: return sendErr != 0 ? sendErr : Errno.EINVAL;
+            }
+            return WaitStarted(listeners, deadline);
+        }
+        catch (LinkFailed f)
+        {
+            return f.Errno;
+        }
+        finally
+        {
+            foreach (var l in listeners) l.Dispose();
+        }
+    }
+
+    sealed class LinkFailed(int errno) : Exception
+    {
+        public int Errno { get; } = errno;
+    }
+
+    /// Until every listener has seen `s`: 0, or ETIMEDOUT, or the errno of a failed read.
+    static int WaitStarted(List<FtrigListener> listeners, long deadline)
+    {
+        var waiting = new List<FtrigListener>(listeners);
+        while (waiting.Count > 0)
+        {
+            int ms = deadline == long.MaxValue ? -1 : (int)Math.Clamp(deadline - Environment.TickCount64, 0, int.MaxValue);
+            int ready = Poll.WaitReadable(waiting.Select(l => l.Fd).ToArray(), ms);
+            if (ready == -2) return Errno.Value;
+            if (ready == -1)
+            {
+                if (ms == 0) return Errno.ETIMEDOUT;
+                continue;
+            }
+            var events = waiting[ready].ReadAvailable(out int err);
+            if (events == null) return err;
+            if (Array.IndexOf(events, (byte)'s') >= 0) waiting.RemoveAt(ready);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,312 @@
+using Execline.Native;
+using Execline.Rc;
+using Execline.Rc.Database;
+using Execline.Rc.Graph;
+using Execline.Runtime;
+using Execline.S6;
+
+namespace Execline.Builtins.Rc;
+
+/// s6-rc's `change` in one direction: the services of the plan move as soon as what they wait for is done,
+/// all at once when they can; the lines s6-rc prints, in its order, at its verbosities; the live state
+/// written after each success. Oneshots are children of ours; longruns are driven through their
+/// supervisors (LongrunWatch); the two internal longruns have no process and move at once. Children
+/// are reaped and SIGTERM/SIGINT read through a signalfd.
+sealed class Transitions
+{
+    public sealed record Options(uint Verbosity, bool HideEssentials, string? DryRun, long Deadline);
+
+    /// A transition under way.
+    sealed class Pending
+    {
+        public required int Service;
+        public int Pid = -1;
+        public LongrunWatch? Watch;
+        /// When it fails for its own timeout, or long.MaxValue; and that timeout.
+        public long Deadline = long.MaxValue;
+        public uint Timeout;
+        /// Done without a process (an internal longrun, an empty command line, a dry run): when, and how.
+        public long CompleteAt = long.MaxValue;
+        public int Code;
+    }
+
+    readonly Invocation _inv;
+    readonly ServiceDatabase _db;
+    readonly LiveDir _live;
+    readonly byte[] _state;
+    readonly Options _o;
+    readonly List<Pending> _pending = new();
+    int _signals = -1;
+    bool _lameDuck;
+
+    public Transitions(Invocation inv, ServiceDatabase db, LiveDir live, byte[] state, Options o)
+    {
+        _inv = inv;
+        _db = db;
+        _live = live;
+        _state = state;
+        _o = o;
+    }
+
+    string Prog => _inv.Prog;
+    string Name(int i) => _db.Services[i].Name;
+    bool IsLongrun(int i) => i < _db.LongrunCount;
+    bool DryRun => _o.DryRun != null;
+
+    /// Internal longruns cost no process here: nothing to tell a supervisor.
+    bool IsVirtual(int i) => IsLongrun(i) && Name(i) is InternalServices.OneshotRunner or InternalServices.FdHolder;
+
+    void Info(string text) => _inv.WriteErr($"{Prog}: info: {text}\n");
+    void Warn(string text) => _inv.WriteErr($"{Prog}: warning: {text}\n");
+
+    /// Sets up signals (SIGCHLD, SIGTERM, SIGINT, read from a signalfd) once, before any child exists.
+    public void Prepare()
+    {
+        var set = default(SignalSet).With(Signal.SIGCHLD).With(Signal.SIGTERM).With(Signal.SIGINT);
+        SignalMask.BlockEverywhere(_inv, set);
+        _signals = set.OpenFd();
+        if (_signals < 0) throw _inv.DieErrno(111, "unable to init selfpipe", Errno.Value);
+    }
+
+    /// Runs the change of the selected services in that direction; 0, or 1 when a transition failed.
+    /// Past the global deadline: "timed out", 2.
+    public int Change(bool[] selected, bool up)
+    {
+        if (_o.Verbosity >= 3) Info($"bringing selected services {(up ? "up" : "down")}");
+        var plan = new TransitionPlan(_db.Graph, selected, up ? Direction.Up : Direction.Down,
+            i => (_state[i] & LiveDir.Up) != 0, i => !_o.HideEssentials && _db.Services[i].IsEssential);
+        Do(plan.Begin(), up);
+        int code = 0;
+        while (_pending.Count > 0)
+        {
+            Wait(up);
+            foreach (var (p, ok, failure) in Collect())
+            {
+                _pending.Remove(p);
+                p.Watch?.Dispose();
+                if (ok) Succeeded(plan, p.Service, up);
+                else
+                {
+                    code = 1;
+                    Failed(p.Service, up, failure);
+                }
+            }
+        }
+        return code;
+    }
+
+    void Do(List<TransitionPlan.Step> steps, bool up)
+    {
+        foreach (var (kind, i) in steps)
+        {
+            switch (kind)
+            {
+                case TransitionPlan.Kind.AlreadyThere:
+                    if (_o.Verbosity >= 3) Info($"service {Name(i)}: already {(up ? "up" : "down")}");
+                    break;
+                case TransitionPlan.Kind.KeptEssential:
+                    if (_o.Verbosity >= 1) Warn($"service {Name(i)} is marked as essential, not stopping it");
+                    break;
+                case TransitionPlan.Kind.Start:
+                    Start(i, up);
+                    break;
+            }
+        }
+    }
+
+    void Start(int i, bool up)
+    {
+        var p = new Pending { Service = i };
+        var s = _db.Services[i];
+        p.Timeout = TimeoutFor(up ? s.TimeoutUp : s.TimeoutDown);
+        if (p.Timeout != 0) p.Deadline = Environment.TickCount64 + p.Timeout;
+        if (DryRun) StartDry(p, up);
+        else if (IsVirtual(i)) p.CompleteAt = 0;
+        else if (IsLongrun(i))
+        {
+            p.Watch = LongrunWatch.Start(_live.ServiceDir(Name(i)), up, out var why, out int code);
+            if (p.Watch == null)
+            {
+                Warn(why!);
+                (p.CompleteAt, p.Code) = (0, code);
+            }
+            else if (p.Watch.Reached) p.CompleteAt = 0;
+        }
+        else StartOneshot(p, up);
+        _pending.Add(p);
+        if (_o.Verbosity >= 2) Info($"{(DryRun ? "dry run: " : "")}service {Name(i)}: {(up ? "starting" : "stopping")}");
+    }
+
+    void StartOneshot(Pending p, bool up)
+    {
+        var argv = _db.Services[p.Service].Scripts!.For(up);
+        if (argv.Count == 0)
+        {
+            p.CompleteAt = 0;
+            return;
+        }
+        p.Pid = Oneshot.Spawn(_inv, _live, argv, Name(p.Service), out var program);
+        if (p.Pid > 0) return;
+        int err = -p.Pid;
+        Warn($"service {Name(p.Service)}: unable to exec {program}: {Errno.StrError(err)}");
+        (p.CompleteAt, p.Code) = (0, ProgramLookup.ExitCodeFor(err));
+    }
+
+    /// -n: say what s6-rc 0.7 would run (on stdout, as its s6-rc-dryrun does), then succeed after the
+    /// throttle.
+    void StartDry(Pending p, bool up)
+    {
+        int i = p.Service;
+        string command;
+        if (IsLongrun(i))
+        {
+            string dir = $"{_live.Path}/servicedirs/{Name(i)}";
+            string how = !up ? "-dwD" : Unistd.Access(dir + "/notification-fd", Unistd.F_OK) == 0 ? "-uwU" : "-uwu";
+            command = $"s6-svc {how} -T {p.Timeout} -- {dir}";
+        }
+        else command = $"s6-sudo -el0 -t 30000 -T {p.Timeout} -- {_live.RunnerDir}/s {(up ? "up" : "down")} {i}  # {Name(i)}";
+        if (_o.Verbosity >= 1) _inv.Write(1, $"s6-rc-dryrun: {command}\n");
+        uint throttle = uint.TryParse(_o.DryRun, out var t) ? t : 0;
+        p.CompleteAt = Environment.TickCount64 + throttle;
+        p.Deadline = long.MaxValue;
+    }
+
+    /// s6-rc's compute_timeout: the service's own timeout, cut to what is left before the global deadline
+    /// (at least 1 ms); 0 for none.
+    uint TimeoutFor(uint own)
+    {
+        if (_o.Deadline == long.MaxValue) return own;
+        long left = Math.Max(1, _o.Deadline - Environment.TickCount64);
+        return own == 0 || left < own ? (uint)Math.Min(left, uint.MaxValue) : own;
+    }
+
+    /// Sleeps until a child ends, a signal or an event comes, or a deadline passes; acts on the global
+    /// deadline and on SIGTERM/SIGINT.
+    void Wait(bool up)
+    {
+        long now = Environment.TickCount64;
+        long next = _o.Deadline;
+        foreach (var p in _pending) next = Math.Min(next, Math.Min(p.CompleteAt, p.Deadline));
+        if (next > now)
+        {
+            var fds = new List<int> { _signals };
+            fds.AddRange(_pending.Where(p => p.Watch != null).Select(p => p.Watch!.Fd));
+            int ms = next == long.MaxValue ? -1 : (int)Math.Min(next - now, int.MaxValue);
+            if (Poll.WaitReadable(fds.ToArray(), ms) == -2) throw _inv.DieErrno(111, "unable to iopause", Errno.Value);
+        }
+        if (Environment.TickCount64 >= _o.Deadline)
+        {
+            // as s6-sudod would on the end of its time: the scripts still running are told to stop
+            foreach (var p in _pending.Where(p => p.Pid > 0)) Stop(p.Pid);
+            throw _inv.Die(2, "timed out");
+        }
+        ReadSignals(up);
+    }
+
+    static void Stop(int pid)
+    {
+        Signal.kill(pid, Signal.SIGTERM);
+        Signal.kill(pid, Signal.SIGCONT);
+    }
+
+    readonly List<(int Pid, WaitStatus Status)> _reaped = new();
+
+    void ReadSignals(bool up)
+    {
+        while (Poll.WaitReadable([_signals], 0) == 0)
+        {
+            int sig = SignalSet.Read(_signals, out _, out _);
+            if (sig < 0) throw _inv.DieErrno(111, "unable to selfpipe_read", -sig);
+            if (sig == Signal.SIGCHLD)
+            {
+                while (Children.WaitAny(out var st, noHang: true) is var pid && pid > 0) _reaped.Add((pid, st));
+                continue;
+            }
+            if (sig is not (Signal.SIGTERM or Signal.SIGINT)) continue;
+            if (_o.Verbosity >= 2) Warn($"received {SignalNames.Name((uint)sig)}, aborting pending processes and exiting asap");
+            // s6-rc kills its s6-svc children, whose transitions then fail as killed by SIGTERM; oneshots
+            // are left to finish
+            foreach (var p in _pending.Where(p => p.Watch != null && p.CompleteAt == long.MaxValue))
+                (p.CompleteAt, p.Code) = (0, 256 + Signal.SIGTERM);
+            _lameDuck = true;
+        }
+    }
+
+    /// The transitions that ended: (transition, success, how it failed: an exit code, or 256 + a signal).
+    List<(Pending, bool, int)> Collect()
+    {
+        var done = new List<(Pending, bool, int)>();
+        long now = Environment.TickCount64;
+        foreach (var p in _pending.ToArray())
+        {
+            if (p.CompleteAt <= now)
+            {
+                done.Add((p, p.Code == 0, p.Code));
+                continue;
+            }
+            if (p.Pid > 0 && _reaped.FindIndex(r => r.Pid == p.Pid) is var k && k >= 0)
+            {
+                var st = _reaped[k].Status;
+                _reaped.RemoveAt(k);
+                // s6-sudoc reports a script killed by signal s as exited 128+s
+                int code = st.IsSignaled ? 128 + st.Signal : st.ExitCode;
+                done.Add((p, code == 0, code));
+                continue;
+            }
+            if (p.Watch != null && p.Watch.Update() is bool reached)
+            {
+                done.Add((p, reached, reached ? 0 : 1));
+                continue;
+            }
+            if (p.Deadline <= now)
+            {
+                string what = p.Pid > 0 ? "command" : "transition";
+                if (_o.Verbosity >= 1) Warn($"service {Name(p.Service)}: {what} timed out after {p.Timeout} ms{(p.Pid > 0 ? ", sending it SIGTERM" : "")}");
+                if (p.Pid > 0) Stop(p.Pid);
+                // the codes s6-sudoc and s6-svc give for their time running out
+                done.Add((p, false, p.Pid > 0 ? 111 : 99));
+            }
+        }
+        _reaped.Clear();
+        return done;
+    }
+
+    void Succeeded(TransitionPlan plan, int i, bool up)
+    {
+        if (!DryRun)
+        {
+            if (IsLongrun(i) && !IsVirtual(i)) SetDownFile(i, up);
+            if (up) _state[i] |= LiveDir.Up;
+            else _state[i] &= unchecked((byte)~LiveDir.Up);
+            _live.WriteState(_inv, _state);
+        }
+        if (!_lameDuck) Do(plan.Succeeded(i), up);
+        if (_o.Verbosity >= 2)
+            Info($"{(DryRun ? "dry run: " : "")}service {Name(i)} successfully {(up ? "started" : "stopped")}");
+    }
+
+    /// Up, the live service directory loses its `down` file (the service comes back if the supervisor
+    /// restarts); down, it gets one.
+    void SetDownFile(int i, bool up)
+    {
+        string file = _live.ServiceDir(Name(i)) + "/down";
+        if (up)
+        {
+            if (Unistd.Unlink(file) < 0 && _o.Verbosity >= 1) _inv.Warn($"unable to unlink {file}: {Errno.StrError(Errno.Value)}");
+            return;
+        }
+        int fd = Fcntl.Open(file, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_CLOEXEC, SysStat.Mode0666);
+        if (fd >= 0) Unistd.close(fd);
+        else if (_o.Verbosity >= 1) _inv.Warn($"unable to touch {file}: {Errno.StrError(Errno.Value)}");
+    }
+
+    void Failed(int i, bool up, int how)
+    {
+        // a longrun that did not make it is told to go down, whichever way it was going
+        if (!DryRun && IsLongrun(i) && !IsVirtual(i))
+            ControlFifo.Send(_live.ServiceDir(Name(i)), "supervise", "d", out _);
+        if (_o.Verbosity < 1) return;
+        string result = how >= 256 ? $"crashed with signal {how - 256}" : $"exited {how}";
+        Warn($"{(DryRun ? "(dry run) " : "")}unable to {(up ? "start" : "stop")} service {Name(i)}: command {result}");
+    }
+}
