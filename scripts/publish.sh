@@ -43,10 +43,13 @@ patchelf --set-interpreter "$installed/lib/$loader" --force-rpath --set-rpath "$
 # Every command is a hard link to the program, in both /usr/bin and /bin (v2 images call /bin/execlineb and
 # /usr/bin/execlineb): a regular executable file as s6-overlay ships them (build-time checks of images test
 # that), one inode, no space of its own.
-mkdir -p out/overlay/bin
+# s6-overlay v3 images find them in /command (its arch tarball puts every skaware name there and images
+# call /command/execlineb, /command/s6-svc...): hard links there too.
+mkdir -p out/overlay/bin out/overlay/command
 for name in execline $names; do
   ln "out/overlay/$pkg/execline" "out/overlay/usr/bin/$name"
   ln "out/overlay/$pkg/execline" "out/overlay/bin/$name"
+  ln "out/overlay/$pkg/execline" "out/overlay/command/$name"
 done
 # Stage scripts and helpers written in execline, laid out as installed, in place of a command link of the
 # same path (removed first: cp would write into the program through it). A helper in usr/bin keeps no link
@@ -61,6 +64,18 @@ fi
 # The empty directories of the layout (git keeps no empty directory): the stage-2 envdir must exist, and
 # the user directories are there to fill, as s6-overlay ships them.
 mkdir -p out/overlay/etc/s6/init/env-stage2 out/overlay/etc/{fix-attrs.d,cont-init.d,cont-finish.d,services.d}
+
+# s6-overlay v3's layout beside v2's (every command is in /command already): /command's helper scripts
+# as links into the package, as v3's noarch tarball has them, the package's version-less link, and the
+# user's service tree and two user bundles, empty.
+v3=package/admin/s6-overlay-3.2.3.2
+for helper in out/overlay/$v3/command/*; do
+  [ -e "$helper" ] || continue
+  rm -f "out/overlay/command/${helper##*/}"
+  ln -s "../package/admin/s6-overlay/command/${helper##*/}" "out/overlay/command/${helper##*/}"
+done
+ln -s s6-overlay-3.2.3.2 out/overlay/package/admin/s6-overlay
+mkdir -p out/overlay/etc/s6-overlay/s6-rc.d out/overlay/etc/s6-overlay/user-bundles.d/{user,user2}/contents.d
 
 # The tarball holds no entry for a directory every image already has: an entry for bin/ would replace an
 # image's /bin -> usr/bin link with a real directory (GNU tar, docker ADD), and one for ./ or usr/ would
