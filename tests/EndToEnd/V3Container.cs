@@ -59,6 +59,14 @@ public static class V3
     public static Ran Run(Rootfs root, string[] cmd, Dictionary<string, string>? env = null) =>
         InitContainer.Run(root, cmd, env, seconds: 30);
 
+    /// Boots and waits until the boot is over (see AwaitBoot), to signal it as docker stop and the like do.
+    public static Booted StartBooted(Rootfs root, string[] cmd, Dictionary<string, string> env)
+    {
+        var booted = InitContainer.Start(root, cmd, env);
+        AwaitBoot(booted);
+        return booted;
+    }
+
     /// Waits until a path exists inside the running container (seen through its process 1's root).
     public static void Await(Booted booted, string path, int seconds = 30)
     {
