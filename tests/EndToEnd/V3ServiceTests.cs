@@ -40,12 +40,14 @@ public class V3ServiceTests
         Assert.Contains("C\nRC_NAME=C\n", r.Out);
         Before(r.Err, Line("C", ": starting"), Line("legacy-services", ": starting"));
         Assert.EndsWith("CMD\n", r.Out);
-        // Down: legacy-services, C and L first, A and B once C is down, then legacy-cont-init, fix-attrs.
+        // Down: legacy-services, C and L first, A and B once C is down, then legacy-cont-init, fix-attrs (s6-rc
+        // says what a completion unblocks before it says the completion).
         var down = r.Err[r.Err.IndexOf(Line("legacy-services", ": stopping"))..];
-        Before(down, Line("C", " successfully stopped"), Line("A", ": stopping"));
-        Before(down, Line("C", " successfully stopped"), Line("B", ": stopping"));
-        Before(down, Line("A", " successfully stopped"), Line("fix-attrs", ": stopping"));
-        Before(down, Line("legacy-services", " successfully stopped"), Line("legacy-cont-init", ": stopping"));
+        Before(down, Line("C", ": stopping"), Line("A", ": stopping"));
+        Before(down, Line("C", ": stopping"), Line("B", ": stopping"));
+        Before(down, Line("A", ": stopping"), Line("legacy-cont-init", ": stopping"));
+        Before(down, Line("B", ": stopping"), Line("legacy-cont-init", ": stopping"));
+        Before(down, Line("legacy-cont-init", ": stopping"), Line("fix-attrs", ": stopping"));
         Assert.EndsWith(Line("fix-attrs", " successfully stopped"), r.Err);
     }
 
