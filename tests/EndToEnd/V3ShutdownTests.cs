@@ -32,11 +32,13 @@ public class V3ShutdownTests
         AssertRan("", V3.Boot + V3.Down, 0, SignalAfterBoot(root, ["sleep", "30"], V3.G0(), 15));
     }
 
+    /// S15 to S17 keep the default grace time (the CMD gets the time to run its trap before SIGKILL), which
+    /// nothing waits out once the CMD is gone.
     [Fact]
     public void S15_the_CMD_gets_SIGTERM_only_from_the_final_broadcast_after_the_services_are_down()
     {
         using var root = V3.Image();
-        var r = SignalAfterBoot(root, ["sh", "-c", "trap 'echo got TERM; exit 7' TERM; echo started; while :; do sleep 0.1 & wait; done"], V3.G0(), 15);
+        var r = SignalAfterBoot(root, ["sh", "-c", "trap 'echo got TERM; exit 7' TERM; echo started; while :; do sleep 0.1 & wait; done"], Env(), 15);
         AssertRan("started\ngot TERM\n", V3.Boot + V3.Down, 0, r);
     }
 
@@ -45,7 +47,7 @@ public class V3ShutdownTests
     {
         using var root = V3.Image();
         var r = SignalAfterBoot(root, ["sh", "-c", "trap 'echo got TERM; exit 7' TERM; echo started; while :; do sleep 0.1 & wait; done"],
-            V3.G0("S6_CMD_RECEIVE_SIGNALS=1"), 15);
+            Env("S6_CMD_RECEIVE_SIGNALS=1"), 15);
         AssertRan("started\ngot TERM\n", V3.Boot + V3.Down, 7, r);
     }
 
@@ -53,7 +55,7 @@ public class V3ShutdownTests
     public void S17_with_S6_CMD_RECEIVE_SIGNALS_a_CMD_killed_by_SIGTERM_gives_143()
     {
         using var root = V3.Image();
-        AssertRan("", V3.Boot + V3.Down, 143, SignalAfterBoot(root, ["sleep", "30"], V3.G0("S6_CMD_RECEIVE_SIGNALS=1"), 15));
+        AssertRan("", V3.Boot + V3.Down, 143, SignalAfterBoot(root, ["sleep", "30"], Env("S6_CMD_RECEIVE_SIGNALS=1"), 15));
     }
 
     [Theory]
