@@ -21,4 +21,5 @@ namespace Execline.Tests.Conformance;
 [CaseFile("chainloaders.expected.cases")] public sealed class ChainloadersExpectedCases : ExpectedOutputCases;
 [CaseFile("portable.expected.cases")] public sealed class PortableExpectedCases : ExpectedOutputCases;
 [CaseFile("s6-rc.expected.cases")] public sealed class S6RcExpectedCases : ExpectedOutputCases;
+[CaseFile("s6-rc-live.expected.cases")] public sealed class S6RcLiveExpectedCases : ExpectedOutputCases;
 [CaseFile("signals.expected.cases")] public sealed class SignalsExpectedCases : ExpectedOutputCases;

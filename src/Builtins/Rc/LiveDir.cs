@@ -1,4 +1,5 @@
 using Execline.Native;
+using Execline.Rc.Database;
 using Execline.Runtime;
 using Execline.S6;
 
@@ -62,5 +63,65 @@ sealed class LiveDir(string path)
         Unistd.close(fd);
         if (err is Errno.EAGAIN or Errno.EACCES) err = Errno.EBUSY;
         return -1;
+    }
+
+    /// s6rc_livedir_create: a new live directory `LIVE:PROG:XXXXXX` beside the LIVE link, with its links,
+    /// prefix, state, lock and an empty servicedirs/ (mode 0755). Null with errno (nothing left behind).
+    public static LiveDir? Create(string live, string prog, string scandir, string prefix, string compiled, byte[] state, out int err)
+    {
+        string? dir;
+        using (new TemporaryUmask(0)) dir = Stdlib.MakeTempDirectory($"{live}:{prog}:XXXXXX");
+        if (dir == null)
+        {
+            err = Errno.Value;
+            return null;
+        }
+        using (new TemporaryUmask(0)) err = Files.Mkdir(dir + "/servicedirs", SysStat.Mode0755);
+        if (err == 0) err = Files.Symlink(compiled, dir + "/compiled");
+        if (err == 0) err = Files.Symlink(scandir, dir + "/scandir");
+        if (err == 0) err = WriteFile(dir + "/prefix", Text.Bytes.ToBytes(prefix));
+        if (err == 0) err = WriteFile(dir + "/state", state);
+        if (err == 0) err = WriteFile(dir + "/lock", []);
+        if (err == 0) err = Files.Chmod(dir, SysStat.Mode0755);
+        if (err == 0) return new LiveDir(dir);
+        PortableUtils.Tree.Remove(dir);
+        return null;
+    }
+
+    /// Our supervisor joins a pipeline's services by a pipe it holds (s6-rc's fd holder has it in s6-rc):
+    /// each producer's service directory names its consumer in `producer-for`, each consumer's its
+    /// producers in `consumer-for`, as the sources did. 0 or an errno.
+    public int DeclarePipelines(ServiceDatabase db)
+    {
+        for (int i = 0; i < db.LongrunCount; i++)
+        {
+            var s = db.Services[i];
+            string dir = ServiceDir(s.Name);
+            int err = 0;
+            if (s.Consumer >= 0) err = WriteFile(dir + "/producer-for", Text.Bytes.ToBytes(db.Services[s.Consumer].Name + "\n"));
+            if (err == 0 && s.Producers.Length > 0)
+                err = WriteFile(dir + "/consumer-for", Text.Bytes.ToBytes(string.Concat(s.Producers.Select(p => db.Services[p].Name + "\n"))));
+            if (err != 0) return err;
+        }
+        return 0;
+    }
+
+    /// Points the LIVE link at this directory (by its name: they are side by side), through a link made
+    /// under a temporary name and renamed over it, so LIVE never misses. 0 or an errno.
+    public int BecomeCurrent(string live)
+    {
+        string temp = $"{live}:{Environment.ProcessId}:{Random.Shared.Next():x}";
+        int err = Files.Symlink(System.IO.Path.GetFileName(Path), temp);
+        if (err == 0 && (err = Files.Rename(temp, live)) != 0) Files.Unlink(temp);
+        return err;
+    }
+
+    static int WriteFile(string path, byte[] data)
+    {
+        int fd = Fcntl.Open(path, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_CLOEXEC, SysStat.Mode0644);
+        if (fd < 0) return Errno.Value;
+        int err = Unistd.WriteAll(fd, data);
+        Unistd.close(fd);
+        return err;
     }
 }

@@ -13,5 +13,6 @@ public static class RcFamily
         new("s6-rc-db", Needs.Files | Needs.OwnProcess, () => new S6RcDb()),
         new("s6-rc-init", Needs.Files | Needs.OwnProcess, () => new S6RcInit()),
         new("s6-rc", Needs.Files | Needs.OwnProcess, () => new S6Rc()),
+        new("s6-rc-update", Needs.Files | Needs.OwnProcess, () => new S6RcUpdate()),
     ];
 }

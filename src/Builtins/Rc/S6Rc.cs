@@ -105,8 +105,7 @@ public sealed class S6Rc : Builtin
         if (command == "listall") return Print(inv, db, selected, hideEssentials);
 
         long deadline = timeout == 0 ? long.MaxValue : Environment.TickCount64 + timeout;
-        var run = new Transitions(inv, db, dir, state, new Transitions.Options(verbosity, hideEssentials, dryRun, deadline));
-        run.Prepare();
+        var run = new Transitions(inv, Transitions.Signals(inv), db, dir, state, new Transitions.Options(Prog, verbosity, hideEssentials, dryRun, deadline));
         if (!prune) return Outcome.Exit(run.Change(selected, !down));
         // -p: first down everything outside what is to be up, then up the rest
         if (!down) Invert(selected);

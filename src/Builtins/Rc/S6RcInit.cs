@@ -11,9 +11,9 @@ namespace Execline.Builtins.Rc;
 /// s6-rc-init [ -c bootdb ] [ -l livedir ] [ -p prefix ] [ -t timeout ] [ -d ] [ -b ] scandir — as s6-rc
 /// 0.7's: makes the live directory `LIVE:s6-rc-init:XXXXXX` beside LIVE (state all down, a copy of every
 /// longrun's service directory), points the LIVE link at it, links each service directory into the
-/// scandir with a `down` file, has s6-svscan pick them up and waits until each is supervised. A live
-/// directory already working on the same scandir, prefix and database is kept (exit 0); one that lost its
-/// link is recovered.
+/// scandir (as LIVE/servicedirs/NAME) with a `down` file, has s6-svscan pick them up and waits until
+/// each is supervised. A live directory already working on the same scandir, prefix and database is kept
+/// (exit 0); one that lost its link is recovered.
 public sealed class S6RcInit : Builtin
 {
     public override string Usage => "s6-rc-init [ -c bootdb ] [ -l livedir ] [ -p prefix ] [ -t timeout ] [ -d ] [ -b ] scandir";
@@ -61,7 +61,7 @@ public sealed class S6RcInit : Builtin
         else if (FindLost(inv, live, scandir, prefix, bootdb) is { } lost)
         {
             inv.WriteErr($"{Prog}: info: s6-rc already running on {lost} - recovering it\n");
-            int e = AtomicSymlink(System.IO.Path.GetFileName(lost), live);
+            int e = new LiveDir(lost).BecomeCurrent(live);
             if (e != 0) throw inv.DieErrno(111, $"unable to symlink {System.IO.Path.GetFileName(lost)} to {live}", e);
             return Outcome.Exit(0);
         }
@@ -75,21 +75,31 @@ public sealed class S6RcInit : Builtin
         {
             throw inv.Fail(e);
         }
-        string real = Create(inv, live, scandir, prefix, bootdb, db.Count);
-        string name = System.IO.Path.GetFileName(real);
-        int err = AtomicSymlink(name, live);
+        var dir = LiveDir.Create(live, Prog, scandir, prefix, bootdb, new byte[db.Count], out int err)
+            ?? throw inv.DieErrno(111, "unable to create live directory", err);
+        using (new TemporaryUmask(0)) err = Tree.Copy(bootdb + "/servicedirs", dir.ServiceDirs);
+        if (err == 0) err = dir.DeclarePipelines(db);
         if (err != 0)
         {
-            Tree.Remove(real);
-            throw inv.DieErrno(111, $"unable to symlink {name} to {live}", err);
+            Tree.Remove(dir.Path);
+            throw inv.DieErrno(111, $"unable to recursively copy {bootdb}/servicedirs to {dir.ServiceDirs}", err);
         }
-        var dirs = new LiveDir(real);
-        var services = Enumerable.Range(0, db.LongrunCount).Select(i => (dirs.ServiceDir(db.Services[i].Name), db.Services[i].Name)).ToList();
+        err = dir.BecomeCurrent(live);
+        if (err != 0)
+        {
+            Tree.Remove(dir.Path);
+            throw inv.DieErrno(111, $"unable to symlink {System.IO.Path.GetFileName(dir.Path)} to {live}", err);
+        }
+        // The scandir's links go through LIVE, as the spec's runtime tree has them (and as s6-rc-update
+        // makes them): a later update moves LIVE, never a link, and our supervisor, which reaches a service
+        // by its scandir path, follows.
+        var current = new LiveDir(live);
+        var services = Enumerable.Range(0, db.LongrunCount).Select(i => (current.ServiceDir(db.Services[i].Name), db.Services[i].Name)).ToList();
         err = SupervisorLinks.Link(scandir, services, prefix, deadline);
         if (err != 0)
         {
             Files.Unlink(live);
-            Tree.Remove(real);
+            Tree.Remove(dir.Path);
             if (err == Errno.ENXIO)
                 throw inv.Die(100, $"unable to supervise service directories in {live}/servicedirs: s6-svscan not running on {scandir}");
             throw inv.DieErrno(111, $"unable to supervise service directories in {live}/servicedirs", err);
@@ -113,12 +123,12 @@ public sealed class S6RcInit : Builtin
     bool IsLiveFor(Invocation inv, string dir, string scandir, string prefix, string bootdb)
     {
         string holder = $"{dir}/servicedirs/{InternalServices.FdHolder}";
-        int ok = Supervised.Check(holder, out int errno);
-        if (ok < 0) throw inv.DieErrno(111, $"unable to check {holder}", errno);
-        if (ok == 0 || !ServiceFiles(holder))
+        int supervised = Supervised.Check(holder, out int errno);
+        if (supervised < 0) throw inv.DieErrno(111, $"unable to check {holder}", errno);
+        if (supervised == 0)
         {
-            string why = ServiceFiles(holder) ? "supervisors running" : "s6rc-fdholder service";
-            inv.Warn($"directory {dir} looks like a live directory but has no {why}");
+            bool there = Unistd.Access(holder, Unistd.F_OK) == 0;
+            inv.Warn($"directory {dir} looks like a live directory but has no {(there ? "supervisors running" : "s6rc-fdholder service")}");
             return false;
         }
         var linked = Unistd.ReadLink(dir + "/scandir") ?? throw inv.DieErrno(111, $"unable to readlink {dir}/scandir", Errno.Value);
@@ -129,8 +139,6 @@ public sealed class S6RcInit : Builtin
         if (compiled != bootdb) throw inv.Die(102, $"existing livedir at {dir} uses bootdb at {compiled} rather than {bootdb}");
         return true;
     }
-
-    static bool ServiceFiles(string dir) => Unistd.Access(dir, Unistd.F_OK) == 0;
 
     /// A live directory made for this scandir whose LIVE link is gone: `LIVE:s6-rc-*` beside it.
     string? FindLost(Invocation inv, string live, string scandir, string prefix, string bootdb)
@@ -145,54 +153,5 @@ public sealed class S6RcInit : Builtin
             if (IsLiveFor(inv, $"{parent}/{name}", scandir, prefix, bootdb)) return $"{parent}/{name}";
         }
         return null;
-    }
-
-    /// s6rc_livedir_create: the new live directory, its path.
-    string Create(Invocation inv, string live, string scandir, string prefix, string bootdb, int count)
-    {
-        string? dir;
-        using (new TemporaryUmask(0)) dir = Stdlib.MakeTempDirectory($"{live}:{Prog}:XXXXXX");
-        if (dir == null) throw inv.DieErrno(111, "unable to create live directory", Errno.Value);
-        int err;
-        using (new TemporaryUmask(0)) err = Files.Mkdir(dir + "/servicedirs", SysStat.Mode0755);
-        if (err == 0) err = Files.Symlink(bootdb, dir + "/compiled");
-        if (err == 0) err = Files.Symlink(scandir, dir + "/scandir");
-        if (err == 0) err = WriteFile(dir + "/prefix", Text.Bytes.ToBytes(prefix));
-        if (err == 0) err = WriteFile(dir + "/state", new byte[count]);
-        if (err == 0) err = WriteFile(dir + "/lock", []);
-        if (err == 0) err = Files.Chmod(dir, SysStat.Mode0755);
-        if (err == 0)
-        {
-            using (new TemporaryUmask(0)) err = Tree.Copy(bootdb + "/servicedirs", dir + "/servicedirs");
-            if (err != 0)
-            {
-                Tree.Remove(dir);
-                throw inv.DieErrno(111, $"unable to recursively copy {bootdb}/servicedirs to {dir}/servicedirs", err);
-            }
-        }
-        if (err != 0)
-        {
-            Tree.Remove(dir);
-            throw inv.DieErrno(111, "unable to create live directory", err);
-        }
-        return dir;
-    }
-
-    static int WriteFile(string path, byte[] data)
-    {
-        int fd = Fcntl.Open(path, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_CLOEXEC, SysStat.Mode0644);
-        if (fd < 0) return Errno.Value;
-        int err = Unistd.WriteAll(fd, data);
-        Unistd.close(fd);
-        return err;
-    }
-
-    /// A symlink made under a temporary name and renamed over path, so path never misses.
-    public static int AtomicSymlink(string target, string path)
-    {
-        string temp = $"{path}:{Environment.ProcessId}:{Random.Shared.Next():x}";
-        int err = Files.Symlink(target, temp);
-        if (err == 0 && (err = Files.Rename(temp, path)) != 0) Files.Unlink(temp);
-        return err;
     }
 }

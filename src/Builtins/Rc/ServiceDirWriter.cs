@@ -10,7 +10,8 @@ namespace Execline.Builtins.Rc;
 /// s6-rc-compile makes it (the files s6-supervise reads copied or rewritten, data/, env/ and template/
 /// copied whole, nothing else: no log/, no down). Unlike s6-rc's, run and finish are the definition's own
 /// for a pipelined longrun too (s6-rc wraps them to fetch the pipes from its fd holder; here the
-/// supervisor joins the pipeline from the database), and the two internal longruns' directories are
+/// supervisor joins the pipeline from the producer-for/consumer-for files s6-rc-init writes into the live
+/// copies), and the two internal longruns' directories are
 /// empty: oneshots run in the runner's, and neither is a process of its own.
 sealed class ServiceDirWriter(string compiled, CompiledSources sources, CompileLog log)
 {

@@ -14,7 +14,8 @@ namespace Execline.Builtins.Rc;
 /// are reaped and SIGTERM/SIGINT read through a signalfd.
 sealed class Transitions
 {
-    public sealed record Options(uint Verbosity, bool HideEssentials, string? DryRun, long Deadline);
+    /// Prog: the name the lines start with (s6-rc-update runs s6-rc's transitions, whose lines say s6-rc).
+    public sealed record Options(string Prog, uint Verbosity, bool HideEssentials, string? DryRun, long Deadline);
 
     /// A transition under way.
     sealed class Pending
@@ -28,6 +29,9 @@ sealed class Transitions
         /// Done without a process (an internal longrun, an empty command line, a dry run): when, and how.
         public long CompleteAt = long.MaxValue;
         public int Code;
+        /// What went wrong, said when it completes: the line of the program s6-rc would have run for it
+        /// (s6-svc, s6-sudoc, s6-rc-oneshot-run), which prints it whatever s6-rc's verbosity.
+        public string? Why;
     }
 
     readonly Invocation _inv;
@@ -36,19 +40,21 @@ sealed class Transitions
     readonly byte[] _state;
     readonly Options _o;
     readonly List<Pending> _pending = new();
-    int _signals = -1;
+    readonly int _signals;
     bool _lameDuck;
 
-    public Transitions(Invocation inv, ServiceDatabase db, LiveDir live, byte[] state, Options o)
+    /// signals: what Signals gave.
+    public Transitions(Invocation inv, int signals, ServiceDatabase db, LiveDir live, byte[] state, Options o)
     {
         _inv = inv;
+        _signals = signals;
         _db = db;
         _live = live;
         _state = state;
         _o = o;
     }
 
-    string Prog => _inv.Prog;
+    string Prog => _o.Prog;
     string Name(int i) => _db.Services[i].Name;
     bool IsLongrun(int i) => i < _db.LongrunCount;
     bool DryRun => _o.DryRun != null;
@@ -56,16 +62,23 @@ sealed class Transitions
     /// Internal longruns cost no process here: nothing to tell a supervisor.
     bool IsVirtual(int i) => IsLongrun(i) && Name(i) is InternalServices.OneshotRunner or InternalServices.FdHolder;
 
+    Fatal Die(int code, string text) => new(code, $"{Prog}: fatal: {text}");
     void Info(string text) => _inv.WriteErr($"{Prog}: info: {text}\n");
     void Warn(string text) => _inv.WriteErr($"{Prog}: warning: {text}\n");
 
-    /// Sets up signals (SIGCHLD, SIGTERM, SIGINT, read from a signalfd) once, before any child exists.
-    public void Prepare()
+    /// The signalfd reading SIGCHLD, SIGTERM and SIGINT, blocked from then on: made once per process,
+    /// before any child exists.
+    public static int Signals(Invocation inv)
     {
         var set = default(SignalSet).With(Signal.SIGCHLD).With(Signal.SIGTERM).With(Signal.SIGINT);
-        SignalMask.BlockEverywhere(_inv, set);
-        _signals = set.OpenFd();
-        if (_signals < 0) throw _inv.DieErrno(111, "unable to init selfpipe", Errno.Value);
+        SignalMask.BlockEverywhere(inv, set);
+        // an ignored SIGCHLD has the kernel reap the children, their statuses lost: s6-rc catches it
+        // whatever it inherited (blocked signals reach the signalfd even when ignored)
+        nint old = Signal.signal(Signal.SIGCHLD, Signal.SIG_DFL);
+        if (old != Signal.SIG_IGN) Signal.signal(Signal.SIGCHLD, old);
+        int fd = set.OpenFd();
+        if (fd < 0) throw inv.DieErrno(111, "unable to init selfpipe", Errno.Value);
+        return fd;
     }
 
     /// Runs the change of the selected services in that direction; 0, or 1 when a transition failed.
@@ -79,11 +92,12 @@ sealed class Transitions
         int code = 0;
         while (_pending.Count > 0)
         {
-            Wait(up);
+            Wait();
             foreach (var (p, ok, failure) in Collect())
             {
                 _pending.Remove(p);
                 p.Watch?.Dispose();
+                if (p.Why != null) Warn(p.Why);
                 if (ok) Succeeded(plan, p.Service, up);
                 else
                 {
@@ -124,12 +138,8 @@ sealed class Transitions
         else if (IsVirtual(i)) p.CompleteAt = 0;
         else if (IsLongrun(i))
         {
-            p.Watch = LongrunWatch.Start(_live.ServiceDir(Name(i)), up, out var why, out int code);
-            if (p.Watch == null)
-            {
-                Warn(why!);
-                (p.CompleteAt, p.Code) = (0, code);
-            }
+            p.Watch = LongrunWatch.Start(_live.ServiceDir(Name(i)), up, out p.Why, out int code);
+            if (p.Watch == null) (p.CompleteAt, p.Code) = (0, code);
             else if (p.Watch.Reached) p.CompleteAt = 0;
         }
         else StartOneshot(p, up);
@@ -148,7 +158,7 @@ sealed class Transitions
         p.Pid = Oneshot.Spawn(_inv, _live, argv, Name(p.Service), out var program);
         if (p.Pid > 0) return;
         int err = -p.Pid;
-        Warn($"service {Name(p.Service)}: unable to exec {program}: {Errno.StrError(err)}");
+        p.Why = $"service {Name(p.Service)}: unable to exec {program}: {Errno.StrError(err)}";
         (p.CompleteAt, p.Code) = (0, ProgramLookup.ExitCodeFor(err));
     }
 
@@ -182,7 +192,7 @@ sealed class Transitions
 
     /// Sleeps until a child ends, a signal or an event comes, or a deadline passes; acts on the global
     /// deadline and on SIGTERM/SIGINT.
-    void Wait(bool up)
+    void Wait()
     {
         long now = Environment.TickCount64;
         long next = _o.Deadline;
@@ -192,15 +202,19 @@ sealed class Transitions
             var fds = new List<int> { _signals };
             fds.AddRange(_pending.Where(p => p.Watch != null).Select(p => p.Watch!.Fd));
             int ms = next == long.MaxValue ? -1 : (int)Math.Min(next - now, int.MaxValue);
-            if (Poll.WaitReadable(fds.ToArray(), ms) == -2) throw _inv.DieErrno(111, "unable to iopause", Errno.Value);
+            if (Poll.WaitReadable(fds.ToArray(), ms) == -2) throw Die(111, $"unable to iopause: {Errno.StrError(Errno.Value)}");
         }
         if (Environment.TickCount64 >= _o.Deadline)
         {
             // as s6-sudod would on the end of its time: the scripts still running are told to stop
-            foreach (var p in _pending.Where(p => p.Pid > 0)) Stop(p.Pid);
-            throw _inv.Die(2, "timed out");
+            foreach (var p in _pending)
+            {
+                if (p.Pid > 0) Stop(p.Pid);
+                p.Watch?.Dispose();
+            }
+            throw Die(2, "timed out");
         }
-        ReadSignals(up);
+        ReadSignals();
     }
 
     static void Stop(int pid)
@@ -211,12 +225,12 @@ sealed class Transitions
 
     readonly List<(int Pid, WaitStatus Status)> _reaped = new();
 
-    void ReadSignals(bool up)
+    void ReadSignals()
     {
         while (Poll.WaitReadable([_signals], 0) == 0)
         {
             int sig = SignalSet.Read(_signals, out _, out _);
-            if (sig < 0) throw _inv.DieErrno(111, "unable to selfpipe_read", -sig);
+            if (sig < 0) throw Die(111, $"unable to selfpipe_read: {Errno.StrError(-sig)}");
             if (sig == Signal.SIGCHLD)
             {
                 while (Children.WaitAny(out var st, noHang: true) is var pid && pid > 0) _reaped.Add((pid, st));
@@ -261,7 +275,7 @@ sealed class Transitions
             if (p.Deadline <= now)
             {
                 string what = p.Pid > 0 ? "command" : "transition";
-                if (_o.Verbosity >= 1) Warn($"service {Name(p.Service)}: {what} timed out after {p.Timeout} ms{(p.Pid > 0 ? ", sending it SIGTERM" : "")}");
+                p.Why = $"service {Name(p.Service)}: {what} timed out after {p.Timeout} ms{(p.Pid > 0 ? ", sending it SIGTERM" : "")}";
                 if (p.Pid > 0) Stop(p.Pid);
                 // the codes s6-sudoc and s6-svc give for their time running out
                 done.Add((p, false, p.Pid > 0 ? 111 : 99));
@@ -292,12 +306,12 @@ sealed class Transitions
         string file = _live.ServiceDir(Name(i)) + "/down";
         if (up)
         {
-            if (Unistd.Unlink(file) < 0 && _o.Verbosity >= 1) _inv.Warn($"unable to unlink {file}: {Errno.StrError(Errno.Value)}");
+            if (Unistd.Unlink(file) < 0 && _o.Verbosity >= 1) Warn($"unable to unlink {file}: {Errno.StrError(Errno.Value)}");
             return;
         }
         int fd = Fcntl.Open(file, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_CLOEXEC, SysStat.Mode0666);
         if (fd >= 0) Unistd.close(fd);
-        else if (_o.Verbosity >= 1) _inv.Warn($"unable to touch {file}: {Errno.StrError(Errno.Value)}");
+        else if (_o.Verbosity >= 1) Warn($"unable to touch {file}: {Errno.StrError(Errno.Value)}");
     }
 
     void Failed(int i, bool up, int how)

@@ -39,6 +39,11 @@ sealed class ScannedService
     public ServiceSupervisor? Main => _main.Supervisor;
     public ServiceSupervisor? Log => _log.Supervisor;
     public LogPipe? Pipe;
+    /// The s6-rc pipeline pipes the service reads (as a consumer) and writes (as a producer), held from
+    /// its first start until it leaves supervision for good.
+    (ulong, ulong)? _inKey, _outKey;
+    LogPipe? _in, _out;
+    bool _pipelinesTaken;
 
     readonly Side _main = new() { Wanted = true }, _log = new();
     readonly bool _logged;
@@ -48,11 +53,13 @@ sealed class ScannedService
     readonly Func<bool> _stopping;
     readonly Action<ScannedService> _due, _changed;
     readonly Action<long> _onTime;
+    readonly PipelinePipes _pipelines;
 
     /// due: asks for a StartMissing (the scanner queues it); changed: a supervisor left or the pair stopped.
     public ScannedService(EventLoop loop, ProcessState baseState, string scandir, string name, ulong dev, ulong ino, bool logged,
-        Func<bool> stopping, Action<ScannedService> due, Action<ScannedService> changed)
+        Func<bool> stopping, Action<ScannedService> due, Action<ScannedService> changed, PipelinePipes pipelines)
     {
+        _pipelines = pipelines;
         _loop = loop;
         _base = baseState;
         // Where the entry leads when it is found, as s6-supervise's chdir into it: a service enabled by a
@@ -85,13 +92,21 @@ sealed class ScannedService
         bool main = _main.Wanted && Main == null;
         if (!log && !main) return;
         _main.At = _log.At = long.MaxValue;
+        bool pipelines = main && !_pipelinesTaken;
+        if (pipelines)
+        {
+            _inKey = PipelinePipes.ConsumerOf(_dir, reads: true);
+            _outKey = PipelinePipes.ConsumerOf(_dir, reads: false);
+        }
         int keeps = (pipe ? 2 : 0) + (log ? ServiceSupervisor.Keeps(_dir + "/log") : 0) + (main ? ServiceSupervisor.Keeps(_dir) : 0);
+        if (pipelines) keeps += (_inKey is { } ik && _pipelines.IsNew(ik) ? 2 : 0) + (_outKey is { } ok && _pipelines.IsNew(ok) ? 2 : 0);
         int err = DescriptorBudget.Check(keeps);
         if (err == 0 && pipe)
         {
             Pipe = LogPipe.Create();
             if (Pipe == null) err = Errno.Value;
         }
+        if (err == 0 && pipelines) err = TakePipelines();
         if (err != 0)
         {
             string limit = err == Errno.EMFILE ? $" (limit {OpenFileLimit.Current})" : "";
@@ -109,10 +124,37 @@ sealed class ScannedService
         }
         if (main)
         {
-            var supervisor = new ServiceSupervisor(_loop, _base, _dir, Name, stdout: Pipe?.WriteEnd ?? -1);
-            supervisor.Gone = _ => Left(_main, () => Pipe?.CloseWriteEnd());
+            var supervisor = new ServiceSupervisor(_loop, _base, _dir, Name, stdin: _in?.ReadEnd ?? -1,
+                stdout: _out?.WriteEnd ?? Pipe?.WriteEnd ?? -1);
+            supervisor.Gone = _ => Left(_main, () =>
+            {
+                Pipe?.CloseWriteEnd();
+                GivePipelines();
+            });
             Started(_main, supervisor);
         }
+    }
+
+    /// 0 or the errno of making a pipe (none is then held).
+    int TakePipelines()
+    {
+        if (_inKey is { } ik && (_in = _pipelines.Take(ik)) == null) return Errno.Value;
+        if (_outKey is { } ok && (_out = _pipelines.Take(ok)) == null)
+        {
+            int err = Errno.Value;
+            GivePipelines();
+            return err;
+        }
+        _pipelinesTaken = true;
+        return 0;
+    }
+
+    void GivePipelines()
+    {
+        if (_in != null) _pipelines.Give(_inKey!.Value);
+        if (_out != null) _pipelines.Give(_outKey!.Value);
+        _in = _out = null;
+        _pipelinesTaken = false;
     }
 
     void Started(Side side, ServiceSupervisor supervisor)
@@ -182,7 +224,11 @@ sealed class ScannedService
     {
         _main.At = _log.At = long.MaxValue;
         _main.Wanted = _log.Wanted = false;
-        if (Main == null) Pipe?.CloseWriteEnd();
+        if (Main == null)
+        {
+            Pipe?.CloseWriteEnd();
+            GivePipelines();
+        }
         if (Log == null) Pipe?.CloseReadEnd();
         Main?.Dispatch(IsSpecial && !killLogger ? ServiceEvent.SigHup : ServiceEvent.SigTerm);
         Log?.Dispatch(killLogger ? ServiceEvent.SigTerm : ServiceEvent.SigHup);

@@ -24,6 +24,7 @@ sealed class Scanner
     readonly SvscanControl _control;
     readonly Dictionary<(ulong Dev, ulong Ino), ScannedService> _services = new();
     readonly Queue<ScannedService> _toStart = new();
+    readonly PipelinePipes _pipelines = new();
     bool _startsScheduled;
     long _scanAt = long.MaxValue;
     readonly Action<long> _onScanTime, _onStartTime;
@@ -95,7 +96,7 @@ sealed class Scanner
             }
             bool logged = name != "s6-svscan-log"
                 && SysStat.StatPath(path + "/log", out var lst) == 0 && (lst.Mode & SysStat.S_IFMT) == SysStat.S_IFDIR;
-            var service = new ScannedService(_loop, _base, _scandir, name, st.Dev, st.Ino, logged, () => Ends != Ending.None, _enqueue, _changed);
+            var service = new ScannedService(_loop, _base, _scandir, name, st.Dev, st.Ino, logged, () => Ends != Ending.None, _enqueue, _changed, _pipelines);
             _services.Add((st.Dev, st.Ino), service);
             Enqueue(service);
         }
