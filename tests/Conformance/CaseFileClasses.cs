@@ -22,4 +22,5 @@ namespace Execline.Tests.Conformance;
 [CaseFile("portable.expected.cases")] public sealed class PortableExpectedCases : ExpectedOutputCases;
 [CaseFile("s6-rc.expected.cases")] public sealed class S6RcExpectedCases : ExpectedOutputCases;
 [CaseFile("s6-rc-live.expected.cases")] public sealed class S6RcLiveExpectedCases : ExpectedOutputCases;
+[CaseFile("s6-overlay-v3.expected.cases")] public sealed class S6OverlayV3ExpectedCases : ExpectedOutputCases;
 [CaseFile("signals.expected.cases")] public sealed class SignalsExpectedCases : ExpectedOutputCases;

@@ -39,7 +39,7 @@ public class V3PreinitTests
         P + $"info: /run permissions: {runIds}, perms={perms}\n";
 
     [Fact]
-    public void S01_the_stale_runtime_tree_is_wiped_before_the_normal_init_runs()
+    public void S2_3_the_stale_runtime_tree_is_wiped_before_the_normal_init_runs()
     {
         using var root = Image();
         var r = Boot(root, ["sh", "-c", "mkdir -p /run/s6/stale /run/uncaught-logs /run/s6-rc:x /run/other; touch /run/s6-rc /run/s6-rcfoo; " +
@@ -48,7 +48,7 @@ public class V3PreinitTests
     }
 
     [Fact]
-    public void S10_the_root_block_alone_gets_the_id_variables_and_the_normal_init_the_original_environment()
+    public void S2_2_the_root_block_alone_gets_the_id_variables_and_the_normal_init_the_original_environment()
     {
         using var root = Image();
         var r = Boot(root, ["s6-overlay-suexec", " sh", " -c", " env | grep -E '^(E?(UID|GID|USER|GROUP)|GIDLIST)=' | sort", "",
@@ -66,6 +66,15 @@ public class V3PreinitTests
             P + "info: container permissions: uid=0 (root), euid=0, gid=0 (root), egid=0\n" +
             P + "info: /run permissions: uid=1000 (u), gid=1000 (u), perms=uxuwur\n" +
             P + "info: /run belongs to uid 1000 instead of 0 - fixing it\n", 0, r);
+    }
+
+    [Fact]
+    public void S41_a_user_container_whose_run_it_owns_boots_without_privileges()
+    {
+        using var root = Image();
+        var r = Boot(root, AsUser("1000:1000", "chown 1000:1000 /run", "id; " + Show));
+        AssertRan("uid=1000(u) gid=1000(u) groups=1000(u)\n755 u:u /run\n755 u:u /run/s6\n755 u:u /run/service\n../run\n",
+            UserPre("1000 (u)", "1000 (u)", "uid=1000 (u), gid=1000 (u)", "oxorgxgruxuwur"), 0, r);
     }
 
     [Fact]

@@ -12,5 +12,6 @@ public static class OverlayFamily
         new("s6-overlay-suexec", Needs.OwnProcess, () => new Suexec()),
         new("s6-overlay-stat", Needs.Files, () => new OverlayStat()),
         new(PrepareRun.Name, Needs.Files, () => new PrepareRun()) { Hidden = true },
+        new(FixAttrsV3.Name, Needs.Files, () => new FixAttrsV3()) { Hidden = true },
     ];
 }

@@ -13,9 +13,24 @@ readonly record struct Attributes(int Uid, int Gid, int FileMode, int DirMode, b
 /// while recursing: one planted in a fixed tree hands its target to the rule's owner, and two links to
 /// their own directory multiply without end). Every call names an entry of a directory held open, so a
 /// link swapped in during the walk is not followed either, and each inode is visited once.
-sealed unsafe class TreeFixer(Invocation inv, Attributes attributes, bool hidden)
+/// With stopAtFirstError (s6-overlay v3, whose script runs under sh -e), the first failure ends the walk.
+sealed unsafe class TreeFixer(Invocation inv, Attributes attributes, bool hidden, bool stopAtFirstError = false)
 {
+    /// A mode column that is no octal mode (v3): s6-chmod's usage error, when a path needs that mode.
+    public const int InvalidMode = -2;
+
     readonly HashSet<(ulong Dev, ulong Ino)> _visited = [];
+
+    /// The exit code of the tool whose words the first failure was reported in (0: none yet).
+    public int Failure { get; private set; }
+
+    bool Stopped => stopAtFirstError && Failure != 0;
+
+    void Fail(int code, string line)
+    {
+        inv.WriteErr(line);
+        if (Failure == 0) Failure = code;
+    }
 
     /// path is one match of the rule's pattern; literal when the pattern has no wildcard.
     public void FixMatch(string path, bool literal) => Fix(Fcntl.AT_FDCWD, path, path, literal);
@@ -35,16 +50,17 @@ sealed unsafe class TreeFixer(Invocation inv, Attributes attributes, bool hidden
             else err = Unistd.fchownat(dirFd, p, attributes.Uid, attributes.Gid, noFollow) == 0 ? 0 : Errno.Value;
         }
         // upstream's words, from the s6-chown its script runs first (so it is also what reports a path gone)
-        if (err != 0) inv.WriteErr($"s6-chown: fatal: unable to chown {shown}: {Errno.StrError(err)}\n");
-        if (!found) return;
+        if (err != 0) Fail(111, $"s6-chown: fatal: unable to chown {shown}: {Errno.StrError(err)}\n");
+        if (!found || Stopped) return;
         bool isDir = (st.Mode & SysStat.S_IFMT) == SysStat.S_IFDIR;
         int mode = isDir ? attributes.DirMode : attributes.FileMode;
-        if (mode >= 0)
+        if (mode == InvalidMode) Fail(100, "s6-chmod: usage: s6-chmod mode file\n");
+        else if (mode >= 0)
         {
             fixed (byte* p = Libc.C(name)) err = SysStat.fchmodat(dirFd, p, mode, noFollow) == 0 ? 0 : Errno.Value;
-            if (err != 0) inv.WriteErr($"s6-chmod: fatal: unable to change mode of {shown}: {Errno.StrError(err)}\n");
+            if (err != 0) Fail(111, $"s6-chmod: fatal: unable to change mode of {shown}: {Errno.StrError(err)}\n");
         }
-        if (isDir && attributes.Recurse) Enter(dirFd, name, shown, follow);
+        if (isDir && attributes.Recurse && !Stopped) Enter(dirFd, name, shown, follow);
     }
 
     void Enter(int dirFd, string name, string shown, bool follow)
@@ -55,10 +71,13 @@ sealed unsafe class TreeFixer(Invocation inv, Attributes attributes, bool hidden
         int err = fd < 0 ? Errno.Value : 0;
         var names = fd < 0 ? null : Dirent.ListDirectory(fd, out err);
         if (names == null)
-            inv.WriteErr($"s6-ls: fatal: unable to open directory {shown}: {Errno.StrError(err)}\n");
+            Fail(111, $"s6-ls: fatal: unable to open directory {shown}: {Errno.StrError(err)}\n");
         else
             foreach (var entry in names)
+            {
+                if (Stopped) break;
                 if (hidden || entry[0] != '.') Fix(fd, entry, shown + "/" + entry, follow: false);
+            }
         if (fd >= 0) Unistd.close(fd);
     }
 }

@@ -62,10 +62,7 @@ sealed class ScannedService
         _pipelines = pipelines;
         _loop = loop;
         _base = baseState;
-        // Where the entry leads when it is found, as s6-supervise's chdir into it: a service enabled by a
-        // link (s6-overlay v3's legacy services, s6-rc's longruns) keeps its status and events there once
-        // the link is removed to stop it.
-        _dir = Stdlib.RealPath(scandir + "/" + name) ?? scandir + "/" + name;
+        _dir = scandir + "/" + name;
         Name = name;
         Dev = dev;
         Ino = ino;
