@@ -49,7 +49,7 @@ public class V3BootTests
     {
         using var root = V3.Image();
         var r = Boot.Run(root, ["/bin/sh", "-c",
-            "mkfifo /f; (sleep 1; touch /written; echo go >/f) & exec /init sh -c 'test -e /written && echo waited' 3<>/f"],
+            "mkfifo /f; (sleep 0.5; touch /written; echo go >/f) & exec /init sh -c 'test -e /written && echo waited' 3<>/f"],
             V3.G0(), TimeSpan.FromSeconds(30));
         AssertRan("waited\n", V3.Boot + V3.Down, 0, r);
     }

@@ -84,6 +84,6 @@ public static class V3
     public static void AwaitBoot(Booted booted)
     {
         Await(booted, "/run/s6/legacy-services");
-        Thread.Sleep(200);
+        Thread.Sleep(100);
     }
 }

@@ -57,14 +57,14 @@ public class V3ExitCodeTests
         using var root = V3.Image();
         AssertRan("svscanctl-rc=0\n", V3.Boot + "s6-linux-init-hpr: fatal: unable to talk to shutdownd: Operation not permitted\n", 9,
             V3.Run(root, ["sh", "-c",
-                "echo 9 > /run/s6-linux-init-container-results/exitcode; s6-svscanctl -t /run/service; echo svscanctl-rc=$?; sleep 1"], V3.G0()));
+                "echo 9 > /run/s6-linux-init-container-results/exitcode; s6-svscanctl -t /run/service; echo svscanctl-rc=$?; sleep 0.3"], V3.G0()));
     }
 
     [Fact]
     public void S31_a_legacy_service_finish_script_sets_the_exit_code_and_halts()
     {
         using var root = V3.Image();
-        root.Write("etc/services.d/app/run", "#!/bin/sh\necho app running\nsleep 1\necho app exiting 3\nexit 3\n", "755");
+        root.Write("etc/services.d/app/run", "#!/bin/sh\necho app running\nsleep 0.3\necho app exiting 3\nexit 3\n", "755");
         root.Write("etc/services.d/app/finish", "#!/bin/sh\necho \"finish args: $# [$1] [$2]\"\n" +
             "echo 42 > /run/s6-linux-init-container-results/exitcode\nexec /run/s6/basedir/bin/halt\n", "755");
         var r = V3.Run(root, [], V3.G0());

@@ -89,7 +89,7 @@ public class V3LegacyTests
         root.Write("etc/cont-finish.d/10-fin", "#!/bin/sh\necho finish10\nexit 4\n", "755");
         root.Write("etc/cont-finish.d/20-slow", "#!/bin/sh\nsleep 10\n", "755");
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var r = V3.Run(root, ["sh", "-c", "sleep 0.3; echo CMD-RAN"], V3.G0("S6_KILL_FINISH_MAXTIME=1000"));
+        var r = V3.Run(root, ["sh", "-c", "sleep 0.3; echo CMD-RAN"], V3.G0("S6_KILL_FINISH_MAXTIME=300"));
         Assert.Equal(0, r.ExitCode);
         Assert.Equal("app up\n/run/s6/legacy-services/app\nCMD-RAN\nfinish10\n", r.Out);
         Assert.Contains("services-up: info: copying legacy longrun app (no readiness notification)\n" +
@@ -105,7 +105,7 @@ public class V3LegacyTests
     public void S27_with_S6_CMD_WAIT_FOR_SERVICES_the_CMD_waits_for_a_legacy_service_to_be_ready()
     {
         using var root = V3.Image();
-        root.Write("etc/services.d/notif/run", "#!/bin/sh\nsleep 1\necho notif ready\necho >&3\nexec sleep 1000\n", "755");
+        root.Write("etc/services.d/notif/run", "#!/bin/sh\nsleep 0.5\necho notif ready\necho >&3\nexec sleep 1000\n", "755");
         root.Write("etc/services.d/notif/notification-fd", "3\n");
         var r = V3.Run(root, ["echo", "CMD-RAN"], V3.G0("S6_CMD_WAIT_FOR_SERVICES=1"));
         Assert.Equal(0, r.ExitCode);
@@ -119,10 +119,26 @@ public class V3LegacyTests
         root.Write("etc/services.d/notif/run", "#!/bin/sh\nexec sleep 1000\n", "755");
         root.Write("etc/services.d/notif/notification-fd", "3\n");
         var r = V3.Run(root, ["echo", "CMD-RAN"],
-            V3.G0("S6_CMD_WAIT_FOR_SERVICES=1", "S6_CMD_WAIT_FOR_SERVICES_MAXTIME=1000", "S6_BEHAVIOUR_IF_STAGE2_FAILS=2"));
+            V3.G0("S6_CMD_WAIT_FOR_SERVICES=1", "S6_CMD_WAIT_FOR_SERVICES_MAXTIME=300", "S6_BEHAVIOUR_IF_STAGE2_FAILS=2"));
         Assert.Equal("", r.Out);
         Assert.Contains("s6-rc: fatal: timed out\n", r.Err);
         Assert.Contains(V3.Rci + "fatal: stopping the container.\n", r.Err);
         Assert.Equal(2, r.ExitCode);
+    }
+
+    [Fact]
+    public void S68_a_fix_attrs_file_that_fails_with_S6_BEHAVIOUR_IF_STAGE2_FAILS_2_stops_the_container_with_1()
+    {
+        using var root = V3.Image();
+        Directory.CreateDirectory(root.At("data2"));
+        root.Write("etc/fix-attrs.d/02-num", "/data2 false 1000 0600 0700\n");
+        var r = V3.Run(root, ["echo", "CMD-RAN"], V3.G0("S6_BEHAVIOUR_IF_STAGE2_FAILS=2"));
+        Assert.Equal("", r.Out);
+        Assert.Contains("fix-attrs: info: applying /etc/fix-attrs.d/02-num\n", r.Err);
+        Assert.Contains("fix-attrs: warning: fix-attrs is deprecated, please fix volume permissions in your container manager instead\n" +
+            "fix-attrs: warning: some fix files failed to apply\n", r.Err);
+        Assert.Contains("s6-rc: warning: unable to start service fix-attrs: command exited 1\n", r.Err);
+        Assert.Contains(V3.Rci + "fatal: stopping the container.\n", r.Err);
+        Assert.Equal(1, r.ExitCode);
     }
 }

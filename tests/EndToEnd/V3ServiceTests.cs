@@ -17,7 +17,7 @@ public class V3ServiceTests
         using var root = V3.Image();
         foreach (var n in new[] { "A", "B" })
         {
-            V3.Service(root, n, ("type", "oneshot\n"), ("up", $"sh -c \"echo {n} start; sleep 1; echo {n} end\"\n"));
+            V3.Service(root, n, ("type", "oneshot\n"), ("up", $"sh -c \"echo {n} start; sleep 0.3; echo {n} end\"\n"));
             V3.DependsOn(root, n, "base");
         }
         V3.Service(root, "C", ("type", "oneshot\n"), ("up", "sh -c \"echo C; echo RC_NAME=$RC_NAME\"\n"));
@@ -35,7 +35,9 @@ public class V3ServiceTests
         Before(r.Out, "A start\n", "B end\n");
         Before(r.Out, "B start\n", "A end\n");
         Before(r.Err, Line("A", ": starting"), Line("C", ": starting"));
-        Before(r.Err, Line("B", " successfully started"), Line("C", ": starting"));
+        // s6-rc says C is starting before it says the second of A and B started
+        Assert.True(r.Err.IndexOf(Line("C", ": starting")) > Math.Min(r.Err.IndexOf(Line("A", " successfully started")),
+            r.Err.IndexOf(Line("B", " successfully started"))), r.Err);
         Before(r.Out, "A end\n", "C\n");
         Assert.Contains("C\nRC_NAME=C\n", r.Out);
         Before(r.Err, Line("C", ": starting"), Line("legacy-services", ": starting"));
@@ -60,7 +62,7 @@ public class V3ServiceTests
         V3.Service(root, "G", ("type", "oneshot\n"), ("up", "echo G runs\n"));
         V3.DependsOn(root, "G", "F");
         V3.Service(root, "H", ("type", "longrun\n"), ("run", "#!/bin/sh\nexec sleep 1000\n"));
-        V3.Service(root, "T", ("type", "oneshot\n"), ("up", "sleep 5\n"), ("timeout-up", "1000\n"));
+        V3.Service(root, "T", ("type", "oneshot\n"), ("up", "sleep 5\n"), ("timeout-up", "300\n"));
         foreach (var n in new[] { "G", "H", "T" }) V3.InUser(root, n);
         var r = V3.Run(root, ["echo", "CMD"], V3.G0());
         Assert.Equal(0, r.ExitCode);
@@ -91,7 +93,7 @@ public class V3ServiceTests
     {
         using var root = V3.Image();
         root.Write("etc/s6-overlay/s6-rc.d/app/type", "longrun\n");
-        root.Write("etc/s6-overlay/s6-rc.d/app/run", "#!/bin/sh\necho rc-app running\nsleep 1\nkill -TERM $$\n", "644");
+        root.Write("etc/s6-overlay/s6-rc.d/app/run", "#!/bin/sh\necho rc-app running\nsleep 0.3\nkill -TERM $$\n", "644");
         root.Write("etc/s6-overlay/s6-rc.d/app/finish", "#!/bin/sh\necho \"rc finish: [$1] [$2]\"\n" +
             "echo 43 > /run/s6-linux-init-container-results/exitcode\n/run/s6/basedir/bin/halt\n", "644");
         V3.DependsOn(root, "app", "base");
@@ -115,5 +117,22 @@ public class V3ServiceTests
         Assert.Equal("rc=0\n", r.Out);
         var warning = "s6-rc: warning: service E is marked as essential, not stopping it\n";
         Assert.Equal(2, r.Err.Split(warning).Length - 1);
+    }
+
+    [Fact]
+    public void S65_a_pipeline_joins_a_producer_to_its_logger()
+    {
+        using var root = V3.Image();
+        V3.Service(root, "prod", ("type", "longrun\n"), ("producer-for", "cons\n"),
+            ("run", "#!/bin/sh\ni=1\nwhile :; do echo line $i; i=$((i + 1)); sleep 0.3; done\n"));
+        V3.Service(root, "cons", ("type", "longrun\n"), ("consumer-for", "prod\n"), ("pipeline-name", "mypipe\n"),
+            ("run", "#!/bin/sh\nwhile read l; do echo got: $l; done\n"));
+        V3.DependsOn(root, "prod", "base");
+        V3.DependsOn(root, "cons", "base");
+        V3.InUser(root, "mypipe");
+        var r = V3.Run(root, ["sh", "-c", "sleep 1.2; ls /run/service"], V3.G0());
+        Assert.Equal(0, r.ExitCode);
+        Assert.StartsWith("got: line 1\ngot: line 2\n", r.Out);
+        Assert.EndsWith("cons\nprod\ns6-linux-init-shutdownd\ns6rc-fdholder\ns6rc-oneshot-runner\n", r.Out);
     }
 }

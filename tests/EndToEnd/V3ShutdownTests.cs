@@ -101,8 +101,8 @@ public class V3ShutdownTests
     {
         using var root = V3.Image();
         var clock = Stopwatch.StartNew();
-        var r = V3.Run(root, ["sh", "-c", "(trap '' TERM; exec sleep 100) & sleep 0.2"], InitContainer.Env("S6_KILL_GRACETIME=1000"));
+        var r = V3.Run(root, ["sh", "-c", "(trap '' TERM; exec sleep 100) & sleep 0.2"], InitContainer.Env("S6_KILL_GRACETIME=500"));
         AssertRan("", V3.Boot + V3.Down, 0, r);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(5));
     }
 }
