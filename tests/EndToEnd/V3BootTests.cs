@@ -53,4 +53,40 @@ public class V3BootTests
             V3.G0(), TimeSpan.FromSeconds(30));
         AssertRan("waited\n", V3.Boot + V3.Down, 0, r);
     }
+
+    [Fact]
+    public void S75_S6_WAIT_FOR_CLOSING_FD_waits_for_the_manager_and_says_so_when_it_wrote_instead()
+    {
+        using var root = V3.Image();
+        var r = Boot.Run(root, ["/bin/sh", "-c",
+            "mkfifo /f; (sleep 0.5; touch /written; echo x >/f) & exec /init sh -c 'test -e /written && echo waited' 4<>/f"],
+            V3.G0("S6_WAIT_FOR_CLOSING_FD=4"), TimeSpan.FromSeconds(30));
+        AssertRan("waited\n", V3.Pre + "s6-linux-init: warning: parent wrote to readiness fd!\n" + V3.Empty + V3.Up + V3.Down, 0, r);
+    }
+
+    /// A read-only root with a tmpfs /run needs nothing of S6_READ_ONLY_ROOT (v3 writes only to /run). The
+    /// runner's read-only root comes with a tmpfs /var, whose missing /var/run preinit makes.
+    [Fact]
+    public void S53_a_read_only_root_boots_normally()
+    {
+        using var root = V3.Image();
+        var r = Boot.Run(root, ["/init", "sh", "-c", "touch /x 2>/dev/null || echo read-only"], V3.G0(), TimeSpan.FromSeconds(30), readOnlyRoot: true);
+        AssertRan("read-only\n", V3.Pre + "/package/admin/s6-overlay/libexec/preinit: warning: /var/run is not a symlink to /run, fixing it\n" +
+            V3.Empty + V3.Up + V3.Down, 0, r);
+    }
+
+    /// A docker stop before the supervisor reads signals (here as soon as preinit has made /run/s6) is
+    /// held, then taken by .s6-svscan/SIGTERM: the container stops cleanly, with 0.
+    [Fact]
+    public void A_SIGTERM_early_in_the_boot_stops_the_container_with_0()
+    {
+        using var root = V3.Image();
+        var booted = InitContainer.Start(root, ["sleep", "30"], V3.G0());
+        V3.Await(booted, "/run/s6");
+        Booted.SignalNow(booted.HostPid1, 15);
+        var r = booted.Wait(TimeSpan.FromSeconds(30));
+        Assert.False(r.TimedOut, r.Err);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("", r.Out);
+    }
 }
