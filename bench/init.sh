@@ -7,6 +7,8 @@
 #   /init true     the whole run of `/init true`, defaults
 #   SIGTERM→exit   docker stop's signal to PID 1 of an idle container (CMD `sleep`), defaults
 #   idle memory    sum of the RSS of every process in the container but the services' own programs
+# Then the same for s6-overlay v3's boot: images with 0/10/50 s6-rc longruns (and 10 in a dependency
+# chain) in /etc/s6-overlay/s6-rc.d, next to v3's figures where the spec has them (§6.2, an idle 2-CPU VM).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${RUNS:-5}
@@ -27,6 +29,23 @@ image() { # NAME SERVICES: a busybox image with our overlay and SERVICES service
     mkdir -p "$dir/etc/services.d/svc$i"
     printf '#!/bin/sh\nexec sleep 100000\n' >"$dir/etc/services.d/svc$i/run"
     chmod 755 "$dir/etc/services.d/svc$i/run"
+  done
+}
+
+image3() { # NAME LONGRUNS [chain]: a v3 image with LONGRUNS s6-rc longruns that sleep, all in the user
+  # bundle, each depending on base (chain: on the one before it)
+  local dir=$tmp/$1 prev=base
+  "$root/scripts/busybox-rootfs.sh" "$dir"
+  tar -xzf "$root/out/execline-cs-x86_64.tar.gz" -C "$dir"
+  mkfifo "$dir/tmp/go"
+  mkdir -p "$dir/etc/s6-overlay/scripts"
+  for i in $(seq 1 "$2"); do
+    local svc=$dir/etc/s6-overlay/s6-rc.d/svc$i
+    mkdir -p "$svc/dependencies.d"
+    echo longrun >"$svc/type"
+    printf '#!/bin/sh\nexec sleep 100000\n' >"$svc/run"
+    touch "$svc/dependencies.d/$prev" "$dir/etc/s6-overlay/user-bundles.d/user/contents.d/svc$i"
+    [ "${3:-}" = chain ] && prev=svc$i
   done
 }
 
@@ -97,3 +116,23 @@ idle s50 rss_kb >/dev/null; m50=$(cat "$tmp/rss")
 printf "%-34s %7s kB %11s kB\n" "idle memory, 0 services" "$m0" "≈152"
 printf "%-34s %7s kB %11s kB\n" "idle memory, 50 services" "$m50" "≈4152"
 printf "%-34s %7s kB %11s kB\n" "per supervised service" "$(( (m50 - m0) / 50 ))" "75-80"
+
+for n in 0 10 50; do image3 "v$n" "$n" >/dev/null; done
+image3 v10chain 10 chain >/dev/null
+echo
+printf "%-34s %10s %14s\n" "s6-overlay v3 images" "ours" "s6-overlay v3"
+for i in v0:0 v10:10 v50:50 v10chain:"10 in a chain"; do
+  t=$(for _ in $(seq "$runs"); do to_cmd "${i%%:*}" /init; done | median)
+  printf "%-34s %7s ms %14s\n" "boot to CMD, ${i#*:} longruns" "$(ms $((t - bare)))" "-"
+done
+t=$(for _ in $(seq "$runs"); do t0=$(now); container "$tmp/v0" -- /init true; echo $(($(now) - t0)); done | median)
+printf "%-34s %7s ms %11s ms\n" "/init true end to end" "$(ms "$t")" "5300-5900"
+for n in 0 50; do
+  t=$(for _ in $(seq "$runs"); do idle "v$n" nothing; done | median)
+  printf "%-34s %7s ms %11s ms\n" "SIGTERM to exit, $n longruns" "$(ms "$t")" "$([ $n = 0 ] && echo ≈3600 || echo -)"
+done
+idle v0 rss_kb >/dev/null; m0=$(cat "$tmp/rss")
+idle v50 rss_kb >/dev/null; m50=$(cat "$tmp/rss")
+printf "%-34s %7s kB %14s\n" "idle memory, 0 longruns" "$m0" "-"
+printf "%-34s %7s kB %14s\n" "idle memory, 50 longruns" "$m50" "-"
+printf "%-34s %7s kB %14s\n" "per supervised longrun" "$(( (m50 - m0) / 50 ))" "-"
