@@ -45,7 +45,7 @@ image3() { # NAME LONGRUNS [chain]: a v3 image with LONGRUNS s6-rc longruns that
     echo longrun >"$svc/type"
     printf '#!/bin/sh\nexec sleep 100000\n' >"$svc/run"
     touch "$svc/dependencies.d/$prev" "$dir/etc/s6-overlay/user-bundles.d/user/contents.d/svc$i"
-    [ "${3:-}" = chain ] && prev=svc$i
+    if [ "${3:-}" = chain ]; then prev=svc$i; fi
   done
 }
 

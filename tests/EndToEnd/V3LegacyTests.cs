@@ -141,4 +141,18 @@ public class V3LegacyTests
         Assert.Contains(V3.Rci + "fatal: stopping the container.\n", r.Err);
         Assert.Equal(1, r.ExitCode);
     }
+
+    /// s6-overlay's README: S6_KILL_FINISH_MAXTIME defaults to 5000 ms (its script: no limit at all).
+    [Fact]
+    public void A_cont_finish_script_is_cut_after_5_seconds_when_S6_KILL_FINISH_MAXTIME_is_not_set()
+    {
+        using var root = V3.Image();
+        root.Write("etc/cont-finish.d/slow", "#!/bin/sh\nsleep 100\n", "755");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var r = V3.Run(root, ["true"], V3.G0());
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("cont-finish: info: running /etc/cont-finish.d/slow\n" +
+            "s6-maximumtime: warning: unable to wait for child process: Connection timed out\n", r.Err);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15));
+    }
 }
