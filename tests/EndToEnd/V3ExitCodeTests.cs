@@ -28,6 +28,13 @@ public class V3ExitCodeTests
     }
 
     [Fact]
+    public void S06_a_CMD_that_is_not_executable_exits_126()
+    {
+        using var root = V3.Image();
+        AssertRan("", V3.Boot + V3.Rci + "/etc/passwd: Permission denied\n" + V3.Down, 126, V3.Run(root, ["/etc/passwd"], V3.G0()));
+    }
+
+    [Fact]
     public void S34_exit_300_in_a_shell_CMD_is_44()
     {
         using var root = V3.Image();
