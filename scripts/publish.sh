@@ -43,10 +43,13 @@ patchelf --set-interpreter "$installed/lib/$loader" --force-rpath --set-rpath "$
 # Every command is a hard link to the program, in both /usr/bin and /bin (v2 images call /bin/execlineb and
 # /usr/bin/execlineb): a regular executable file as s6-overlay ships them (build-time checks of images test
 # that), one inode, no space of its own.
-mkdir -p out/overlay/bin
+# s6-overlay v3 images find them in /command (its arch tarball puts every skaware name there and images
+# call /command/execlineb, /command/s6-svc...): hard links there too.
+mkdir -p out/overlay/bin out/overlay/command
 for name in execline $names; do
   ln "out/overlay/$pkg/execline" "out/overlay/usr/bin/$name"
   ln "out/overlay/$pkg/execline" "out/overlay/bin/$name"
+  ln "out/overlay/$pkg/execline" "out/overlay/command/$name"
 done
 # Stage scripts and helpers written in execline, laid out as installed, in place of a command link of the
 # same path (removed first: cp would write into the program through it). A helper in usr/bin keeps no link
@@ -66,7 +69,6 @@ mkdir -p out/overlay/etc/s6/init/env-stage2 out/overlay/etc/{fix-attrs.d,cont-in
 # as links into the package, as v3's noarch tarball has them, the package's version-less link, and the
 # user's service tree and two user bundles, empty.
 v3=package/admin/s6-overlay-3.2.3.2
-mkdir -p out/overlay/command
 for helper in out/overlay/$v3/command/*; do
   [ -e "$helper" ] || continue
   rm -f "out/overlay/command/${helper##*/}"

@@ -19,7 +19,7 @@ public class PackageLayoutTests
     /// executable files, as s6-overlay ships them: here each is a hard link to the one program, so no command
     /// costs space.
     [Fact]
-    public void Every_command_is_a_hard_link_to_the_one_program_in_both_bin_and_usr_bin()
+    public void Every_command_is_a_hard_link_to_the_one_program_in_bin_usr_bin_and_command()
     {
         using var root = Rootfs.Busybox().WithOverlay();
         Installed.AssertCommandsAreTheProgram(root);
@@ -32,10 +32,39 @@ public class PackageLayoutTests
         var program = Assert.Single(lines, l => l.Contains("./usr/lib/execline-cs/execline") && !l.Contains(" link to "));
         Assert.StartsWith("-rwxr-xr-x ", program);
         Assert.EndsWith(" ./usr/lib/execline-cs/execline", program);
-        foreach (var name in new[] { "./bin/execlineb", "./usr/bin/execlineb", "./bin/s6-svscan", "./usr/bin/s6-svscan" })
+        foreach (var name in new[] { "./bin/execlineb", "./usr/bin/execlineb", "./bin/s6-svscan", "./usr/bin/s6-svscan",
+                     "./command/execlineb", "./command/s6-rc" })
             Assert.Single(lines, l => l.StartsWith('h') && l.EndsWith($" {name} link to ./usr/lib/execline-cs/execline"));
-        // s6-overlay v3's /command helpers and /package/admin/s6-overlay are symbolic links, as in its tarballs
-        Assert.DoesNotContain(lines, l => l.StartsWith('l') && !l.Contains(" ./command/") && !l.Contains(" ./package/admin/s6-overlay -> "));
+        // Symbolic links only where s6-overlay v3 has them: its package's version-less name and /command's
+        // helper scripts, which live in the package.
+        foreach (var link in lines.Where(l => l.StartsWith('l')))
+            Assert.Matches(@" \./(package/admin/s6-overlay -> s6-overlay-3\.2\.3\.2|command/([^/ ]+) -> \.\./package/admin/s6-overlay/command/\2)$", link);
+        Assert.Single(lines, l => l.StartsWith('l') && l.EndsWith(" ./package/admin/s6-overlay -> s6-overlay-3.2.3.2"));
+    }
+
+    /// s6-overlay v3's tree (spec §1.2): the package with its version-less link, the system service sources,
+    /// and the user's service tree and user bundles, empty, for images that fill them.
+    [Fact]
+    public void The_tarball_lays_out_s6_overlay_v3s_package_and_user_service_tree()
+    {
+        using var root = Rootfs.Busybox().WithOverlay();
+        Assert.Equal("s6-overlay-3.2.3.2", new FileInfo(root.At("package/admin/s6-overlay")).LinkTarget);
+        Assert.Empty(Directory.GetFileSystemEntries(root.At("etc/s6-overlay/s6-rc.d")));
+        foreach (var bundle in new[] { "user", "user2" })
+        {
+            Assert.Equal("bundle\n", File.ReadAllText(root.At($"etc/s6-overlay/user-bundles.d/{bundle}/type")));
+            Assert.Empty(Directory.GetFileSystemEntries(root.At($"etc/s6-overlay/user-bundles.d/{bundle}/contents.d")));
+        }
+        var sources = root.At("package/admin/s6-overlay/etc/s6-rc/sources");
+        Assert.Equal(["base", "fix-attrs", "legacy-cont-init", "legacy-services", "top"],
+            Directory.GetDirectories(sources).Select(Path.GetFileName).Order());
+        Assert.Equal(["base", "legacy-services", "user", "user2"],
+            Directory.GetFiles(Path.Combine(sources, "top/contents.d")).Select(Path.GetFileName).Order());
+        Assert.Equal("/package/admin/s6-overlay-3.2.3.2/etc/s6-rc/scripts/cont-init\n",
+            File.ReadAllText(Path.Combine(sources, "legacy-cont-init/up")));
+        foreach (var script in new[] { "libexec/preinit", "libexec/stage0", "etc/s6-linux-init/skel/rc.init",
+                     "etc/s6-rc/scripts/cont-init", "etc/s6-rc/scripts/services-up" })
+            Assert.True(File.Exists(root.At("package/admin/s6-overlay-3.2.3.2/" + script)), script);
     }
 
     [Fact]
@@ -55,15 +84,16 @@ public class PackageLayoutTests
 /// What an installed image must hold.
 public static class Installed
 {
-    /// Every command at /bin/NAME and /usr/bin/NAME of an installed image is the program's own inode: a
-    /// regular file, mode 0755 (/bin may be a link to usr/bin, when both names are one file).
+    /// Every command at /bin/NAME, /usr/bin/NAME and /command/NAME (s6-overlay v3's) of an installed image
+    /// is the program's own inode: a regular file, mode 0755 (/bin may be a link to usr/bin, when both
+    /// names are one file).
     public static void AssertCommandsAreTheProgram(Rootfs root)
     {
         var names = Shell.Check(Path.Combine(Repo.Root, "out/local/usr/lib/execline-cs/execline"), "--list").Out
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains("execlineb", names);
         var paths = new List<string> { root.At("usr/lib/execline-cs/execline") };
-        foreach (var dir in new[] { "bin", "usr/bin" })
+        foreach (var dir in new[] { "bin", "usr/bin", "command" })
             paths.AddRange(names.Select(n => root.At(dir + "/" + n)));
         var stats = Shell.Check("/usr/bin/stat", ["-c", "%i %a %F", .. paths]).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(paths.Count, stats.Length);

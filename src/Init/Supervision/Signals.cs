@@ -1,5 +1,6 @@
 using Execline.Native;
 using Execline.Runtime;
+using Execline.S6;
 
 namespace Execline.Init.Supervision;
 
@@ -31,8 +32,18 @@ static class Signals
     /// 1 would drop it, stays pending until the supervisor reads it.
     public static readonly SignalSet Shutdown = new SignalSet(0).With(Signal.SIGTERM).With(Signal.SIGINT).With(Signal.SIGQUIT);
 
-    /// A shutdown signal that came before we could read it, still waiting.
-    public static bool ShutdownPending() => (SignalSet.PendingNow().Bits & Shutdown.Bits) != 0;
+    /// A shutdown signal that came before we could read it, still waiting, whose action is s6-svscan's own
+    /// (scandir has no `.s6-svscan/SIGxxx` for it: one that has is read and run once the tree is up, as
+    /// s6-overlay v3's SIGTERM, which brings the services down in order).
+    public static bool ShutdownPending(string scandir)
+    {
+        var pending = SignalSet.PendingNow();
+        for (int sig = 1; sig <= 64; sig++)
+            if (Shutdown.Contains(sig) && pending.Contains(sig)
+                && !ServiceFiles.Exists(scandir + "/.s6-svscan/SIG" + SignalNames.Name((uint)sig)))
+                return true;
+        return false;
+    }
 
     /// Whether this process started with the handled signals blocked (else BlockInEveryThread re-execs).
     public static bool BlockedEverywhere => Handled.IsSubsetOf(SignalSet.BlockedNow());

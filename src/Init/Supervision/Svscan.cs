@@ -45,8 +45,8 @@ public sealed class Svscan : Builtin
         string dir = g.Index < inv.Argv.Count ? inv.Argv[g.Index] : ".";
         // A shutdown asked for before we could read signals (/init holds them pending from its start) ends
         // the tree before anything starts: no service, and no stage 2, which waits for our control FIFO to
-        // have a reader.
-        if (Signals.ShutdownPending()) return Finish.Immediately(inv, dir);
+        // have a reader. Unless a signal script of the scandir takes it.
+        if (Signals.ShutdownPending(dir)) return Finish.Immediately(inv, dir);
         // `.s6-svscan/control` listening comes first, before our re-exec with signals blocked: a client
         // started with us must find it as soon as it would find the real s6-svscan's.
         if (SysStat.StatPath(dir, out var ds) < 0 || (ds.Mode & SysStat.S_IFMT) != SysStat.S_IFDIR)
