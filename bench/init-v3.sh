@@ -16,14 +16,14 @@ set -euo pipefail
 generation=3
 [ -f "$root/out/execline-cs-x86_64.tar.gz" ] || "$root/scripts/publish.sh"
 
-# s6-overlay v3.2.3.2 (bench/v3-reference.sh), the median of three runs of RUNS=3 on this 2-core machine
-# shared with .NET builds, under nice 19, 2026-12-03 (README, "s6-overlay v3 reference figures"):
+# s6-overlay v3.2.3.2 (bench/v3-reference.sh), medians of RUNS=5 on this 2-core machine, idle, beside ours,
+# 2026-12-03 (README, "s6-overlay v3 reference figures"):
 # boot to CMD 0/10/50/chain of 10 (ms), /init true (ms), SIGTERM to exit 0/50 (ms), memory 0/50 (kB).
 ref_date=2026-12-03
-ref_boot=(36 70 144 109)
-ref_true=3150
-ref_term=(3048 3109)
-ref_mem=(2264 6724)
+ref_boot=(35 55 160 96)
+ref_true=3083
+ref_term=(3021 3076)
+ref_mem=(2240 6740)
 
 image() { # NAME OVERLAY SERVICES [chain]: SERVICES longruns in the user bundle, each depending on base
   # as s6-overlay's README asks (chain: on the one before it), and /etc/s6-overlay/scripts, which makes
