@@ -13,17 +13,27 @@ sealed class CompiledLock : IDisposable
 
     public static CompiledLock Take(Invocation inv, string compiled, bool exclusive, bool wait)
     {
-        int flags = exclusive ? Fcntl.O_RDWR | Fcntl.O_CREAT | Fcntl.O_TRUNC : Fcntl.O_RDONLY;
-        flags |= Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC;
-        int fd = Fcntl.Open($"{compiled}/lock", flags, SysStat.Mode0644);
-        if (fd < 0) throw inv.DieErrno(111, $"unable to take lock on {compiled}", Errno.Value);
-        int err = Fcntl.Lock(fd, exclusive, wait);
-        if (err != 0)
-        {
-            Unistd.close(fd);
-            throw inv.DieErrno(111, $"unable to take lock on {compiled}", err is Errno.EACCES or Errno.EAGAIN ? Errno.EBUSY : err);
-        }
+        int fd = TakeFile($"{compiled}/lock", exclusive, wait, out int err);
+        if (fd < 0) throw inv.DieErrno(111, $"unable to take lock on {compiled}", err);
         return new CompiledLock(fd);
+    }
+
+    /// A lock file of s6-rc's (a database's, a live directory's) taken as s6-rc takes them: the open
+    /// descriptor holding it, or -1 with the errno (EBUSY for a lock held elsewhere).
+    public static int TakeFile(string file, bool exclusive, bool wait, out int err)
+    {
+        int flags = (exclusive ? Fcntl.O_RDWR | Fcntl.O_CREAT | Fcntl.O_TRUNC : Fcntl.O_RDONLY) | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC;
+        int fd = Fcntl.Open(file, flags, SysStat.Mode0644);
+        if (fd < 0)
+        {
+            err = Errno.Value;
+            return -1;
+        }
+        err = Fcntl.Lock(fd, exclusive, wait);
+        if (err == 0) return fd;
+        Unistd.close(fd);
+        if (err is Errno.EAGAIN or Errno.EACCES) err = Errno.EBUSY;
+        return -1;
     }
 
     public void Dispose() => Unistd.close(_fd);

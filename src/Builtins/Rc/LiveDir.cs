@@ -42,27 +42,11 @@ sealed class LiveDir(string path)
     /// (shared), without waiting unless told; a held lock is "busy". Held until the process ends.
     public void Lock(Invocation inv, bool exclusive, bool wait)
     {
-        int live = TakeLock(Path + "/lock", exclusive, wait, out int err);
-        int compiled = live < 0 ? -1 : TakeLock(Compiled + "/lock", false, wait, out err);
+        int live = CompiledLock.TakeFile(Path + "/lock", exclusive, wait, out int err);
+        int compiled = live < 0 ? -1 : CompiledLock.TakeFile(Compiled + "/lock", false, wait, out err);
         if (compiled >= 0) return;
         if (live >= 0) Unistd.close(live);
         throw inv.DieErrno(111, "unable to take locks", err);
-    }
-
-    static int TakeLock(string file, bool exclusive, bool wait, out int err)
-    {
-        int flags = (exclusive ? Fcntl.O_RDWR | Fcntl.O_CREAT | Fcntl.O_TRUNC : Fcntl.O_RDONLY) | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC;
-        int fd = Fcntl.Open(file, flags, SysStat.Mode0644);
-        if (fd < 0)
-        {
-            err = Errno.Value;
-            return -1;
-        }
-        err = Fcntl.Lock(fd, exclusive, wait);
-        if (err == 0) return fd;
-        Unistd.close(fd);
-        if (err is Errno.EAGAIN or Errno.EACCES) err = Errno.EBUSY;
-        return -1;
     }
 
     /// s6rc_livedir_create: a new live directory `LIVE:PROG:XXXXXX` beside the LIVE link, with its links,
