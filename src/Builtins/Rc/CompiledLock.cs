@@ -19,7 +19,9 @@ sealed class CompiledLock : IDisposable
     }
 
     /// A lock file of s6-rc's (a database's, a live directory's) taken as s6-rc takes them: the open
-    /// descriptor holding it, or -1 with the errno (EBUSY for a lock held elsewhere).
+    /// descriptor holding it, or -1 with the errno (EBUSY for a lock held elsewhere). The lock is the
+    /// descriptor's: s6-rc runs in its caller's process, where a oneshot it runs may call s6-rc again,
+    /// which must find the lock held as it would from a process of its own.
     public static int TakeFile(string file, bool exclusive, bool wait, out int err)
     {
         int flags = (exclusive ? Fcntl.O_RDWR | Fcntl.O_CREAT | Fcntl.O_TRUNC : Fcntl.O_RDONLY) | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC;
@@ -29,7 +31,7 @@ sealed class CompiledLock : IDisposable
             err = Errno.Value;
             return -1;
         }
-        err = Fcntl.Lock(fd, exclusive, wait);
+        err = Fcntl.LockDescription(fd, exclusive, wait);
         if (err == 0) return fd;
         Unistd.close(fd);
         if (err is Errno.EAGAIN or Errno.EACCES) err = Errno.EBUSY;

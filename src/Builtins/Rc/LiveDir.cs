@@ -39,14 +39,23 @@ sealed class LiveDir(string path)
     }
 
     /// s6rc_lock: the live directory's lock (exclusive for a change, shared to read) and the database's
-    /// (shared), without waiting unless told; a held lock is "busy". Held until the process ends.
-    public void Lock(Invocation inv, bool exclusive, bool wait)
+    /// (shared), without waiting unless told; a held lock is "busy". Held until disposed.
+    public Locks Lock(Invocation inv, bool exclusive, bool wait)
     {
         int live = CompiledLock.TakeFile(Path + "/lock", exclusive, wait, out int err);
         int compiled = live < 0 ? -1 : CompiledLock.TakeFile(Compiled + "/lock", false, wait, out err);
-        if (compiled >= 0) return;
+        if (compiled >= 0) return new Locks(live, compiled);
         if (live >= 0) Unistd.close(live);
         throw inv.DieErrno(111, "unable to take locks", err);
+    }
+
+    public sealed class Locks(int live, int compiled) : IDisposable
+    {
+        public void Dispose()
+        {
+            Unistd.close(live);
+            Unistd.close(compiled);
+        }
     }
 
     /// s6rc_livedir_create: a new live directory `LIVE:PROG:XXXXXX` beside the LIVE link, with its links,

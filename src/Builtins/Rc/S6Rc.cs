@@ -66,7 +66,7 @@ public sealed class S6Rc : Builtin
         else if (command == "stop") (command, down, prune) = ("change", true, false);
 
         var dir = new LiveDir(live);
-        if (!noLock) dir.Lock(inv, exclusive: command == "change", wait);
+        using var locks = noLock ? null : dir.Lock(inv, exclusive: command == "change", wait);
         ServiceDatabase db;
         try
         {
@@ -105,14 +105,22 @@ public sealed class S6Rc : Builtin
         if (command == "listall") return Print(inv, db, selected, hideEssentials);
 
         long deadline = timeout == 0 ? long.MaxValue : Environment.TickCount64 + timeout;
-        var run = new Transitions(inv, Transitions.Signals(inv), db, dir, state, new Transitions.Options(Prog, verbosity, hideEssentials, dryRun, deadline));
-        if (!prune) return Outcome.Exit(run.Change(selected, !down));
-        // -p: first down everything outside what is to be up, then up the rest
-        if (!down) Invert(selected);
-        int code = run.Change(selected, false);
-        if (code != 0) return Outcome.Exit(code);
-        Invert(selected);
-        return Outcome.Exit(run.Change(selected, true));
+        int signals = Transitions.Signals(inv);
+        try
+        {
+            var run = new Transitions(inv, signals, db, dir, state, new Transitions.Options(Prog, verbosity, hideEssentials, dryRun, deadline));
+            if (!prune) return Outcome.Exit(run.Change(selected, !down));
+            // -p: first down everything outside what is to be up, then up the rest
+            if (!down) Invert(selected);
+            int code = run.Change(selected, false);
+            if (code != 0) return Outcome.Exit(code);
+            Invert(selected);
+            return Outcome.Exit(run.Change(selected, true));
+        }
+        finally
+        {
+            if (signals >= 0) Native.Unistd.close(signals);
+        }
     }
 
     static void Invert(bool[] selected)

@@ -48,7 +48,7 @@ public sealed class S6RcUpdate : Builtin
         long deadline = timeout == 0 ? long.MaxValue : Environment.TickCount64 + timeout;
 
         var dir = new LiveDir(live);
-        dir.Lock(inv, exclusive: true, wait);
+        using var locks = dir.Lock(inv, exclusive: true, wait);
         using var newLock = CompiledLock.Take(inv, newPath, exclusive: false, wait);
         string prefix = Text.Bytes.Latin1(Unistd.ReadFile(live + "/prefix") ?? throw inv.DieErrno(111, $"unable to read prefix for {live}", Errno.Value));
         ServiceDatabase olddb, newdb;

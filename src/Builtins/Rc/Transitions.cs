@@ -9,9 +9,11 @@ namespace Execline.Builtins.Rc;
 
 /// s6-rc's `change` in one direction: the services of the plan move as soon as what they wait for is done,
 /// all at once when they can; the lines s6-rc prints, in its order, at its verbosities; the live state
-/// written after each success. Oneshots are children of ours; longruns are driven through their
-/// supervisors (LongrunWatch); the two internal longruns have no process and move at once. Children
-/// are reaped and SIGTERM/SIGINT read through a signalfd.
+/// written after each success. Oneshots are children of ours, followed through pidfds and reaped by pid,
+/// so that a chain running s6-rc in its own process keeps its other children; a oneshot that is the only
+/// transition under way and has no time limit runs in our process (OneshotInProcess). Longruns are
+/// driven through their supervisors (LongrunWatch); the two internal longruns have no process and move
+/// at once. SIGTERM/SIGINT are read through a signalfd when the process is s6-rc's own.
 sealed class Transitions
 {
     /// Prog: the name the lines start with (s6-rc-update runs s6-rc's transitions, whose lines say s6-rc).
@@ -22,6 +24,10 @@ sealed class Transitions
     {
         public required int Service;
         public int Pid = -1;
+        /// A pidfd of Pid, readable once it has ended; -1 without one (a kernel before 5.3: polled).
+        public int PidFd = -1;
+        /// A oneshot left for the moment nothing else is under way, to run in our process.
+        public IReadOnlyList<string>? Deferred;
         public LongrunWatch? Watch;
         /// When it fails for its own timeout, or long.MaxValue; and that timeout.
         public long Deadline = long.MaxValue;
@@ -66,16 +72,16 @@ sealed class Transitions
     void Info(string text) => _inv.WriteErr($"{Prog}: info: {text}\n");
     void Warn(string text) => _inv.WriteErr($"{Prog}: warning: {text}\n");
 
-    /// The signalfd reading SIGCHLD, SIGTERM and SIGINT, blocked from then on: made once per process,
-    /// before any child exists.
+    /// The signalfd reading SIGTERM and SIGINT, blocked from then on, when the process is s6-rc's own (in
+    /// a block of a chain, the signals are the chain's: -1). SIGCHLD must not be ignored, or the kernel
+    /// reaps the oneshots and their statuses are lost: s6-rc catches it whatever it inherited.
     public static int Signals(Invocation inv)
     {
-        var set = default(SignalSet).With(Signal.SIGCHLD).With(Signal.SIGTERM).With(Signal.SIGINT);
-        SignalMask.BlockEverywhere(inv, set);
-        // an ignored SIGCHLD has the kernel reap the children, their statuses lost: s6-rc catches it
-        // whatever it inherited (blocked signals reach the signalfd even when ignored)
         nint old = Signal.signal(Signal.SIGCHLD, Signal.SIG_DFL);
         if (old != Signal.SIG_IGN) Signal.signal(Signal.SIGCHLD, old);
+        if (!inv.OwnsProcess) return -1;
+        var set = default(SignalSet).With(Signal.SIGTERM).With(Signal.SIGINT);
+        SignalMask.BlockEverywhere(inv, set);
         int fd = set.OpenFd();
         if (fd < 0) throw inv.DieErrno(111, "unable to init selfpipe", Errno.Value);
         return fd;
@@ -92,11 +98,12 @@ sealed class Transitions
         int code = 0;
         while (_pending.Count > 0)
         {
-            Wait();
+            if (!RunDeferred()) Wait();
             foreach (var (p, ok, failure) in Collect())
             {
                 _pending.Remove(p);
                 p.Watch?.Dispose();
+                if (p.PidFd >= 0) Unistd.close(p.PidFd);
                 if (p.Why != null) Warn(p.Why);
                 if (ok) Succeeded(plan, p.Service, up);
                 else
@@ -155,11 +162,42 @@ sealed class Transitions
             p.CompleteAt = 0;
             return;
         }
+        if (p.Timeout == 0) p.Deferred = argv;
+        else Spawn(p, argv);
+    }
+
+    void Spawn(Pending p, IReadOnlyList<string> argv)
+    {
+        p.Deferred = null;
         p.Pid = Oneshot.Spawn(_inv, _live, argv, Name(p.Service), out var program);
-        if (p.Pid > 0) return;
+        if (p.Pid > 0)
+        {
+            p.PidFd = SysPidfd.pidfd_open(p.Pid);
+            return;
+        }
         int err = -p.Pid;
         p.Why = $"service {Name(p.Service)}: unable to exec {program}: {Errno.StrError(err)}";
         (p.CompleteAt, p.Code) = (0, ProgramLookup.ExitCodeFor(err));
+    }
+
+    /// A deferred oneshot runs in our process when it is the only transition under way: no other can end,
+    /// so none can become due, while it runs. Otherwise every deferred oneshot becomes a child, to run
+    /// beside the others. True when one ran (its transition is then complete).
+    bool RunDeferred()
+    {
+        var deferred = _pending.Where(p => p.Deferred != null).ToList();
+        if (deferred.Count == 0) return false;
+        if (deferred.Count == 1 && _pending.All(p => p == deferred[0] || p.CompleteAt != long.MaxValue))
+        {
+            var p = deferred[0];
+            var argv = p.Deferred!;
+            p.Deferred = null;
+            (p.Code, p.Why) = OneshotInProcess.Run(_inv, _live, argv, Name(p.Service));
+            p.CompleteAt = 0;
+            return true;
+        }
+        foreach (var p in deferred) Spawn(p, p.Deferred!);
+        return false;
     }
 
     /// -n: say what s6-rc 0.7 would run (on stdout, as its s6-rc-dryrun does), then succeed after the
@@ -199,9 +237,13 @@ sealed class Transitions
         foreach (var p in _pending) next = Math.Min(next, Math.Min(p.CompleteAt, p.Deadline));
         if (next > now)
         {
-            var fds = new List<int> { _signals };
+            var fds = new List<int>();
+            if (_signals >= 0) fds.Add(_signals);
             fds.AddRange(_pending.Where(p => p.Watch != null).Select(p => p.Watch!.Fd));
+            fds.AddRange(_pending.Where(p => p.PidFd >= 0).Select(p => p.PidFd));
             int ms = next == long.MaxValue ? -1 : (int)Math.Min(next - now, int.MaxValue);
+            // a child without a pidfd is looked at every 10 ms
+            if (_pending.Any(p => p.Pid > 0 && p.PidFd < 0)) ms = ms < 0 ? 10 : Math.Min(ms, 10);
             if (Poll.WaitReadable(fds.ToArray(), ms) == -2) throw Die(111, $"unable to iopause: {Errno.StrError(Errno.Value)}");
         }
         if (Environment.TickCount64 >= _o.Deadline)
@@ -210,6 +252,7 @@ sealed class Transitions
             foreach (var p in _pending)
             {
                 if (p.Pid > 0) Stop(p.Pid);
+                if (p.PidFd >= 0) Unistd.close(p.PidFd);
                 p.Watch?.Dispose();
             }
             throw Die(2, "timed out");
@@ -223,19 +266,12 @@ sealed class Transitions
         Signal.kill(pid, Signal.SIGCONT);
     }
 
-    readonly List<(int Pid, WaitStatus Status)> _reaped = new();
-
     void ReadSignals()
     {
-        while (Poll.WaitReadable([_signals], 0) == 0)
+        while (_signals >= 0 && Poll.WaitReadable([_signals], 0) == 0)
         {
             int sig = SignalSet.Read(_signals, out _, out _);
             if (sig < 0) throw Die(111, $"unable to selfpipe_read: {Errno.StrError(-sig)}");
-            if (sig == Signal.SIGCHLD)
-            {
-                while (Children.WaitAny(out var st, noHang: true) is var pid && pid > 0) _reaped.Add((pid, st));
-                continue;
-            }
             if (sig is not (Signal.SIGTERM or Signal.SIGINT)) continue;
             if (_o.Verbosity >= 2) Warn($"received {SignalNames.Name((uint)sig)}, aborting pending processes and exiting asap");
             // s6-rc kills its s6-svc children, whose transitions then fail as killed by SIGTERM; oneshots
@@ -258,10 +294,8 @@ sealed class Transitions
                 done.Add((p, p.Code == 0, p.Code));
                 continue;
             }
-            if (p.Pid > 0 && _reaped.FindIndex(r => r.Pid == p.Pid) is var k && k >= 0)
+            if (p.Pid > 0 && Children.TryWait(p.Pid, out var st))
             {
-                var st = _reaped[k].Status;
-                _reaped.RemoveAt(k);
                 // s6-sudoc reports a script killed by signal s as exited 128+s
                 int code = st.IsSignaled ? 128 + st.Signal : st.ExitCode;
                 done.Add((p, code == 0, code));
@@ -281,7 +315,6 @@ sealed class Transitions
                 done.Add((p, false, p.Pid > 0 ? 111 : 99));
             }
         }
-        _reaped.Clear();
         return done;
     }
 

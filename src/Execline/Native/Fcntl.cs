@@ -12,7 +12,7 @@ public static unsafe partial class Fcntl
     public static int O_NOFOLLOW => Libc.Aarch64 ? 0x8000 : 0x20000;
 
     public const int F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4, F_GETLK = 5, F_SETLK = 6,
-        F_SETLKW = 7, F_DUPFD_CLOEXEC = 1030, F_SETPIPE_SZ = 1031, F_GETPIPE_SZ = 1032;
+        F_SETLKW = 7, F_OFD_SETLK = 37, F_OFD_SETLKW = 38, F_DUPFD_CLOEXEC = 1030, F_SETPIPE_SZ = 1031, F_GETPIPE_SZ = 1032;
     public const int FD_CLOEXEC = 1;
     public const int AT_FDCWD = -100, AT_SYMLINK_NOFOLLOW = 0x100, AT_SYMLINK_FOLLOW = 0x400;
     public const short F_RDLCK = 0, F_WRLCK = 1, F_UNLCK = 2;
@@ -54,6 +54,18 @@ public static unsafe partial class Fcntl
     {
         int e;
         do e = RecordLock(fd, wait ? F_SETLKW : F_SETLK, exclusive ? F_WRLCK : F_RDLCK, out _);
+        while (e == Errno.EINTR);
+        return e;
+    }
+
+    /// As Lock, but the lock belongs to the open file description, not to the process: a second descriptor
+    /// opened on the file in this same process conflicts with it (a command run in a chain's process must
+    /// not find its caller's lock its own), and closing another descriptor of the file keeps it.
+    /// Conflicts with process locks of other processes as with each other.
+    public static int LockDescription(int fd, bool exclusive, bool wait)
+    {
+        int e;
+        do e = RecordLock(fd, wait ? F_OFD_SETLKW : F_OFD_SETLK, exclusive ? F_WRLCK : F_RDLCK, out _);
         while (e == Errno.EINTR);
         return e;
     }

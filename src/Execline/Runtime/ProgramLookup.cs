@@ -19,11 +19,15 @@ public static class ProgramLookup
 
     /// Tries each candidate with attempt (returning 0 or an errno) the way execvp does: ENOENT moves on,
     /// permission-like errors are remembered and move on, anything else stops. Returns the final errno.
+    /// An absolute candidate of the PATH that is not there is passed over without an attempt: a spawn
+    /// costs a clone to learn ENOENT (six of them for a CMD in /bin under s6-overlay's PATH).
     public static int Walk(string name, string? path, Func<string, int> attempt)
     {
         int remembered = 0, last = Errno.ENOENT;
+        bool searched = name.IndexOf('/') < 0;
         foreach (var c in Candidates(name, path))
         {
+            if (searched && c[0] == '/' && Unistd.Access(c, Unistd.F_OK) < 0 && Errno.Value == Errno.ENOENT) continue;
             int e = attempt(c);
             if (e == 0) return 0;
             last = e;
