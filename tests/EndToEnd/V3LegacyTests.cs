@@ -113,6 +113,34 @@ public class V3LegacyTests
     }
 
     [Fact]
+    public void S28_with_S6_CMD_WAIT_FOR_SERVICES_MAXTIME_the_CMD_waits_for_the_ready_service_but_not_for_one_marked_down()
+    {
+        using var root = V3.Image();
+        root.Write("etc/services.d/notif/run", "#!/bin/sh\nsleep 0.5\necho notif ready\necho >&3\nexec sleep 1000\n", "755");
+        root.Write("etc/services.d/notif/notification-fd", "3\n");
+        root.Write("etc/services.d/disabled/run", "#!/bin/sh\necho never\nexec sleep 1000\n", "755");
+        root.Write("etc/services.d/disabled/down", "");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var r = V3.Run(root, ["echo", "CMD-RAN"], V3.G0("S6_CMD_WAIT_FOR_SERVICES=1", "S6_CMD_WAIT_FOR_SERVICES_MAXTIME=3000"));
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("notif ready\nCMD-RAN\n", r.Out);
+        Assert.DoesNotContain("timed out", r.Err);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void S29_with_S6_CMD_WAIT_FOR_SERVICES_and_no_MAXTIME_a_service_marked_down_does_not_hold_the_CMD_forever()
+    {
+        using var root = V3.Image();
+        root.Write("etc/services.d/disabled/run", "#!/bin/sh\necho never\nexec sleep 1000\n", "755");
+        root.Write("etc/services.d/disabled/down", "");
+        var r = V3.Run(root, ["echo", "CMD-RAN"], V3.G0("S6_CMD_WAIT_FOR_SERVICES=1"));
+        Assert.Contains("services-up: info: copying legacy longrun disabled (no readiness notification)\n", r.Err);
+        Assert.Equal("CMD-RAN\n", r.Out);
+        Assert.Equal(0, r.ExitCode);
+    }
+
+    [Fact]
     public void S30_a_legacy_service_never_ready_within_the_time_with_S6_BEHAVIOUR_IF_STAGE2_FAILS_2_exits_2()
     {
         using var root = V3.Image();
