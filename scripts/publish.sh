@@ -76,6 +76,16 @@ for helper in out/overlay/$v3/command/*; do
 done
 ln -s s6-overlay-3.2.3.2 out/overlay/package/admin/s6-overlay
 mkdir -p out/overlay/etc/s6-overlay/s6-rc.d out/overlay/etc/s6-overlay/user-bundles.d/{user,user2}/contents.d
+# The skaware packages' own directories, where some images call a command by its package's path
+# (/package/admin/s6/command/s6-svc): hard links to the program for each command it provides.
+provided=" $(echo $names) "
+grep -v '^#' scripts/skaware-packages | while read -r package commands; do
+  mkdir -p "out/overlay/package/admin/$package/command"
+  ln -s "$package" "out/overlay/package/admin/${package%-[0-9]*}"
+  for name in $commands; do
+    case $provided in *" $name "*) ln "out/overlay/$pkg/execline" "out/overlay/package/admin/$package/command/$name" ;; esac
+  done
+done
 
 # The tarball holds no entry for a directory every image already has: an entry for bin/ would replace an
 # image's /bin -> usr/bin link with a real directory (GNU tar, docker ADD), and one for ./ or usr/ would

@@ -35,11 +35,28 @@ public class PackageLayoutTests
         foreach (var name in new[] { "./bin/execlineb", "./usr/bin/execlineb", "./bin/s6-svscan", "./usr/bin/s6-svscan",
                      "./command/execlineb", "./command/s6-rc" })
             Assert.Single(lines, l => l.StartsWith('h') && l.EndsWith($" {name} link to ./usr/lib/execline-cs/execline"));
-        // Symbolic links only where s6-overlay v3 has them: its package's version-less name and /command's
+        // Symbolic links only where s6-overlay v3 has them: its packages' version-less names and /command's
         // helper scripts, which live in the package.
         foreach (var link in lines.Where(l => l.StartsWith('l')))
-            Assert.Matches(@" \./(package/admin/s6-overlay -> s6-overlay-3\.2\.3\.2|command/([^/ ]+) -> \.\./package/admin/s6-overlay/command/\2)$", link);
+            Assert.Matches(@" \./(package/admin/([a-z0-9-]+?) -> \2-[0-9.]+|command/([^/ ]+) -> \.\./package/admin/s6-overlay/command/\3)$", link);
         Assert.Single(lines, l => l.StartsWith('l') && l.EndsWith(" ./package/admin/s6-overlay -> s6-overlay-3.2.3.2"));
+    }
+
+    /// Some images call a command by its skaware package's path, as v3's tarballs install them.
+    [Fact]
+    public void Each_command_is_also_in_its_skaware_package_directory_behind_the_version_less_link_v3_has()
+    {
+        var lines = Shell.Check("/bin/tar", "-tvzf", Repo.Tarball).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var (package, version, name) in new[] { ("execline", "2.9.9.2", "execlineb"), ("s6", "2.15.1.0", "s6-svc"),
+                     ("s6-rc", "0.7.0.0", "s6-rc"), ("s6-portable-utils", "2.3.1.2", "s6-echo"),
+                     ("s6-linux-utils", "2.6.4.1", "s6-chroot"), ("s6-overlay-helpers", "0.1.2.2", "s6-overlay-suexec") })
+        {
+            Assert.Single(lines, l => l.StartsWith('l') && l.EndsWith($" ./package/admin/{package} -> {package}-{version}"));
+            Assert.Single(lines, l => l.StartsWith('h')
+                && l.EndsWith($" ./package/admin/{package}-{version}/command/{name} link to ./usr/lib/execline-cs/execline"));
+        }
+        // a command of upstream's package that we do not provide gets no link
+        Assert.DoesNotContain(lines, l => l.Contains("/command/s6-sudod"));
     }
 
     /// s6-overlay v3's tree (spec §1.2): the package with its version-less link, the system service sources,
