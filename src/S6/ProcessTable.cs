@@ -29,6 +29,22 @@ public static class ProcessTable
         }
     }
 
+    /// root and every living process below it.
+    public static HashSet<int> Descendants(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var name in Dirent.ListDirectory("/proc") ?? [])
+            if (int.TryParse(name, out int pid) && ReadStat(pid, out _) is int ppid) parents[pid] = ppid;
+        var family = new HashSet<int> { root };
+        for (bool grew = true; grew;)
+        {
+            grew = false;
+            foreach (var (pid, ppid) in parents)
+                if (family.Contains(ppid) && family.Add(pid)) grew = true;
+        }
+        return family;
+    }
+
     /// Sends sig to every living process outside spared. kill(-1) reaches them all at once, so no process
     /// escapes it by forking meanwhile; a walk of /proc does not, so it walks again until a walk finds no
     /// process it has not signalled yet. A process gone, or not ours to signal, is skipped as kill(-1) does.

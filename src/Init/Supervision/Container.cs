@@ -30,17 +30,19 @@ sealed class Container(CrashLoopPolicy? defaultPolicy, Action<int> stop)
     /// said once and s6's rules hold.
     public static CrashLoopPolicy? ReadDefault(Environ env, Generation gen, Action<string> warn)
     {
-        string? text = gen switch
-        {
-            Generation.V3 => ContainerEnvironment.Get(env, "S6_CRASH_LOOP", ContainerEnvironment.V3Directory),
-            Generation.V2 => ContainerEnvironment.Get(env, "S6_CRASH_LOOP"),
-            _ => env.Get("S6_CRASH_LOOP"),
-        };
-        if (text == null) return null;
+        if (Variable(env, gen, "S6_CRASH_LOOP") is not { } text) return null;
         var policy = CrashLoopPolicy.Parse(text, out string? error);
         if (error != null) warn($"invalid S6_CRASH_LOOP: {error} - using s6's rules");
         return policy;
     }
+
+    /// name's value in the container environment of gen's boot (our own without a container).
+    public static string? Variable(Environ env, Generation gen, string name) => gen switch
+    {
+        Generation.V3 => ContainerEnvironment.Get(env, name, ContainerEnvironment.V3Directory),
+        Generation.V2 => ContainerEnvironment.Get(env, name),
+        _ => env.Get(name),
+    };
 
     /// Records code where the generation's last stage reads it. v3: unless a halt was asked for already
     /// (haltwith leaves that one's code standing), and the halt asked for (haltcode `h`, as
