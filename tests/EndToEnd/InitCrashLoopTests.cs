@@ -26,7 +26,7 @@ public class InitCrashLoopTests
         root.Write("check", """
             #!/bin/sh
             i=0
-            while [ $i -lt 300 ] && [ "$(wc -l < /tmp/starts 2>/dev/null)" -lt 5 ]; do sleep 0.05; i=$((i+1)); done
+            while [ $i -lt 600 ] && [ "$(cat /tmp/starts 2>/dev/null | wc -l)" -lt 5 ]; do sleep 0.05; i=$((i+1)); done
             cut -d' ' -f1 /var/run/s6/services/svc/supervise/crash-loop
             s6-svstat -o up,wantedup /var/run/s6/services/svc
             """ + "\n", "755");
@@ -49,7 +49,7 @@ public class InitCrashLoopTests
             #!/bin/sh
             s=/var/run/s6/services/svc
             i=0
-            while [ $i -lt 300 ] && ! grep -q gave-up $s/supervise/crash-loop 2>/dev/null; do sleep 0.05; i=$((i+1)); done
+            while [ $i -lt 600 ] && ! grep -q gave-up $s/supervise/crash-loop 2>/dev/null; do sleep 0.05; i=$((i+1)); done
             cut -d' ' -f1,2 $s/supervise/crash-loop
             sleep 1.5
             wc -l < /tmp/starts
@@ -86,10 +86,10 @@ public class InitCrashLoopTests
         root.Write("check", """
             #!/bin/sh
             i=0
-            while [ $i -lt 200 ] && [ "$(wc -l < /tmp/starts 2>/dev/null)" -lt 3 ]; do sleep 0.05; i=$((i+1)); done
-            wc -l < /tmp/starts
+            while [ $i -lt 600 ] && [ "$(cat /tmp/starts 2>/dev/null | wc -l)" -lt 3 ]; do sleep 0.05; i=$((i+1)); done
+            [ "$(wc -l < /tmp/starts)" -ge 3 ] && echo "3 starts or more"
             """ + "\n", "755");
-        AssertRan(Banners.Boot() + "3\n[cmd] /check exited 0\n" + Banners.Fin(),
+        AssertRan(Banners.Boot() + "3 starts or more\n[cmd] /check exited 0\n" + Banners.Fin(),
             "s6-svscan: warning: invalid S6_CRASH_LOOP: \"backoff=fast\": expected backoff=FIRST-MAX, two durations, as in backoff=1s-1m - using s6's rules\n",
             0, Run(root, ["/check"], Env("S6_CRASH_LOOP=backoff=fast", "S6_KILL_GRACETIME=0")));
         var starts = Starts(root);
@@ -104,10 +104,10 @@ public class InitCrashLoopTests
         root.Write("check", """
             #!/bin/sh
             i=0
-            while [ $i -lt 200 ] && [ "$(wc -l < /tmp/starts 2>/dev/null)" -lt 3 ]; do sleep 0.05; i=$((i+1)); done
-            wc -l < /tmp/starts
+            while [ $i -lt 600 ] && [ "$(cat /tmp/starts 2>/dev/null | wc -l)" -lt 3 ]; do sleep 0.05; i=$((i+1)); done
+            [ "$(wc -l < /tmp/starts)" -ge 3 ] && echo "3 starts or more"
             """ + "\n", "755");
-        AssertRan(Banners.Boot() + "3\n[cmd] /check exited 0\n" + Banners.Fin(),
+        AssertRan(Banners.Boot() + "3 starts or more\n[cmd] /check exited 0\n" + Banners.Fin(),
             "s6-supervise svc: warning: invalid /run/s6/services/svc/crash-loop: \"give-up=3\": expected give-up=DEATHS/DURATION, as in give-up=5/2m - using s6's rules\n",
             0, Run(root, ["/check"], Env("S6_KILL_GRACETIME=0")));
     }
