@@ -29,20 +29,22 @@ public static class ProcessTable
         }
     }
 
-    /// root and every living process below it.
-    public static HashSet<int> Descendants(int root)
+    /// The children of parent, and every process below them.
+    public static (List<int> Children, HashSet<int> Below) Descendants(int parent)
     {
         var parents = new Dictionary<int, int>();
         foreach (var name in Dirent.ListDirectory("/proc") ?? [])
-            if (int.TryParse(name, out int pid) && ReadStat(pid, out _) is int ppid) parents[pid] = ppid;
-        var family = new HashSet<int> { root };
+            if (int.TryParse(name, out int pid) && ReadStat(pid, out char state) is int ppid && state != 'Z' && state != 'X')
+                parents[pid] = ppid;
+        var children = parents.Where(p => p.Value == parent).Select(p => p.Key).ToList();
+        var below = new HashSet<int>(children);
         for (bool grew = true; grew;)
         {
             grew = false;
             foreach (var (pid, ppid) in parents)
-                if (family.Contains(ppid) && family.Add(pid)) grew = true;
+                if (below.Contains(ppid) && below.Add(pid)) grew = true;
         }
-        return family;
+        return (children, below);
     }
 
     /// Sends sig to every living process outside spared. kill(-1) reaches them all at once, so no process
