@@ -93,7 +93,11 @@ public class ServiceStateTableTests : IDisposable
 
         public void Unwatch(int fd) => Record($"unwatch {(fd == _control ? "control" : "readiness")}");
 
-        public void StopContainer(int code) => Record($"stop container {code}");
+        public bool StopContainer(int code)
+        {
+            Record($"stop container {code}");
+            return true;
+        }
 
         public void Record(string effect)
         {
@@ -441,7 +445,7 @@ public class ServiceStateTableTests : IDisposable
         public void WakeAt(long when, Action<long> onTime) => fx.WakeAt(when, onTime);
         public void Watch(int fd, Action onReadable) => fx.Watch(fd, onReadable);
         public void Unwatch(int fd) => fx.Unwatch(fd);
-        public void StopContainer(int code) => fx.StopContainer(code);
+        public bool StopContainer(int code) => fx.StopContainer(code);
     }
 
     [Fact]
@@ -582,9 +586,38 @@ public class ServiceStateTableTests : IDisposable
         Feed("RunDied");
         _fx.Take();
         Feed("FinishDied");
+        Assert.Equal(["status pid=0 wstat=300 wantdown ready readystamp", "event OD", "stop container 3",
+            "s6-supervise svc: warning: run died 2 times within 60000 ms: giving up (crash-loop) and stopping the container with exit code 3"],
+            _fx.Take());
+    }
+
+    [Fact]
+    public void Giving_up_with_an_exit_code_and_no_container_to_stop_says_so_and_stays_down()
+    {
+        File.WriteAllText(_dir + "/crash-loop", "give-up=1/1m then=exit:3");
+        _sup = new ServiceSupervisor(new NoContainer(_fx), _base, _dir, "svc");
+        Assert.Null(_sup.SetUp());
+        Feed("RunDied");
+        _fx.Take();
+        Feed("FinishDied");
         Assert.Equal(["status pid=0 wstat=300 wantdown ready readystamp", "event OD",
-            "s6-supervise svc: warning: run died 2 times within 60000 ms: giving up (crash-loop) and stopping the container with exit code 3",
-            "stop container 3"], _fx.Take());
+            "s6-supervise svc: warning: run died 1 times within 60000 ms: giving up (crash-loop), down until s6-svc -u (no container to stop with exit code 3)"],
+            _fx.Take());
+        Assert.Equal("Down", Next());
+    }
+
+    /// As s6-supervise alone: no container to stop; the rest is recorded.
+    sealed class NoContainer(Recorder fx) : ISupervisorEffects
+    {
+        public long Now => fx.Now;
+        public int Spawn(IReadOnlyList<string> argv, ProcessState st, Action<WaitStatus> onExit) => fx.Spawn(argv, st, onExit);
+        public void Kill(int pid, int sig) => fx.Kill(pid, sig);
+        public int Save(ServiceStatus status) => fx.Save(status);
+        public void Notify(string events) => fx.Notify(events);
+        public void WakeAt(long when, Action<long> onTime) => fx.WakeAt(when, onTime);
+        public void Watch(int fd, Action onReadable) => fx.Watch(fd, onReadable);
+        public void Unwatch(int fd) => fx.Unwatch(fd);
+        public bool StopContainer(int code) => false;
     }
 
     [Fact]

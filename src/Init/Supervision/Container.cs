@@ -10,15 +10,21 @@ namespace Execline.Init.Supervision;
 /// what the generation's own scripts do: v3's `haltwith` (the code into
 /// `/run/s6-linux-init-container-results/exitcode`, then a halt: shutdownd brings everything down in
 /// order), v2's finish script (the code into `env-stage3/S6_STAGE2_EXITED`, then `s6-svscanctl -t`).
-/// Outside a container the tree stops as for `s6-svscanctl -t`.
-sealed class Container(CrashLoopPolicy? defaultPolicy, Action<int> stop)
+/// Outside a container the tree stops as for `s6-svscanctl -t`. None: s6-supervise alone, which has
+/// neither.
+sealed class Container(CrashLoopPolicy? defaultPolicy, Action<int>? stop)
 {
-    public static readonly Container None = new(null, _ => { });
+    public static readonly Container None = new(null, null);
 
     const string V3Results = "/run/s6-linux-init-container-results", V2Stage3 = "/var/run/s6/env-stage3";
 
     public CrashLoopPolicy? DefaultPolicy => defaultPolicy;
-    public void Stop(int code) => stop(code);
+    /// False when there is nothing to stop.
+    public bool Stop(int code)
+    {
+        stop?.Invoke(code);
+        return stop != null;
+    }
 
     public enum Generation { None, V2, V3 }
 

@@ -377,12 +377,9 @@ sealed class ServiceSupervisor
         var p = _crash.Policy!;
         _crash.GaveUp(UnixMs());
         string what = $"run died {p.GiveUpDeaths} times within {p.GiveUpWindow} ms";
-        if (p.ExitCode is int code)
-        {
-            Warn($"{what}: giving up (crash-loop) and stopping the container with exit code {code}");
-            _effects.StopContainer(code);
-        }
-        else Warn($"{what}: giving up (crash-loop), down until s6-svc -u");
+        if (p.ExitCode is not int code) Warn($"{what}: giving up (crash-loop), down until s6-svc -u");
+        else if (_effects.StopContainer(code)) Warn($"{what}: giving up (crash-loop) and stopping the container with exit code {code}");
+        else Warn($"{what}: giving up (crash-loop), down until s6-svc -u (no container to stop with exit code {code})");
     }
 
     static long UnixMs() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();

@@ -21,8 +21,9 @@ interface ISupervisorEffects
     void WakeAt(long when, Action<long> onTime);
     void Watch(int fd, Action onReadable);
     void Unwatch(int fd);
-    /// A crash-loop policy gave up with `then=exit:CODE`: the container stops, in order, with code.
-    void StopContainer(int code);
+    /// A crash-loop policy gave up with `then=exit:CODE`: the container stops, in order, with code. False
+    /// when there is none to stop (s6-supervise alone).
+    bool StopContainer(int code);
 }
 
 sealed class LoopEffects(EventLoop loop, ProcessState baseState, string dir, Container container) : ISupervisorEffects
@@ -55,5 +56,5 @@ sealed class LoopEffects(EventLoop loop, ProcessState baseState, string dir, Con
     public void WakeAt(long when, Action<long> onTime) => loop.WakeAt(when, onTime);
     public void Watch(int fd, Action onReadable) => loop.WatchFd(fd, onReadable);
     public void Unwatch(int fd) => loop.UnwatchFd(fd);
-    public void StopContainer(int code) => container.Stop(code);
+    public bool StopContainer(int code) => container.Stop(code);
 }
