@@ -29,6 +29,24 @@ public static class ProcessTable
         }
     }
 
+    /// The children of parent, and every process below them.
+    public static (List<int> Children, HashSet<int> Below) Descendants(int parent)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var name in Dirent.ListDirectory("/proc") ?? [])
+            if (int.TryParse(name, out int pid) && ReadStat(pid, out char state) is int ppid && state != 'Z' && state != 'X')
+                parents[pid] = ppid;
+        var children = parents.Where(p => p.Value == parent).Select(p => p.Key).ToList();
+        var below = new HashSet<int>(children);
+        for (bool grew = true; grew;)
+        {
+            grew = false;
+            foreach (var (pid, ppid) in parents)
+                if (below.Contains(ppid) && below.Add(pid)) grew = true;
+        }
+        return (children, below);
+    }
+
     /// Sends sig to every living process outside spared. kill(-1) reaches them all at once, so no process
     /// escapes it by forking meanwhile; a walk of /proc does not, so it walks again until a walk finds no
     /// process it has not signalled yet. A process gone, or not ours to signal, is skipped as kill(-1) does.

@@ -21,6 +21,7 @@ public class ServiceStateTableTests : IDisposable
     readonly ProcessState _base;
     readonly Recorder _fx;
     ServiceSupervisor? _sup;
+    CrashLoopPolicy? _defaultPolicy;
 
     public ServiceStateTableTests()
     {
@@ -92,6 +93,12 @@ public class ServiceStateTableTests : IDisposable
 
         public void Unwatch(int fd) => Record($"unwatch {(fd == _control ? "control" : "readiness")}");
 
+        public bool StopContainer(int code)
+        {
+            Record($"stop container {code}");
+            return true;
+        }
+
         public void Record(string effect)
         {
             Observe();
@@ -131,7 +138,7 @@ public class ServiceStateTableTests : IDisposable
     ServiceSupervisor Reach(string situation)
     {
         if (situation is "down" or "up once" or "finishing once") File.WriteAllText(_dir + "/down", "");
-        _sup = new ServiceSupervisor(_fx, _base, _dir, "svc", stdin: _log, stdout: _log);
+        _sup = new ServiceSupervisor(_fx, _base, _dir, "svc", stdin: _log, stdout: _log, defaultPolicy: _defaultPolicy);
         _sup.Gone = _ => _fx.Record("gone");
         Assert.Null(_sup.SetUp());
         string[] path = situation switch
@@ -159,7 +166,7 @@ public class ServiceStateTableTests : IDisposable
         {
             ServiceEvent.RunDied => RunExit3,
             ServiceEvent.FinishDied => 0,
-            ServiceEvent.StartDue or ServiceEvent.KillDue or ServiceEvent.FinishKillDue => _fx.Now,
+            ServiceEvent.StartDue or ServiceEvent.KillDue or ServiceEvent.FinishKillDue or ServiceEvent.ResetDue => _fx.Now,
             _ => 0,
         });
     }
@@ -192,7 +199,7 @@ public class ServiceStateTableTests : IDisposable
     {
         // Down, not wanted up (a down file).
         Row("down", $"{SignalBytes} p c RunDied FinishDied Ready ReadinessClosed KillDue FinishKillDue", "Down"),
-        Row("down", "d D O Q StartDue", "Down"), // nothing to change: it is wanted down already
+        Row("down", "d D O Q StartDue ResetDue", "Down"), // nothing to change: it is wanted down already
         Row("down", "u", "Up", "status pid=0 wstat=0 wantup ready", "spawn ./run svc 3>pipe", "watch readiness",
             "status pid=101 wstat=0 wantup stamp", "event u"),
         Row("down", "U", "Up", "-down", "status pid=0 wstat=0 wantup ready", "spawn ./run svc 3>pipe",
@@ -217,7 +224,7 @@ public class ServiceStateTableTests : IDisposable
         Row("up", "d", "Up", "kill 101 TERM", "kill 101 CONT", "status pid=101 wstat=0 wantdown"),
         Row("up", "D", "Up", "+down", "kill 101 TERM", "kill 101 CONT", "status pid=101 wstat=0 wantdown"),
         Row("up", "Q", "Up", "+down", "status pid=101 wstat=0 wantdown"),
-        Row("up", "u U FinishDied StartDue FinishKillDue", "Up"),
+        Row("up", "u U FinishDied StartDue FinishKillDue ResetDue", "Up"),
         Row("up once", "u", "Up", "status pid=101 wstat=0 wantup"),
         Row("up once", "U", "Up", "-down", "status pid=101 wstat=0 wantup"),
         Row("up", "x SigHup", "LastUp"), // finish will get /dev/null: Told_to_leave_while_up_a_later_finish_gets_dev_null
@@ -231,7 +238,7 @@ public class ServiceStateTableTests : IDisposable
         Row("up", "KillDue", "Up", "kill 101 KILL", "timer +5000"),
 
         // Finishing.
-        Row("finishing", $"{SignalBytes} p c u U RunDied Ready ReadinessClosed StartDue KillDue", "Finishing"),
+        Row("finishing", $"{SignalBytes} p c u U RunDied Ready ReadinessClosed StartDue KillDue ResetDue", "Finishing"),
         Row("finishing once", "u", "Finishing", "status pid=102 wstat=300 wantup finishing"),
         Row("finishing once", "U", "Finishing", "-down", "status pid=102 wstat=300 wantup finishing"),
         Row("finishing", "o d O", "Finishing", "status pid=102 wstat=300 wantdown finishing"),
@@ -253,7 +260,7 @@ public class ServiceStateTableTests : IDisposable
         Row("last up", "d SigTerm", "LastUp", "kill 101 TERM", "kill 101 CONT", "status pid=101 wstat=0 wantdown"),
         Row("last up", "D", "LastUp", "+down", "kill 101 TERM", "kill 101 CONT", "status pid=101 wstat=0 wantdown"),
         Row("last up", "Q", "LastUp", "+down", "status pid=101 wstat=0 wantdown"),
-        Row("last up", "u U x SigHup FinishDied StartDue FinishKillDue", "LastUp"),
+        Row("last up", "u U x SigHup FinishDied StartDue FinishKillDue ResetDue", "LastUp"),
         Row("stopping", "u U", "LastUp", "status pid=101 wstat=0 wantup"),
         Row("last up", "SigQuit", "gone", LeaveWith("unwatch readiness")),
         Row("last up", "SigInt", "gone", LeaveWith("kill -101 INT", "unwatch readiness")),
@@ -266,7 +273,7 @@ public class ServiceStateTableTests : IDisposable
         Row("last up", "KillDue", "LastUp", "kill 101 KILL", "timer +5000"),
 
         // LastFinishing: finish runs, then the supervisor leaves.
-        Row("last finishing", $"{SignalBytes} p c u U x SigTerm SigHup RunDied Ready ReadinessClosed StartDue KillDue",
+        Row("last finishing", $"{SignalBytes} p c u U x SigTerm SigHup RunDied Ready ReadinessClosed StartDue KillDue ResetDue",
             "LastFinishing"),
         Row("stopped, finishing", "u U", "LastFinishing", "status pid=102 wstat=300 wantup finishing"),
         Row("last finishing", "o d O", "LastFinishing", "status pid=102 wstat=300 wantdown finishing"),
@@ -438,6 +445,7 @@ public class ServiceStateTableTests : IDisposable
         public void WakeAt(long when, Action<long> onTime) => fx.WakeAt(when, onTime);
         public void Watch(int fd, Action onReadable) => fx.Watch(fd, onReadable);
         public void Unwatch(int fd) => fx.Unwatch(fd);
+        public bool StopContainer(int code) => fx.StopContainer(code);
     }
 
     [Fact]
@@ -471,5 +479,201 @@ public class ServiceStateTableTests : IDisposable
         _fx.Take();
         foreach (var e in Enum.GetNames<ServiceEvent>()) Feed(e);
         Assert.Empty(_fx.Take());
+    }
+
+    // The crash-loop policy (`crash-loop`, S6_CRASH_LOOP): not s6's, and without one nothing above changes.
+
+    /// Run dies and finish ends; the wait armed for the restart, then (when restart) the restart.
+    long DieAndRestart(bool restart = true)
+    {
+        Feed("RunDied");
+        Feed("FinishDied");
+        var effects = _fx.Take();
+        var timer = effects.LastOrDefault(e => e.StartsWith("timer +"));
+        Assert.NotNull(timer);
+        if (restart)
+        {
+            Feed("StartDue");
+            _fx.Take();
+        }
+        return long.Parse(timer["timer +".Length..]);
+    }
+
+    string[] CrashLoopFile() => File.Exists(_dir + "/supervise/crash-loop")
+        ? File.ReadAllText(_dir + "/supervise/crash-loop").Split(' ') : [];
+
+    [Fact]
+    public void With_a_backoff_the_waits_before_restarts_double_up_to_the_longest()
+    {
+        File.WriteAllText(_dir + "/crash-loop", "backoff=2s-10s\n");
+        Reach("up");
+        var waits = Enumerable.Range(0, 5).Select(_ => DieAndRestart()).ToArray();
+        Assert.Equal([2000L, 4000, 8000, 10000, 10000], waits);
+    }
+
+    [Fact]
+    public void While_backing_off_the_status_says_down_and_wanted_up_and_supervise_crash_loop_says_until_when()
+    {
+        File.WriteAllText(_dir + "/crash-loop", "backoff=2s-10s factor=3");
+        Reach("up");
+        DieAndRestart();
+        long before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        Feed("RunDied");
+        _fx.Take();
+        Feed("FinishDied");
+        Assert.Equal(["status pid=0 wstat=300 wantup ready readystamp", "event D", "timer +6000"], _fx.Take());
+        var line = File.ReadAllText(_dir + "/supervise/crash-loop");
+        Assert.Matches(@"^backoff 2 [0-9]+\n$", line);
+        long until = long.Parse(line.Split(' ')[2]);
+        Assert.InRange(until, before + 6000, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 6000);
+    }
+
+    [Fact]
+    public void A_backoff_shorter_than_a_second_still_waits_s6s_throttle()
+    {
+        File.WriteAllText(_dir + "/crash-loop", "backoff=100ms-400ms");
+        Reach("up");
+        Assert.Equal([1000L, 1000, 1000, 1000], Enumerable.Range(0, 4).Select(_ => DieAndRestart()).ToArray());
+    }
+
+    [Fact]
+    public void Run_staying_up_for_the_reset_time_starts_the_backoff_over_and_removes_the_file()
+    {
+        File.WriteAllText(_dir + "/crash-loop", "backoff=1s-1m reset=30s");
+        Reach("up");
+        DieAndRestart();
+        Assert.Equal(2000, DieAndRestart(restart: false));
+        Feed("StartDue");
+        Assert.Contains("timer +30000", _fx.Take());
+        Assert.Equal("backoff", CrashLoopFile()[0]);
+        _fx.Now += 30000;
+        Feed("ResetDue");
+        Assert.Empty(CrashLoopFile());
+        Assert.Equal(1000, DieAndRestart());
+        // The same when run dies after the reset time without the timer having fired.
+        Assert.Equal(2000, DieAndRestart());
+        _fx.Now += 30000;
+        Assert.Equal(1000, DieAndRestart());
+    }
+
+    [Fact]
+    public void After_the_deaths_of_give_up_the_service_stays_down_wanted_down_until_started_again()
+    {
+        File.WriteAllText(_dir + "/crash-loop", "give-up=3/1m");
+        Reach("up");
+        DieAndRestart();
+        DieAndRestart();
+        Feed("RunDied");
+        _fx.Take();
+        Feed("FinishDied");
+        Assert.Equal(["status pid=0 wstat=300 wantdown ready readystamp", "event OD",
+            "s6-supervise svc: warning: run died 3 times within 60000 ms: giving up (crash-loop), down until s6-svc -u"], _fx.Take());
+        Assert.Equal(["gave-up", "3"], CrashLoopFile()[..2]);
+        Assert.Equal("Down", Next());
+        Feed("u");
+        Assert.Equal("Up", Next());
+        Assert.Empty(CrashLoopFile());
+        Assert.Equal(1000, DieAndRestart()); // counted afresh: two more deaths before giving up again
+        Assert.Equal(1000, DieAndRestart());
+    }
+
+    [Fact]
+    public void Giving_up_with_an_exit_code_stops_the_container_with_it()
+    {
+        File.WriteAllText(_dir + "/crash-loop", "backoff=1s-4s give-up=2/1m then=exit:3");
+        Reach("up");
+        DieAndRestart();
+        Feed("RunDied");
+        _fx.Take();
+        Feed("FinishDied");
+        Assert.Equal(["status pid=0 wstat=300 wantdown ready readystamp", "event OD", "stop container 3",
+            "s6-supervise svc: warning: run died 2 times within 60000 ms: giving up (crash-loop) and stopping the container with exit code 3"],
+            _fx.Take());
+    }
+
+    [Fact]
+    public void Giving_up_with_an_exit_code_and_no_container_to_stop_says_so_and_stays_down()
+    {
+        File.WriteAllText(_dir + "/crash-loop", "give-up=1/1m then=exit:3");
+        _sup = new ServiceSupervisor(new NoContainer(_fx), _base, _dir, "svc");
+        Assert.Null(_sup.SetUp());
+        Feed("RunDied");
+        _fx.Take();
+        Feed("FinishDied");
+        Assert.Equal(["status pid=0 wstat=300 wantdown ready readystamp", "event OD",
+            "s6-supervise svc: warning: run died 1 times within 60000 ms: giving up (crash-loop), down until s6-svc -u (no container to stop with exit code 3)"],
+            _fx.Take());
+        Assert.Equal("Down", Next());
+    }
+
+    /// As s6-supervise alone: no container to stop; the rest is recorded.
+    sealed class NoContainer(Recorder fx) : ISupervisorEffects
+    {
+        public long Now => fx.Now;
+        public int Spawn(IReadOnlyList<string> argv, ProcessState st, Action<WaitStatus> onExit) => fx.Spawn(argv, st, onExit);
+        public void Kill(int pid, int sig) => fx.Kill(pid, sig);
+        public int Save(ServiceStatus status) => fx.Save(status);
+        public void Notify(string events) => fx.Notify(events);
+        public void WakeAt(long when, Action<long> onTime) => fx.WakeAt(when, onTime);
+        public void Watch(int fd, Action onReadable) => fx.Watch(fd, onReadable);
+        public void Unwatch(int fd) => fx.Unwatch(fd);
+        public bool StopContainer(int code) => false;
+    }
+
+    [Fact]
+    public void Deaths_older_than_the_give_up_window_do_not_count()
+    {
+        File.WriteAllText(_dir + "/crash-loop", "give-up=2/10s");
+        Reach("up");
+        DieAndRestart();
+        _fx.Now += 10000;
+        Assert.Equal(1000, DieAndRestart());
+    }
+
+    [Fact]
+    public void Finish_exiting_125_is_s6s_permanent_failure_whatever_the_policy()
+    {
+        File.WriteAllText(_dir + "/crash-loop", "give-up=1/1m then=exit:4");
+        Reach("finishing");
+        _sup!.Dispatch(ServiceEvent.FinishDied, 125);
+        Assert.Equal(["status pid=0 wstat=300 wantdown ready readystamp", "event OD"], _fx.Take());
+        Assert.Empty(CrashLoopFile());
+    }
+
+    [Fact]
+    public void Wanted_down_while_backing_off_the_start_is_off_and_the_file_goes()
+    {
+        File.WriteAllText(_dir + "/crash-loop", "backoff=5s-1m");
+        Reach("up");
+        DieAndRestart(restart: false);
+        Assert.Equal("backoff", CrashLoopFile()[0]);
+        Feed("d");
+        Assert.Empty(CrashLoopFile());
+    }
+
+    [Fact]
+    public void A_bad_crash_loop_file_is_said_once_and_s6s_rules_hold()
+    {
+        File.WriteAllText(_dir + "/crash-loop", "backoff=1s");
+        Reach("up");
+        Feed("RunDied");
+        Assert.Contains($"s6-supervise svc: warning: invalid {_dir}/crash-loop: \"backoff=1s\": expected backoff=FIRST-MAX, two durations, as in backoff=1s-1m - using s6's rules",
+            _fx.Take());
+        Feed("FinishDied");
+        Feed("StartDue");
+        Assert.Equal(1000, DieAndRestart());
+        Assert.DoesNotContain(_fx.Effects, e => e.Contains("invalid"));
+    }
+
+    [Fact]
+    public void The_default_policy_holds_for_a_service_without_a_file_and_none_opts_out()
+    {
+        _defaultPolicy = CrashLoopPolicy.Parse("backoff=3s-1m", out _);
+        Reach("up");
+        Assert.Equal(3000, DieAndRestart());
+        _sup!.Dispatch(ServiceEvent.SigQuit);
+        File.WriteAllText(_dir + "/crash-loop", "none\n");
+        Reach("up");
+        Assert.Equal(1000, DieAndRestart());
     }
 }

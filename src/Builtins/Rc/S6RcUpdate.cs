@@ -212,6 +212,7 @@ public sealed class S6RcUpdate : Builtin
     [
         "finish", "run", "notification-fd", "lock-fd", "timeout-kill", "flag-timeout-killpg", "timeout-finish", "max-death-tally",
         "down-signal", "reload-signal", "flag-newpidns", "template", "data", "env", "producer-for", "consumer-for",
+        "crash-loop",
     ];
 
     static int Refresh(string from, string to)

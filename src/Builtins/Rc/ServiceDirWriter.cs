@@ -52,6 +52,7 @@ sealed class ServiceDirWriter(string compiled, CompiledSources sources, CompileL
         CopyNumber(src, dst, "max-death-tally");
         CopyIfThere(src, dst, "down-signal");
         CopyIfThere(src, dst, "reload-signal");
+        CopyIfThere(src, dst, "crash-loop"); // ours, not s6-rc's: the supervisor's crash-loop policy
         CopyEmpty(src, dst, "flag-newpidns");
         if (CopyDirectory(src, dst, "template"))
         {

@@ -54,12 +54,14 @@ sealed class ScannedService
     readonly Action<ScannedService> _due, _changed;
     readonly Action<long> _onTime;
     readonly PipelinePipes _pipelines;
+    readonly Container _container;
 
     /// due: asks for a StartMissing (the scanner queues it); changed: a supervisor left or the pair stopped.
     public ScannedService(EventLoop loop, ProcessState baseState, string scandir, string name, ulong dev, ulong ino, bool logged,
-        Func<bool> stopping, Action<ScannedService> due, Action<ScannedService> changed, PipelinePipes pipelines)
+        Func<bool> stopping, Action<ScannedService> due, Action<ScannedService> changed, PipelinePipes pipelines, Container container)
     {
         _pipelines = pipelines;
+        _container = container;
         _loop = loop;
         _base = baseState;
         _dir = scandir + "/" + name;
@@ -115,14 +117,14 @@ sealed class ScannedService
         }
         if (log)
         {
-            var supervisor = new ServiceSupervisor(_loop, _base, _dir + "/log", Name + "/log", stdin: Pipe!.ReadEnd);
+            var supervisor = new ServiceSupervisor(_loop, _base, _dir + "/log", Name + "/log", stdin: Pipe!.ReadEnd, container: _container);
             supervisor.Gone = _ => Left(_log, () => Pipe?.CloseReadEnd());
             Started(_log, supervisor);
         }
         if (main)
         {
             var supervisor = new ServiceSupervisor(_loop, _base, _dir, Name, stdin: _in?.ReadEnd ?? -1,
-                stdout: _out?.WriteEnd ?? Pipe?.WriteEnd ?? -1);
+                stdout: _out?.WriteEnd ?? Pipe?.WriteEnd ?? -1, container: _container);
             supervisor.Gone = _ => Left(_main, () =>
             {
                 Pipe?.CloseWriteEnd();

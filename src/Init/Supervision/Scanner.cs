@@ -29,6 +29,7 @@ sealed class Scanner
     long _scanAt = long.MaxValue;
     readonly Action<long> _onScanTime, _onStartTime;
     readonly Action<ScannedService> _enqueue, _changed;
+    readonly Container _container;
 
     /// Set once a shutdown command or signal came: how to end.
     public Ending Ends { get; private set; }
@@ -48,7 +49,19 @@ sealed class Scanner
         _changed = Changed;
         loop.OnSignal = OnSignal;
         loop.WatchFd(control.Fifo.Fd, OnControl, first: true);
+        var gen = Container.Booted();
+        _container = new Container(Container.ReadDefault(baseState.Env, gen, Warn), code => StopContainer(gen, code));
     }
+
+    /// A crash-loop policy gave up with an exit code: once the supervisor that said so is done with its
+    /// event, the code is recorded and the container stops the way its generation stops, in order.
+    void StopContainer(Container.Generation gen, int code) => _loop.WakeAt(EventLoop.Now, _ =>
+    {
+        if (Container.Record(gen, code, Warn)
+            && _services.Values.FirstOrDefault(s => s.Name == "s6-linux-init-shutdownd")?.Main is { } shutdownd)
+            shutdownd.Command('u');
+        else Command('t');
+    });
 
     void Warn(string text)
     {
@@ -96,7 +109,7 @@ sealed class Scanner
             }
             bool logged = name != "s6-svscan-log"
                 && SysStat.StatPath(path + "/log", out var lst) == 0 && (lst.Mode & SysStat.S_IFMT) == SysStat.S_IFDIR;
-            var service = new ScannedService(_loop, _base, _scandir, name, st.Dev, st.Ino, logged, () => Ends != Ending.None, _enqueue, _changed, _pipelines);
+            var service = new ScannedService(_loop, _base, _scandir, name, st.Dev, st.Ino, logged, () => Ends != Ending.None, _enqueue, _changed, _pipelines, _container);
             _services.Add((st.Dev, st.Ino), service);
             Enqueue(service);
         }

@@ -29,6 +29,8 @@ enum ServiceEvent
     KillDue,
     /// timeout-finish ran out (then every 5 s until finish dies): SIGKILL to finish.
     FinishKillDue,
+    /// run has stayed up for its crash-loop policy's reset time: the backoff starts over.
+    ResetDue,
 }
 
 /// The supervisor's methods, one per kind of cell; ServiceSupervisor.Dispatch binds them.
@@ -38,6 +40,7 @@ enum ServiceAction
     Start, StartOnce, StartForGood, WantUp, WantUpForGood, WantDown, WantDownForGood, Stop, StopForGood,
     LeaveWhenDown, StopAndLeave, Detach,
     RunEnded, FinishEnded, LastFinishEnded, MarkReady, CloseReadiness, StartIfWanted, KillRun, KillFinish,
+    ResetCrashLoop,
 }
 
 /// What a supervisor does for each event in each state: s6-supervise's `actions[state][event]`, one row
@@ -82,7 +85,8 @@ static class ServiceStateTable
         (ReadinessClosed, Ignore,          CloseReadiness,  Ignore,          CloseReadiness,  Ignore),
         (StartDue,        StartIfWanted,   Ignore,          Ignore,          Ignore,          Ignore),
         (KillDue,         Ignore,          KillRun,         Ignore,          KillRun,         Ignore),
-        (FinishKillDue,   Ignore,          Ignore,          KillFinish,      Ignore,          KillFinish));
+        (FinishKillDue,   Ignore,          Ignore,          KillFinish,      Ignore,          KillFinish),
+        (ResetDue,        Ignore,          ResetCrashLoop,  Ignore,          ResetCrashLoop,  Ignore));
 
     public static ServiceAction Of(ServiceState state, ServiceEvent e) => Cells[(int)e, (int)state];
 

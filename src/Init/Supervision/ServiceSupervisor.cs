@@ -29,6 +29,7 @@ sealed class ServiceSupervisor
     readonly LockFile _lock = new();
     readonly ControlFifo _control = new();
     readonly Action<long> _onTime;
+    readonly CrashLoop _crash;
 
     ServiceStatus _status;
     ServiceStatus? _saved;
@@ -40,18 +41,24 @@ sealed class ServiceSupervisor
     int _notifyFd = -1;
     /// The deadlines: each is its event when its timer fires (timers are never cancelled; a deadline
     /// moved or cleared since is not due).
-    long _startAt = long.MaxValue, _killAt = long.MaxValue, _finishKillAt = long.MaxValue;
+    long _startAt = long.MaxValue, _killAt = long.MaxValue, _finishKillAt = long.MaxValue, _resetAt = long.MaxValue;
     /// When run said it was ready during this run (the throttle's anchor), or -1.
     long _readyAt = -1;
+    /// When run last started (a crash-loop backoff starts over once it has stayed up long enough).
+    long _upAt;
 
     /// dir is absolute; name is what run and finish get as their last argument. stdin/stdout, when not
-    /// -1, are put on fds 0 and 1 of run and finish (the two ends of a log pipe).
-    public ServiceSupervisor(EventLoop loop, ProcessState baseState, string dir, string name, int stdin = -1, int stdout = -1)
-        : this(new LoopEffects(loop, baseState, dir), baseState, dir, name, stdin, stdout)
+    /// -1, are put on fds 0 and 1 of run and finish (the two ends of a log pipe). container: the crash-loop
+    /// policy of a service without its own, and how to stop the container when a policy says so.
+    public ServiceSupervisor(EventLoop loop, ProcessState baseState, string dir, string name, int stdin = -1, int stdout = -1,
+        Container? container = null)
+        : this(new LoopEffects(loop, baseState, dir, container ?? Container.None), baseState, dir, name, stdin, stdout,
+            (container ?? Container.None).DefaultPolicy)
     {
     }
 
-    public ServiceSupervisor(ISupervisorEffects effects, ProcessState baseState, string dir, string name, int stdin = -1, int stdout = -1)
+    public ServiceSupervisor(ISupervisorEffects effects, ProcessState baseState, string dir, string name, int stdin = -1, int stdout = -1,
+        CrashLoopPolicy? defaultPolicy = null)
     {
         _effects = effects;
         _base = baseState;
@@ -60,6 +67,7 @@ sealed class ServiceSupervisor
         _stdin = stdin;
         _stdout = stdout;
         _onTime = OnTime;
+        _crash = new CrashLoop(dir, defaultPolicy);
     }
 
     /// The descriptors a supervisor of dir keeps open while it supervises: the lock and the control FIFO,
@@ -85,6 +93,7 @@ sealed class ServiceSupervisor
             return Fail(err == Errno.EEXIST ? 100 : 111, "unable to mkfifo supervise/control", err);
         }
         DeathTally.Clear(Dir);
+        _crash.Remove();
         var now = Tai64n.Now();
         _status = new ServiceStatus { Stamp = now, ReadyStamp = now, WantUp = !ServiceFiles.Exists(Dir + "/down"), Ready = true };
         Publish("s");
@@ -164,6 +173,7 @@ sealed class ServiceSupervisor
             case ServiceAction.StartIfWanted: StartIfWanted(); break;
             case ServiceAction.KillRun: KillRun(detail); break;
             case ServiceAction.KillFinish: KillFinish(detail); break;
+            case ServiceAction.ResetCrashLoop: ResetCrashLoop(); break;
         }
     }
 
@@ -220,9 +230,10 @@ sealed class ServiceSupervisor
         Save();
     }
 
-    /// Wanted up, and run starts now.
+    /// Wanted up, and run starts now: a start asked for, so a crash loop's count starts over.
     void Start()
     {
+        _crash.Clear();
         WantUp();
         SpawnRun();
     }
@@ -230,6 +241,7 @@ sealed class ServiceSupervisor
     /// Wanted down, but run starts now, once.
     void StartOnce()
     {
+        _crash.Clear();
         WantDown();
         SpawnRun();
     }
@@ -253,11 +265,12 @@ sealed class ServiceSupervisor
         WantUp();
     }
 
-    /// Wanted down: a start waiting for the throttle is off.
+    /// Wanted down: a start waiting for the throttle (or a crash-loop backoff) is off.
     void WantDown()
     {
         _status.WantUp = false;
         _startAt = long.MaxValue;
+        _crash.NotBackingOff();
         Save();
     }
 
@@ -312,7 +325,8 @@ sealed class ServiceSupervisor
     void RunEnded(WaitStatus death)
     {
         CloseReadiness();
-        _killAt = long.MaxValue;
+        _killAt = _resetAt = long.MaxValue;
+        _crash.Died(_effects.Now, _upAt, Warn);
         _status.Wstat = (ushort)death.Raw;
         _status.Paused = false;
         _status.Ready = false;
@@ -338,13 +352,37 @@ sealed class ServiceSupervisor
     }
 
     /// Finish ended: down, and run starts again after the throttle (a second after it was last started
-    /// or said ready) if wanted up.
+    /// or said ready) if wanted up, or later when a crash-loop policy backs off; or, when the policy's
+    /// deaths are reached, the service gives up as it would for finish's 125 (down, wanted down).
     void FinishEnded(int exitCode)
     {
-        DownAndReady(exitCode);
+        bool giveUp = exitCode != 125 && _status.WantUp && _crash.ShouldGiveUp;
+        if (giveUp) _status.WantUp = false;
+        DownAndReady(exitCode, giveUp);
+        if (giveUp)
+        {
+            GiveUp();
+            return;
+        }
+        if (!_status.WantUp) return;
         long now = _effects.Now;
-        if (_status.WantUp) _startAt = Timer(_readyAt >= 0 ? Math.Max(now, _readyAt + Throttle) : now + Throttle);
+        long at = Math.Max(_readyAt >= 0 ? Math.Max(now, _readyAt + Throttle) : now + Throttle, _crash.StartNoSoonerThan(now));
+        _startAt = Timer(at);
+        if (_crash.Policy is { BacksOff: true }) _crash.BackingOff(UnixMs() + at - now);
     }
+
+    /// Said in one line: the service stays down until started again, or the container stops.
+    void GiveUp()
+    {
+        var p = _crash.Policy!;
+        _crash.GaveUp(UnixMs());
+        string what = $"run died {p.GiveUpDeaths} times within {p.GiveUpWindow} ms";
+        if (p.ExitCode is not int code) Warn($"{what}: giving up (crash-loop), down until s6-svc -u");
+        else if (_effects.StopContainer(code)) Warn($"{what}: giving up (crash-loop) and stopping the container with exit code {code}");
+        else Warn($"{what}: giving up (crash-loop), down until s6-svc -u (no container to stop with exit code {code})");
+    }
+
+    static long UnixMs() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
     void LastFinishEnded(int exitCode)
     {
@@ -352,8 +390,9 @@ sealed class ServiceSupervisor
         Leave();
     }
 
-    /// Down and ready. finish exiting 125 means: this service has failed for good, do not restart it.
-    void DownAndReady(int finishExitCode)
+    /// Down and ready. finish exiting 125 means: this service has failed for good, do not restart it; so
+    /// does a crash-loop policy giving up.
+    void DownAndReady(int finishExitCode, bool gaveUp = false)
     {
         _finishKillAt = long.MaxValue;
         State = ServiceState.Down;
@@ -361,7 +400,7 @@ sealed class ServiceSupervisor
         _status.Finishing = false;
         _status.Ready = true;
         _status.ReadyStamp = Tai64n.Now();
-        bool permanent = finishExitCode == 125;
+        bool permanent = finishExitCode == 125 || gaveUp;
         if (permanent) _status.WantUp = false;
         Publish(permanent ? "OD" : "D");
     }
@@ -392,6 +431,13 @@ sealed class ServiceSupervisor
     {
         Kill(Native.Signal.SIGKILL);
         _killAt = Timer(now + KillRepeat);
+    }
+
+    /// run stayed up past the crash-loop policy's reset time: its backoff starts over.
+    void ResetCrashLoop()
+    {
+        _resetAt = long.MaxValue;
+        _crash.Reset();
     }
 
     void KillFinish(long now)
@@ -434,6 +480,8 @@ sealed class ServiceSupervisor
         }
         State = ServiceState.Up;
         _readyAt = -1;
+        _upAt = _effects.Now;
+        if (_crash.Deaths > 0 && _crash.Policy is { } policy) _resetAt = Timer(_upAt + policy.Reset);
         if (_notifyFd >= 0) _effects.Watch(_notifyFd, OnReadiness);
         _status.Pid = pid;
         _status.Ready = false;
@@ -474,6 +522,7 @@ sealed class ServiceSupervisor
         if (_startAt <= now) Dispatch(ServiceEvent.StartDue, now);
         if (_killAt <= now) Dispatch(ServiceEvent.KillDue, now);
         if (_finishKillAt <= now) Dispatch(ServiceEvent.FinishKillDue, now);
+        if (_resetAt <= now) Dispatch(ServiceEvent.ResetDue, now);
     }
 
     long Timer(long when)

@@ -21,9 +21,12 @@ interface ISupervisorEffects
     void WakeAt(long when, Action<long> onTime);
     void Watch(int fd, Action onReadable);
     void Unwatch(int fd);
+    /// A crash-loop policy gave up with `then=exit:CODE`: the container stops, in order, with code. False
+    /// when there is none to stop (s6-supervise alone).
+    bool StopContainer(int code);
 }
 
-sealed class LoopEffects(EventLoop loop, ProcessState baseState, string dir) : ISupervisorEffects
+sealed class LoopEffects(EventLoop loop, ProcessState baseState, string dir, Container container) : ISupervisorEffects
 {
     public long Now => EventLoop.Now;
 
@@ -53,4 +56,5 @@ sealed class LoopEffects(EventLoop loop, ProcessState baseState, string dir) : I
     public void WakeAt(long when, Action<long> onTime) => loop.WakeAt(when, onTime);
     public void Watch(int fd, Action onReadable) => loop.WatchFd(fd, onReadable);
     public void Unwatch(int fd) => loop.UnwatchFd(fd);
+    public bool StopContainer(int code) => container.Stop(code);
 }

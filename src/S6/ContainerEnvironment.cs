@@ -1,7 +1,7 @@
 using Execline.Native;
 using Execline.Runtime;
 
-namespace Execline.Builtins.Overlay;
+namespace Execline.S6;
 
 /// The container's environment as s6-overlay's printcontenv sees it: /init saves it as one file per
 /// variable under Directory, unless S6_KEEP_ENV is a non-zero integer, in which case the whole tree
@@ -9,12 +9,14 @@ namespace Execline.Builtins.Overlay;
 public static class ContainerEnvironment
 {
     public const string Directory = "/var/run/s6/container_environment";
+    /// Where s6-overlay v3's stage0 saves it.
+    public const string V3Directory = "/run/s6/container_environment";
 
     /// The value of name, or null when it is not set; a file's one trailing newline is not part of it.
-    public static string? Get(Environ env, string name)
+    public static string? Get(Environ env, string name, string directory = Directory)
     {
         if (KeepsEnvironment(env)) return env.Get(name);
-        var data = Unistd.ReadFile(Directory + "/" + name);
+        var data = Unistd.ReadFile(directory + "/" + name);
         if (data == null) return null;
         var value = Text.Bytes.Latin1(data);
         return value.EndsWith('\n') ? value.Substring(0, value.Length - 1) : value;
