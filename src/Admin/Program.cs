@@ -22,9 +22,10 @@ static class Program
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            // one line, where the library would print its error and the whole help
-            var words = parsed.Errors[0].Message.Split((char[])['\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim());
-            Err($"{Name}: usage error: {string.Join(' ', words)} (see {Name} --help)\n");
+            // one line, where the library would print its errors and the whole help
+            var errors = parsed.Errors.Select(e =>
+                string.Join(' ', e.Message.Split((char[])['\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim())));
+            Err($"{Name}: usage error: {string.Join(' ', errors)} (see {Name} --help)\n");
             return 100;
         }
         return parsed.Action is SynchronousCommandLineAction action ? action.Invoke(parsed) : 100;
