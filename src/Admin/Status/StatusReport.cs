@@ -38,7 +38,7 @@ static class StatusReport
         ("crash_loop", r.CrashLoop is { } c
             ? Admin.Json.Object(("state", Admin.Json.Quote(c.State)), ("deaths", Admin.Json.Value(c.Deaths)))
             : "null"),
-        ("want_up", Admin.Json.Value(r.WantUp)));
+        ("want_up", Admin.Json.Value(r.WantUp)), ("normally_up", Admin.Json.Value(r.NormallyUp)));
 
     /// `execline-cs health`: nothing to say when healthy in text; else NAME: why, a line each.
     public static string HealthText(IReadOnlyList<(string Name, string Why)> problems) =>

@@ -43,16 +43,16 @@ static class Supervision
                 {
                     bool up = (state[i] & StateUp) != 0;
                     rows.Add(new ServiceRow(db.Services[i].Name, "oneshot", up ? "up" : "down", null, null, null, null, null, null,
-                        (state[i] & StateWantedUp) != 0));
+                        (state[i] & StateWantedUp) != 0, false));
                 }
         return rows;
     }
 
     static ServiceRow Supervised(string name, string kind, string dir, Tai64n now)
     {
-        bool notifies = File.Exists(dir + "/notification-fd");
+        bool notifies = File.Exists(dir + "/notification-fd"), normallyUp = !File.Exists(dir + "/down");
         if (ServiceStatus.Read(dir) is not { } st)
-            return new ServiceRow(name, kind, "unsupervised", null, null, null, null, null, null, !File.Exists(dir + "/down"));
+            return new ServiceRow(name, kind, "unsupervised", null, null, null, null, null, null, normallyUp, normallyUp);
         var tally = Unistd.ReadFile(dir + "/supervise/death_tally") ?? [];
         long restarts = tally.Length / DeathRecord;
         string state = st.Finishing ? "finishing" : st.Pid != 0 ? (st.Paused ? "paused" : "up") : "down";
@@ -60,7 +60,7 @@ static class Supervision
             ? Exit(tally[(int)(restarts * DeathRecord) - 2], tally[(int)(restarts * DeathRecord) - 1])
             : st.Pid == 0 && st.Stamp.Seconds != 0 && st.Wstat != 0 ? (st.DiedOfSignal ? "SIG" + SignalNames.Name((uint)st.Signal) : st.ExitCode.ToString()) : null;
         return new ServiceRow(name, kind, state, st.Pid != 0 ? st.Pid : null, state == "up" ? now.SecondsSince(st.Stamp) : null,
-            restarts, notifies ? st.Ready && state == "up" : null, lastExit, CrashLoop.Read(dir), st.WantUp);
+            restarts, notifies ? st.Ready && state == "up" : null, lastExit, CrashLoop.Read(dir), st.WantUp, normallyUp);
     }
 
     /// A death_tally record's exit: the code, or the signal's name.

@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using static Execline.Tests.EndToEnd.InitContainer;
+
+namespace Execline.Tests.EndToEnd;
+
+/// The admin tool, usr/bin/execline-cs, in booted containers: `status` and `health` from inside (the CMD
+/// runs them), and `check` on the demo image's root.
+public class AdminToolTests
+{
+    /// The CMD: waits until health says all is up (5 s at most), prints status, health and its code, takes
+    /// service b down, and prints health again.
+    static string[] Probe(string scandir) =>
+    [
+        "/bin/sh", "-c", $"""
+        for i in $(seq 50); do execline-cs health >/dev/null && break; sleep 0.1; done
+        execline-cs status
+        execline-cs health; echo "health=$?"
+        s6-svc -d {scandir}/b
+        s6-svwait -D {scandir}/b
+        execline-cs health; echo "health=$?"
+        execline-cs status --format json | grep -c '"name": "b", "kind": "[a-z]*", "state": "down", "pid": null'
+        """,
+    ];
+
+    /// The probe's lines (not v2's banners) with pid and uptime (numbers that change from run to run) as N,
+    /// and single spaces.
+    static string Masked(string output) =>
+        string.Concat(output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => !line.StartsWith('[')).Select(line =>
+            Regex.Replace(Regex.Replace(line, " +", " "), @"^(\S+ \S+ up) \d+ \d+ ", "$1 N N ") + "\n"));
+
+    [Fact]
+    public void Status_and_health_show_the_services_of_a_v2_boot_and_health_names_one_taken_down()
+    {
+        using var root = Image();
+        foreach (var name in new[] { "a", "b" }) root.Write($"etc/services.d/{name}/run", "#!/bin/sh\nexec sleep 1000\n", "755");
+        var r = Run(root, Probe("/var/run/s6/services"), Env("S6_KILL_GRACETIME=0"), seconds: 60);
+        Assert.Equal(
+            "NAME KIND STATE PID UPTIME RESTARTS READY LAST-EXIT\n" +
+            "a service up N N 0 - -\n" +
+            "b service up N N 0 - -\n" +
+            "health=0\n" +
+            "b: down (taken down, as by s6-svc -d, and it has no down file, last exit SIGTERM)\n" +
+            "health=1\n" +
+            "1\n", Masked(r.Out));
+        Assert.Equal(0, r.ExitCode);
+    }
+
+    [Fact]
+    public void Status_and_health_show_longruns_legacy_services_and_oneshots_of_a_v3_boot()
+    {
+        using var root = V3.Image();
+        V3.Service(root, "b", ("type", "longrun\n"), ("run", "#!/bin/sh\nexec sleep 1000\n"));
+        V3.DependsOn(root, "b", "base");
+        V3.InUser(root, "b");
+        V3.Service(root, "migrate", ("type", "oneshot\n"), ("up", "true\n"));
+        V3.DependsOn(root, "migrate", "base");
+        V3.InUser(root, "migrate");
+        root.Write("etc/services.d/a/run", "#!/bin/sh\nexec sleep 1000\n", "755");
+        var r = V3.Run(root, Probe("/run/service"), V3.G0());
+        Assert.Equal(
+            "NAME KIND STATE PID UPTIME RESTARTS READY LAST-EXIT\n" +
+            "a service up N N 0 - -\n" +
+            "b longrun up N N 0 - -\n" +
+            "s6-linux-init-shutdownd service down - - 0 - -\n" +
+            "migrate oneshot up - - - - -\n" +
+            "fix-attrs oneshot up - - - - -\n" +
+            "legacy-cont-init oneshot up - - - - -\n" +
+            "legacy-services oneshot up - - - - -\n" +
+            "health=0\n" +
+            "b: down (taken down, as by s6-svc -d, and it has no down file, last exit SIGTERM)\n" +
+            "health=1\n" +
+            "1\n", Masked(r.Out));
+        Assert.Equal(0, r.ExitCode);
+    }
+
+    [Fact]
+    public void The_demo_image_root_has_no_finding()
+    {
+        using var root = Image();
+        Shell.Check("/bin/cp", "-a", Path.Combine(Repo.Root, "scripts/demo/image/."), root.Path);
+        var r = Shell.Run(Path.Combine(Repo.Root, "out/local/usr/bin/execline-cs"), ["check", root.Path]);
+        Assert.Equal(($"execline-cs check: {root.Path}: no problem found\n", "", 0), (r.Out, r.Err, r.ExitCode));
+    }
+}
