@@ -74,11 +74,28 @@ public class AdminToolTests
     }
 
     [Fact]
-    public void The_demo_image_root_has_no_finding()
+    public void The_demo_image_root_has_no_finding_checked_from_the_host()
     {
         using var root = Image();
         Shell.Check("/bin/cp", "-a", Path.Combine(Repo.Root, "scripts/demo/image/."), root.Path);
         var r = Shell.Run(Path.Combine(Repo.Root, "out/local/usr/bin/execline-cs"), ["check", root.Path]);
         Assert.Equal(($"execline-cs check: {root.Path}: no problem found\n", "", 0), (r.Out, r.Err, r.ExitCode));
+    }
+
+    [Fact]
+    public void Check_runs_inside_the_image_as_a_Dockerfile_RUN_would_and_finds_what_is_wrong()
+    {
+        // the busybox image has no libc: the tool runs on the loader and libraries the tarball brings
+        using var root = Image();
+        Shell.Check("/bin/cp", "-a", Path.Combine(Repo.Root, "scripts/demo/image/."), root.Path);
+        var clean = Boot.Run(root, ["/usr/bin/execline-cs", "check", "/"]);
+        Assert.Equal(("execline-cs check: /: no problem found\n", "", 0), (clean.Out, clean.Err, clean.ExitCode));
+        root.Write("etc/services.d/httpd/run", "#!/usr/bin/execlineb -P\nfdmove -c 2 1\nhttpd2 -f\n", "755");
+        var r = Boot.Run(root, ["/usr/bin/execline-cs", "check", "/"], new Dictionary<string, string> { ["S6_LOGGING"] = "3" });
+        Assert.Equal((
+            "/etc/services.d/httpd/run:3:1: error: command httpd2 not found (expected a builtin or a program in " +
+            "/command:/usr/bin:/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/sbin)\n" +
+            "(environment): error: S6_LOGGING is 3, out of range (expected a number from 0 to 2)\n" +
+            "execline-cs check: /: 2 errors, 0 warnings\n", "", 1), (r.Out, r.Err, r.ExitCode));
     }
 }

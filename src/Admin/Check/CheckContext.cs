@@ -11,7 +11,7 @@ sealed class CheckContext(ImageRoot root, IReadOnlyDictionary<string, string> en
 
     /// /command:/usr/bin:/bin, where s6-overlay's scripts and services find programs, then the image's PATH.
     public IReadOnlyList<string> Path { get; } =
-        ["/command", "/usr/bin", "/bin", .. (imagePath ?? "").Split(':').Where(d => d.StartsWith('/'))];
+        ((string[])["/command", "/usr/bin", "/bin", .. (imagePath ?? "").Split(':').Where(d => d.StartsWith('/'))]).Distinct().ToList();
 
     public void Add(Finding f) => Findings.Add(f);
 }
