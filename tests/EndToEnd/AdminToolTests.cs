@@ -99,3 +99,49 @@ public class AdminToolTests
             "execline-cs check: /: 2 errors, 0 warnings\n", "", 1), (r.Out, r.Err, r.ExitCode));
     }
 }
+
+/// The admin tool in a real engine's image: `execline-cs check /` as a build step, `execline-cs health` as
+/// the container's health check.
+public class AdminToolPodmanTests
+{
+    const string Dockerfile = """
+        FROM debian:bookworm-slim
+        ADD overlay.tar.gz /
+        RUN mkdir -p /etc/s6-overlay/s6-rc.d/app/dependencies.d \
+         && echo longrun > /etc/s6-overlay/s6-rc.d/app/type \
+         && printf '#!/command/execlineb -P\nforeground { echo app up }\nsleep 100000\n' > /etc/s6-overlay/s6-rc.d/app/run \
+         && chmod 755 /etc/s6-overlay/s6-rc.d/app/run \
+         && touch /etc/s6-overlay/s6-rc.d/app/dependencies.d/base /etc/s6-overlay/user-bundles.d/user/contents.d/app
+        RUN execline-cs check /
+        ENTRYPOINT ["/init"]
+        """;
+
+    [PodmanFact]
+    public void A_health_check_with_execline_cs_health_turns_unhealthy_when_a_service_is_taken_down()
+    {
+        var tag = Podman.BuildWithTarball(Dockerfile);
+        var name = "execline-cs-health-" + Guid.NewGuid().ToString("N")[..8];
+        try
+        {
+            Assert.Equal(0, Podman.Run("run", "-d", "--pull=never", "--name", name, "--health-cmd", "execline-cs health",
+                "--health-interval", "disable", tag, "sleep", "100000").ExitCode);
+            var logs = Podman.Run("logs", name);
+            for (int i = 0; i < 100 && !logs.Out.Contains("app up"); i++)
+            {
+                Thread.Sleep(100);
+                logs = Podman.Run("logs", name);
+            }
+            Assert.Equal(0, Podman.Run("healthcheck", "run", name).ExitCode);
+            Assert.Equal(0, Podman.Run("exec", name, "s6-svc", "-d", "/run/service/app").ExitCode);
+            Assert.Equal(0, Podman.Run("exec", name, "s6-svwait", "-D", "/run/service/app").ExitCode);
+            Assert.Equal(1, Podman.Run("healthcheck", "run", name).ExitCode);
+            var health = Podman.Run("exec", name, "execline-cs", "health");
+            Assert.Equal(("app: down (taken down, as by s6-svc -d, and it has no down file, last exit SIGTERM)\n", 1), (health.Out, health.ExitCode));
+        }
+        finally
+        {
+            Podman.Run("rm", "-f", name);
+            Podman.RemoveImage(tag);
+        }
+    }
+}
