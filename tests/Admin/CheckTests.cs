@@ -71,6 +71,16 @@ public class CheckTests
     }
 
     [Fact]
+    public void An_up_file_written_as_a_shell_script_is_reported()
+    {
+        using var image = Image.Base()
+            .Rc("setup", "oneshot", ("up", "#!/bin/sh\nif [ -f /x ]; then echo; fi\n"), ("down", "#!/command/execlineb -P\ns6-echo down\n"));
+        AssertReport(image, 1, "1 error, 0 warnings", image.Check(),
+            "/etc/s6-overlay/s6-rc.d/setup/up:1:1: error: up starts with #!/bin/sh, but s6-rc reads it as an execline command line, not a script " +
+            "(expected a command line, such as the path of a script in /etc/s6-overlay/scripts)");
+    }
+
+    [Fact]
     public void A_script_the_init_execs_without_an_execute_bit_is_reported()
     {
         using var image = Image.Base()

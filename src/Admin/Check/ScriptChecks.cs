@@ -16,7 +16,16 @@ static class ScriptChecks
             var content = cx.Root.Read(script.Path);
             if (content == null) continue;
             ShebangCheck.Run(cx, script, content);
-            if (!script.AlwaysExecline && Shebang.Of(content) is not { IsExecline: true }) continue;
+            var shebang = Shebang.Of(content);
+            if (script.AlwaysExecline && shebang is { IsExecline: false })
+            {
+                // s6-overlay's users write shell in up files; s6-rc reads them as one execline command line
+                cx.Add(Finding.Error(ShebangCheck.Kind, script.Path, 1, 1,
+                    $"{Path.GetFileName(script.Path)} starts with #!{shebang.Interpreter}, but s6-rc reads it as an execline command line, not a script " +
+                    "(expected a command line, such as the path of a script in /etc/s6-overlay/scripts)"));
+                continue;
+            }
+            if (!script.AlwaysExecline && shebang is not { IsExecline: true }) continue;
             if (SyntaxCheck.Run(cx, script.Path, content) is { } tree) CommandCheck.Run(cx, script.Path, tree);
         }
     }
