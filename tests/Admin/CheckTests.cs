@@ -221,6 +221,24 @@ public class CheckTests
     }
 
     [Fact]
+    public void A_service_no_bundle_brings_up_is_reported()
+    {
+        // s6-overlay's top bundle (its own sources) holds the user bundle, which holds web; web depends on db
+        using var image = Image.Base()
+            .Write("/package/admin/s6-overlay/etc/s6-rc/sources/top/type", "bundle\n")
+            .Write("/package/admin/s6-overlay/etc/s6-rc/sources/top/contents.d/user", "")
+            .Write("/etc/s6-overlay/user-bundles.d/user/type", "bundle\n")
+            .Write("/etc/s6-overlay/user-bundles.d/user/contents.d/web", "")
+            .Rc("web", "longrun", ("run", El + "sleep 1\n"))
+            .Write("/etc/s6-overlay/s6-rc.d/web/dependencies.d/db", "")
+            .Rc("db", "longrun", ("run", El + "sleep 1\n"))
+            .Rc("seed", "oneshot", ("up", "s6-echo seeded\n"));
+        AssertReport(image, 1, "0 errors, 1 warning", image.Check(),
+            "/etc/s6-overlay/s6-rc.d/seed: warning: oneshot seed is in no bundle s6-overlay brings up, so it never starts " +
+            "(expected an empty file /etc/s6-overlay/user-bundles.d/user/contents.d/seed, or a dependency of a service there)");
+    }
+
+    [Fact]
     public void S6_variables_unknown_or_with_bad_values_are_reported_from_the_environment_and_env_options()
     {
         using var image = Image.Base();

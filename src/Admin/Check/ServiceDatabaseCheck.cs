@@ -1,5 +1,7 @@
 using Execline.Rc;
 using Execline.Rc.Compile;
+using Execline.Rc.Database;
+using Execline.Rc.Graph;
 
 namespace Execline.Admin.Check;
 
@@ -12,7 +14,7 @@ static class ServiceDatabaseCheck
 {
     public const string Kind = "s6-rc";
     const string Sources = InitScripts.RcSources, Bundles = "/etc/s6-overlay/user-bundles.d",
-        Package = "/package/admin/s6-overlay/etc/s6-rc/sources";
+        Package = "/package/admin/s6-overlay/etc/s6-rc/sources", TopBundle = "top";
 
     public static void Run(CheckContext cx)
     {
@@ -69,7 +71,7 @@ static class ServiceDatabaseCheck
         var warnings = new List<string>();
         try
         {
-            Compiler.Compile(sources, new CompileLog(1, warnings.Add));
+            NeverStarted(cx, Compiler.Compile(sources, new CompileLog(1, warnings.Add)).Database);
         }
         catch (RcError e)
         {
@@ -81,6 +83,19 @@ static class ServiceDatabaseCheck
         }
         foreach (var w in warnings.Select(cx.Root.InsideText).Where(w => !w.EndsWith(" is empty", StringComparison.Ordinal)))
             cx.Add(Finding.Warning(Kind, Where(cx, w).File, 0, 0, "s6-rc-compile: " + w["warning: ".Length..]));
+    }
+
+    /// rc.init brings up s6-overlay's `top` bundle (base, user, user2, the legacy services): a service of
+    /// the image that neither it nor anything it depends on names never starts, silently.
+    static void NeverStarted(CheckContext cx, ServiceDatabase db)
+    {
+        if (db.Resolve(TopBundle) is not { } top) return;
+        var started = db.Graph.Closure(top, Direction.Up);
+        foreach (var name in cx.Root.List(Sources))
+            if (db.TryFindAtomic(name, out int i) && !started[i])
+                cx.Add(Finding.Warning(Kind, $"{Sources}/{name}", 0, 0,
+                    $"{db.Services[i].Type.Word()} {name} is in no bundle s6-overlay brings up, so it never starts " +
+                    $"(expected an empty file {Bundles}/user/contents.d/{name}, or a dependency of a service there)"));
     }
 
     /// The file a compiler message is about: the first path it names, else the definition of the first
