@@ -56,15 +56,24 @@ static class Supervision
         var tally = Unistd.ReadFile(dir + "/supervise/death_tally") ?? [];
         long restarts = tally.Length / DeathRecord;
         string state = st.Finishing ? "finishing" : st.Pid != 0 ? (st.Paused ? "paused" : "up") : "down";
-        string? lastExit = restarts > 0
-            ? Exit(tally[(int)(restarts * DeathRecord) - 2], tally[(int)(restarts * DeathRecord) - 1])
-            : st.Pid == 0 && st.Stamp.Seconds != 0 && st.Wstat != 0 ? (st.DiedOfSignal ? "SIG" + SignalNames.Name((uint)st.Signal) : st.ExitCode.ToString()) : null;
         return new ServiceRow(name, kind, state, st.Pid != 0 ? st.Pid : null, state == "up" ? now.SecondsSince(st.Stamp) : null,
-            restarts, notifies ? st.Ready && state == "up" : null, lastExit, CrashLoop.Read(dir), st.WantUp, normallyUp);
+            restarts, notifies ? st.Ready && state == "up" : null, LastExit(tally, st), CrashLoop.Read(dir), st.WantUp, normallyUp);
     }
 
-    /// A death_tally record's exit: the code, or the signal's name.
-    static string Exit(byte code, byte signal) => signal != 0 ? "SIG" + SignalNames.Name(signal) : code.ToString();
+    /// How run last ended: death_tally's last record (code, or 128+signal then the signal), else the wait
+    /// status in supervise/status of a service that is down (with max-death-tally 0 nothing is recorded);
+    /// null when it never ended.
+    static string? LastExit(byte[] tally, ServiceStatus st)
+    {
+        if (tally.Length >= DeathRecord)
+        {
+            int end = tally.Length / DeathRecord * DeathRecord;
+            byte code = tally[end - 2], signal = tally[end - 1];
+            return signal != 0 ? "SIG" + SignalNames.Name(signal) : code.ToString();
+        }
+        if (st.Pid != 0 || st.Wstat == 0) return null;
+        return st.DiedOfSignal ? "SIG" + SignalNames.Name((uint)st.Signal) : st.ExitCode.ToString();
+    }
 
     /// The database s6-rc runs and its live state, when this is a v3 boot.
     static ServiceDatabase? LiveDatabase(out byte[]? state)
