@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the one multi-call program twice from the same publish:
+# Builds the one multi-call program, and the admin tool execline-cs (usr/bin/execline-cs), twice from the
+# same publish:
 #   out/local/    runs here, on this machine's glibc (tests, bench and the demo use it in place);
 #   out/overlay/  the tree exactly as out/execline-cs-x86_64.tar.gz extracts onto /, for any x86_64 image.
 # The program is compiled ahead of time (src/Publish.props): one native executable that needs only libc and
@@ -17,6 +18,9 @@ mkdir -p out
 rm -rf out/publish
 dotnet publish src/Multicall -c Release -r linux-x64 -p:DebugType=none -o out/publish >out/publish.log 2>&1 \
   || { cat out/publish.log; exit 1; }
+# The admin tool (execline-cs check/status/health) is a program of its own beside it.
+dotnet publish src/Admin -c Release -r linux-x64 -p:DebugType=none -o out/publish >>out/publish.log 2>&1 \
+  || { cat out/publish.log; exit 1; }
 
 program_into() { mkdir -p "$1/$pkg" "$1/usr/bin" && cp -a out/publish/execline "$1/$pkg/"; }
 names=$(out/publish/execline --list)
@@ -24,21 +28,28 @@ names=$(out/publish/execline --list)
 rm -rf out/local out/overlay
 program_into out/local
 for name in execline $names; do ln -s "../lib/execline-cs/execline" "out/local/usr/bin/$name"; done
+cp -a out/publish/execline-cs out/local/usr/bin/
 
 program_into out/overlay
 lib=out/overlay/$pkg/lib
 mkdir -p "$lib"
 # Every shared library the program needs, as this machine's loader resolves them, copied under its soname;
 # the loader itself under its PT_INTERP name.
-ldd "out/overlay/$pkg/execline" \
-  | awk -v ours="$root/" 'index($3, ours) == 1 { next } $2 == "=>" && $3 ~ /^\// { print $1, $3 }
-                          $1 ~ /^\/.*ld-linux/ { print $1, $1 }' | sort -u \
-  | while read -r soname path; do cp -L "$path" "$lib/$(basename "$soname")"; done
-loader=$(basename "$(patchelf --print-interpreter out/publish/execline)")
-[ -f "$lib/$loader" ] || { echo "publish.sh: the loader $loader was not found by ldd" >&2; exit 1; }
-# DT_RPATH (not RUNPATH) so it also governs what libc dlopens later (NSS), ahead of LD_LIBRARY_PATH.
-patchelf --set-interpreter "$installed/lib/$loader" --force-rpath --set-rpath "$installed/lib" \
-  "out/overlay/$pkg/execline"
+# Both programs of ours (the multi-call one and the admin tool) go through bundle.
+bundle() {
+  ldd "$1" \
+    | awk -v ours="$root/" 'index($3, ours) == 1 { next } $2 == "=>" && $3 ~ /^\// { print $1, $3 }
+                            $1 ~ /^\/.*ld-linux/ { print $1, $1 }' | sort -u \
+    | while read -r soname path; do cp -L "$path" "$lib/$(basename "$soname")"; done
+  local loader
+  loader=$(basename "$(patchelf --print-interpreter "$1")")
+  [ -f "$lib/$loader" ] || { echo "publish.sh: the loader $loader was not found by ldd" >&2; exit 1; }
+  # DT_RPATH (not RUNPATH) so it also governs what libc dlopens later (NSS), ahead of LD_LIBRARY_PATH.
+  patchelf --set-interpreter "$installed/lib/$loader" --force-rpath --set-rpath "$installed/lib" "$1"
+}
+bundle "out/overlay/$pkg/execline"
+cp -a out/publish/execline-cs out/overlay/usr/bin/
+bundle out/overlay/usr/bin/execline-cs
 
 # Every command is a hard link to the program, in both /usr/bin and /bin (v2 images call /bin/execlineb and
 # /usr/bin/execlineb): a regular executable file as s6-overlay ships them (build-time checks of images test
@@ -96,6 +107,7 @@ done
 shared_dirs='^\.(/bin|/sbin|/lib|/lib64|/usr|/usr/bin|/usr/sbin|/usr/lib|/usr/libexec|/etc|/var|/var/run|/run)?$'
 program="./$pkg/execline"
 { echo "./$pkg"; echo "$program"; (cd out/overlay && find . | grep -Ev "$shared_dirs" | grep -vxF -e "./$pkg" -e "$program" | LC_ALL=C sort); } >out/overlay.list
-tar -C out/overlay --owner=0 --group=0 --numeric-owner --no-recursion -T out/overlay.list \
-  -czf out/execline-cs-x86_64.tar.gz
+# gzip -9: a few tens of KiB less than tar's default level, read back as fast.
+tar -C out/overlay --owner=0 --group=0 --numeric-owner --no-recursion -T out/overlay.list -cf - \
+  | gzip -9 >out/execline-cs-x86_64.tar.gz
 echo "out/overlay: $(du -sh out/overlay | cut -f1) installed, out/execline-cs-x86_64.tar.gz: $(du -h out/execline-cs-x86_64.tar.gz | cut -f1)"

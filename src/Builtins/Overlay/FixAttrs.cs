@@ -6,10 +6,8 @@ namespace Execline.Builtins.Overlay;
 
 /// fix-attrs — applies the ownership and mode rules read from stdin, one a line:
 ///   path recurse account fmode dmode
-/// path is a glob; recurse "true" descends into directories (dot-entries only when the container's
-/// S6_FIX_ATTRS_HIDDEN is non-zero; symlinks are not followed, see TreeFixer); account is user,
-/// user:group or either followed by ",uid:gid" whose parts stand in for names that are not found; a mode
-/// of "-" leaves the mode alone.
+/// (FixAttrsRule); recursion reaches dot-entries only when the container's S6_FIX_ATTRS_HIDDEN is non-zero,
+/// and symlinks are not followed (see TreeFixer).
 /// Upstream's is an execline script; this is one builtin so a malformed line can be reported with its file
 /// and line while the other lines are still applied. Exit 1 when not one whole line was read, else 0.
 public sealed class FixAttrs : Builtin
@@ -47,55 +45,32 @@ public sealed class FixAttrs : Builtin
     {
         public void Apply(string line, int number)
         {
-            var fields = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length != 5)
+            var rule = FixAttrsRule.Parse(line, out var malformed);
+            if (rule == null)
             {
-                Malformed(number, $"{fields.Length} fields instead of 5 (path recurse account fmode dmode)");
+                Malformed(number, malformed!);
                 return;
             }
-            var (pattern, recurse, account, fmode, dmode) = (fields[0], fields[1], fields[2], fields[3], fields[4]);
-            if (!TryMode(fmode, out int fileMode)) { Malformed(number, "invalid file mode: " + fmode); return; }
-            if (!TryMode(dmode, out int dirMode)) { Malformed(number, "invalid directory mode: " + dmode); return; }
-
-            int comma = account.IndexOf(',');
-            var name = comma < 0 ? account : account.Substring(0, comma);
-            var fallback = comma < 0 ? "" : account.Substring(comma + 1);
-            int nextComma = fallback.IndexOf(',');
-            if (nextComma >= 0) fallback = fallback.Substring(0, nextComma);
             var q = new UidGidQuery();
             // user:group names both and lets numbers stand for themselves; a bare name is a user.
-            if (name.IndexOf(':') >= 0)
+            if (rule.Account.IndexOf(':') >= 0)
             {
                 q.What = UidGidQuery.WantUid | UidGidQuery.WantGid;
                 q.Numeric = true;
             }
-            if (fallback.Length > 0 && !q.SetDefaults(fallback))
-            {
-                Malformed(number, "invalid fallback uid:gid: " + fallback);
-                return;
-            }
-            var error = q.Resolve(name);
+            if (rule.Fallback.Length > 0) q.SetDefaults(rule.Fallback);
+            var error = q.Resolve(rule.Account);
             if (error != null)
             {
                 // upstream's words, from the s6-envuidgid its script runs
                 inv.WriteErr($"s6-envuidgid: fatal: {error}\n");
                 return;
             }
-            Glob.Expand(pattern, Glob.GLOB_NOSORT, null, out var paths, out _);
-            var attributes = new Attributes((int)q.Uid, (int)q.Gid, fileMode, dirMode, recurse == "true");
+            Glob.Expand(rule.Pattern, Glob.GLOB_NOSORT, null, out var paths, out _);
+            var attributes = new Attributes((int)q.Uid, (int)q.Gid, rule.FileMode, rule.DirMode, rule.Recurse == "true");
             var fixer = new TreeFixer(inv, attributes, hidden);
-            bool literal = pattern.IndexOfAny(['*', '?', '[', '\\']) < 0;
+            bool literal = rule.Pattern.IndexOfAny(['*', '?', '[', '\\']) < 0;
             foreach (var path in paths) fixer.FixMatch(path, literal);
-        }
-
-        /// An absolute octal mode, or "-" (-1: no change).
-        static bool TryMode(string s, out int mode)
-        {
-            mode = -1;
-            if (s == "-") return true;
-            if (!Octal.ScanFull(s, out var m)) return false;
-            mode = (int)(m & SysStat.ALLPERMS);
-            return true;
         }
 
         void Malformed(int number, string what) => inv.Warn($"{source} line {number}: {what}, line skipped");
