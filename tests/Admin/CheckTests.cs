@@ -252,6 +252,27 @@ public class CheckTests
     }
 
     [Fact]
+    public void Crash_loop_files_and_our_own_variables_are_read_as_the_supervisor_and_the_init_read_them()
+    {
+        using var image = Image.Base()
+            .Write("/etc/services.d/web/run", El + "sleep 1\n", "755")
+            .Write("/etc/services.d/web/crash-loop", "backoff=1s-1m give-up=5/2m then=exit:3\n")
+            .Write("/etc/services.d/web/log/run", El + "sleep 1\n", "755")
+            .Write("/etc/services.d/web/log/crash-loop", "give-up=3\n");
+        var good = AdminTool.Run(["check", image.Root, "--env", "S6_OVERLAY_GENERATION=3", "--env", "S6_CMD_STOP_SIGNAL=QUIT"],
+            "S6_CRASH_LOOP=backoff=2s-1m");
+        AssertReport(image, 1, "1 error, 0 warnings", good,
+            "/etc/services.d/web/log/crash-loop: error: \"give-up=3\": expected give-up=DEATHS/DURATION, as in give-up=5/2m, the service keeps s6's rules");
+        var bad = AdminTool.Run(["check", image.Root, "--env", "S6_OVERLAY_GENERATION=4", "--env", "S6_CMD_STOP_SIGNAL=NOPE"],
+            "S6_CRASH_LOOP=backoff=2s");
+        AssertReport(image, 1, "4 errors, 0 warnings", bad,
+            "/etc/services.d/web/log/crash-loop: error: \"give-up=3\": expected give-up=DEATHS/DURATION, as in give-up=5/2m, the service keeps s6's rules",
+            "(environment): error: S6_CRASH_LOOP: \"backoff=2s\": expected backoff=FIRST-MAX, two durations, as in backoff=1s-1m, every service keeps s6's rules",
+            "(environment): error: S6_CMD_STOP_SIGNAL is \"NOPE\", not a signal, the CMD gets SIGTERM (expected a name such as QUIT or SIGQUIT, or a number)",
+            "(environment): error: S6_OVERLAY_GENERATION is 4, out of range (expected a number from 2 to 3)");
+    }
+
+    [Fact]
     public void Json_output_has_every_finding_with_its_fields_and_the_counts()
     {
         using var image = Image.Base()

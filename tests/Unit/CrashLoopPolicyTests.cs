@@ -1,3 +1,4 @@
+using Execline.S6;
 using Execline.Init.Supervision;
 
 namespace Execline.Tests.Unit;

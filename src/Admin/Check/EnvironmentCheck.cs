@@ -1,3 +1,5 @@
+using Execline.S6;
+
 namespace Execline.Admin.Check;
 
 /// The S6_ variables the container will start with: each is one s6-overlay (v2 or v3) reads, and a
@@ -23,6 +25,8 @@ static class EnvironmentCheck
         ("S6_RUNTIME_BUNDLEDIR", Text, Text), ("S6_VERBOSITY", 0, 5), ("S6_SERVICES_READYTIME", 0, Any),
         ("S6_CMD_USE_TERMINAL", 0, Any), ("S6_CMD_RECEIVE_SIGNALS", 0, Any),
         ("S6_YES_I_WANT_A_WORLD_WRITABLE_RUN_BECAUSE_KUBERNETES", 0, Any), ("S6_WAIT_FOR_CLOSING_FD", 0, int.MaxValue),
+        // ours: which boot, the crash-loop default (CrashLoopCheck reads it), the CMD's stop signal
+        ("S6_OVERLAY_GENERATION", 2, 3), ("S6_CRASH_LOOP", Text, Text), ("S6_CMD_STOP_SIGNAL", Text, Text),
     ];
 
     public static void Run(CheckContext cx)
@@ -37,6 +41,8 @@ static class EnvironmentCheck
                 continue;
             }
             var (_, min, max) = Known[known];
+            if (name == "S6_CMD_STOP_SIGNAL" && value.Length > 0 && !(SignalNames.TryScan(value, out uint sig) && sig is > 0 and < 65))
+                cx.Add(Finding.Error(Kind, Finding.Environment, 0, 0, $"S6_CMD_STOP_SIGNAL is \"{value}\", not a signal, the CMD gets SIGTERM (expected a name such as QUIT or SIGQUIT, or a number)"));
             if (min == Text) continue;
             var expected = max == Any ? $"a number {min} or more" : $"a number from {min} to {max}";
             if (value.Length == 0 || !value.All(char.IsAsciiDigit))

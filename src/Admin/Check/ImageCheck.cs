@@ -8,6 +8,7 @@ static class ImageCheck
         ScriptChecks.Run(cx);
         FixAttrsCheck.Run(cx);
         ServiceDatabaseCheck.Run(cx);
+        CrashLoopCheck.Run(cx);
         EnvironmentCheck.Run(cx);
         return cx.Findings;
     }

@@ -1,4 +1,4 @@
-namespace Execline.Init.Supervision;
+namespace Execline.S6;
 
 /// What a service does when it keeps dying (not in s6): its restarts wait longer and longer (FirstDelay,
 /// times Factor at each death, up to MaxDelay; back to FirstDelay once run has stayed up Reset ms), and
@@ -9,7 +9,7 @@ namespace Execline.Init.Supervision;
 ///     backoff=1s-1m factor=2 reset=1m give-up=5/2m then=exit:3
 ///
 /// Durations take a unit: ms, s, m or h. `none` alone is s6's rules (a service opting out of the default).
-sealed record CrashLoopPolicy(long FirstDelay, long MaxDelay, int Factor, long Reset, int GiveUpDeaths, long GiveUpWindow, int? ExitCode)
+public sealed record CrashLoopPolicy(long FirstDelay, long MaxDelay, int Factor, long Reset, int GiveUpDeaths, long GiveUpWindow, int? ExitCode)
 {
     const long DefaultReset = 60_000;
     const string Words = "backoff=, factor=, reset=, give-up=, then= or none";
