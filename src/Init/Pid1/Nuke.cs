@@ -33,21 +33,24 @@ public sealed class Nuke : Builtin
         var spared = ProcessTable.SelfAndAncestors();
         int stop = CmdStopSignal.Read(inv);
         int waiter = stop == Signal.SIGTERM ? 0 : Pid(inv.Argv[g.Index]);
+        var cmd = new List<int>();
         if (waiter > 0)
         {
-            var (cmd, below) = ProcessTable.Descendants(waiter);
+            (cmd, var below) = ProcessTable.Descendants(waiter);
             spared.UnionWith(below);
-            foreach (int pid in cmd)
-            {
-                Signal.kill(pid, stop);
-                Signal.kill(pid, Signal.SIGCONT);
-            }
         }
         if (hangup) ProcessTable.Broadcast(Signal.SIGHUP, spared);
         if (terminate)
         {
             ProcessTable.Broadcast(Signal.SIGTERM, spared);
             ProcessTable.Broadcast(Signal.SIGCONT, spared);
+        }
+        // The CMD last: its waiter already has its TERM pending when the CMD's exit could wake it, so the
+        // waiter says nothing of an exit a docker stop caused, as without the variable.
+        foreach (int pid in cmd)
+        {
+            Signal.kill(pid, stop);
+            Signal.kill(pid, Signal.SIGCONT);
         }
         return Outcome.Exit(0);
     }

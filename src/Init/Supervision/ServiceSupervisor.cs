@@ -547,12 +547,15 @@ sealed class ServiceSupervisor
 
     /// Writes supervise/status unless it already says exactly that (a client repeating `u` to a service
     /// that is up costs no file).
+    /// A directory gone from the scandir path we reach it by (its link removed: why s6-svscan stops it) has
+    /// nowhere to be written and no one to read it there, which is no failure to tell; s6-supervise, in
+    /// the directory itself, writes on.
     void Save()
     {
         if (_saved == _status) return;
         int err = _effects.Save(_status);
-        if (err != 0) Warn($"unable to write status file: {Errno.StrError(err)}");
-        else _saved = _status;
+        if (err == 0) _saved = _status;
+        else if (err != Errno.ENOENT || ServiceFiles.Exists(Dir)) Warn($"unable to write status file: {Errno.StrError(err)}");
     }
 
     void SetDownFile(bool present)
