@@ -18,18 +18,20 @@ public class InitCrashLoopTests
     static double[] Starts(Rootfs root) =>
         File.ReadAllLines(root.At("tmp/starts")).Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray();
 
+    /// The CMD /check: waits (30 s at most) until run has started n times, then runs then.
+    static void CheckAfterStarts(Rootfs root, int n, string then) => root.Write("check", $$"""
+        #!/bin/sh
+        i=0
+        while [ $i -lt 600 ] && [ "$(cat /tmp/starts 2>/dev/null | wc -l)" -lt {{n}} ]; do sleep 0.05; i=$((i+1)); done
+        {{then}}
+        """ + "\n", "755");
+
     [Fact]
     public void A_service_dying_at_once_restarts_after_waits_that_double_from_the_first_to_the_longest()
     {
         using var root = Image();
         DyingService(root, "backoff=1s-4s");
-        root.Write("check", """
-            #!/bin/sh
-            i=0
-            while [ $i -lt 600 ] && [ "$(cat /tmp/starts 2>/dev/null | wc -l)" -lt 5 ]; do sleep 0.05; i=$((i+1)); done
-            cut -d' ' -f1 /var/run/s6/services/svc/supervise/crash-loop
-            s6-svstat -o up,wantedup /var/run/s6/services/svc
-            """ + "\n", "755");
+        CheckAfterStarts(root, 5, "cut -d' ' -f1 /var/run/s6/services/svc/supervise/crash-loop\ns6-svstat -o up,wantedup /var/run/s6/services/svc");
         AssertRan(Banners.Boot() + "backoff\nfalse true\n[cmd] /check exited 0\n" + Banners.Fin(), "", 0,
             Run(root, ["/check"], Env("S6_KILL_GRACETIME=0")));
         var starts = Starts(root);
@@ -83,12 +85,7 @@ public class InitCrashLoopTests
     {
         using var root = Image();
         DyingService(root, null);
-        root.Write("check", """
-            #!/bin/sh
-            i=0
-            while [ $i -lt 600 ] && [ "$(cat /tmp/starts 2>/dev/null | wc -l)" -lt 3 ]; do sleep 0.05; i=$((i+1)); done
-            [ "$(wc -l < /tmp/starts)" -ge 3 ] && echo "3 starts or more"
-            """ + "\n", "755");
+        CheckAfterStarts(root, 3, "[ \"$(wc -l < /tmp/starts)\" -ge 3 ] && echo \"3 starts or more\"");
         AssertRan(Banners.Boot() + "3 starts or more\n[cmd] /check exited 0\n" + Banners.Fin(),
             "s6-svscan: warning: invalid S6_CRASH_LOOP: \"backoff=fast\": expected backoff=FIRST-MAX, two durations, as in backoff=1s-1m - using s6's rules\n",
             0, Run(root, ["/check"], Env("S6_CRASH_LOOP=backoff=fast", "S6_KILL_GRACETIME=0")));
@@ -101,12 +98,7 @@ public class InitCrashLoopTests
     {
         using var root = Image();
         DyingService(root, "give-up=3");
-        root.Write("check", """
-            #!/bin/sh
-            i=0
-            while [ $i -lt 600 ] && [ "$(cat /tmp/starts 2>/dev/null | wc -l)" -lt 3 ]; do sleep 0.05; i=$((i+1)); done
-            [ "$(wc -l < /tmp/starts)" -ge 3 ] && echo "3 starts or more"
-            """ + "\n", "755");
+        CheckAfterStarts(root, 3, "[ \"$(wc -l < /tmp/starts)\" -ge 3 ] && echo \"3 starts or more\"");
         AssertRan(Banners.Boot() + "3 starts or more\n[cmd] /check exited 0\n" + Banners.Fin(),
             "s6-supervise svc: warning: invalid /run/s6/services/svc/crash-loop: \"give-up=3\": expected give-up=DEATHS/DURATION, as in give-up=5/2m - using s6's rules\n",
             0, Run(root, ["/check"], Env("S6_KILL_GRACETIME=0")));
