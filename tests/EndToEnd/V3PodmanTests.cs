@@ -35,6 +35,27 @@ public class V3PodmanTests
         finally { Podman.RemoveImage(tag); }
     }
 
+    /// docker run -t: with S6_CMD_USE_TERMINAL the CMD writes to the terminal itself, not into the catch-all
+    /// log (S6_LOGGING=1 still copies the log onto the console); without it, its output is in the log.
+    [PodmanFact]
+    public void S77_with_S6_CMD_USE_TERMINAL_the_CMD_of_a_container_with_a_terminal_writes_to_it_not_to_the_log()
+    {
+        var tag = Podman.BuildWithTarball(Dockerfile);
+        try
+        {
+            const string Cmd = "[ -t 1 ] && echo stdout-is-a-tty; echo cmd-line; sleep 0.5; " +
+                "echo log-has-it=$(grep -c cmd-line /run/uncaught-logs/current)";
+            var onTerminal = Podman.Run("run", "--rm", "-t", "--pull=never", "-e", "S6_LOGGING=1", "-e", "S6_CMD_USE_TERMINAL=1",
+                "-e", "S6_VERBOSITY=0", tag, "sh", "-c", Cmd);
+            Assert.Contains("stdout-is-a-tty\r\ncmd-line\r\n", onTerminal.Out);
+            Assert.Contains("log-has-it=0\r\n", onTerminal.Out);
+            var logged = Podman.Run("run", "--rm", "-t", "--pull=never", "-e", "S6_LOGGING=1", "-e", "S6_VERBOSITY=0", tag, "sh", "-c", Cmd);
+            Assert.DoesNotContain("stdout-is-a-tty", logged.Out);
+            Assert.Contains("log-has-it=1", logged.Out);
+        }
+        finally { Podman.RemoveImage(tag); }
+    }
+
     [PodmanFact]
     public void S13_podman_stop_brings_a_v3_container_down_with_code_0_without_a_grace_sleep()
     {
