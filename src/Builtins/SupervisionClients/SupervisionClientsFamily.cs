@@ -14,5 +14,6 @@ public static class SupervisionClientsFamily
         new("s6-svwait", Needs.Files, () => new Svwait()),
         new("s6-svlisten1", Needs.Files, () => new Svlisten1()),
         new("s6-svlisten", Needs.Files, () => new Svlisten()),
+        new("s6-permafailon", Needs.Files, () => new Permafailon()),
     ];
 }

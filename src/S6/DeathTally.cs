@@ -1,15 +1,32 @@
 using Execline.Native;
 using Execline.Runtime;
-using Execline.S6;
 
-namespace Execline.Init.Supervision;
+namespace Execline.S6;
 
 /// `supervise/death_tally`: one 14-byte record per death of run, oldest first (the stamp of the death,
 /// the exit code or 128+signal, the signal or 0), at most max-death-tally of them.
-static class DeathTally
+public static class DeathTally
 {
-    const int Record = 14;
+    public const int Record = 14;
     public const uint DefaultMax = 100, Ceiling = 4096;
+    public const string File = "supervise/death_tally";
+
+    /// One death: when, the exit code (128+signal for a signal), the signal (0 for an exit).
+    public readonly record struct Death(Tai64n Stamp, byte ExitCode, byte Signal);
+
+    /// The records of a death_tally's bytes, oldest first; null when its size is not whole records within
+    /// the ceiling.
+    public static Death[]? Decode(ReadOnlySpan<byte> data)
+    {
+        if (data.Length % Record != 0 || data.Length > Record * Ceiling) return null;
+        var deaths = new Death[data.Length / Record];
+        for (int i = 0; i < deaths.Length; i++)
+        {
+            var rec = data.Slice(i * Record, Record);
+            deaths[i] = new Death(Tai64n.Read(rec), rec[12], rec[13]);
+        }
+        return deaths;
+    }
 
     public static void Clear(string serviceDir) => AtomicFile.Replace(Path(serviceDir), ReadOnlySpan<byte>.Empty);
 
@@ -29,5 +46,5 @@ static class DeathTally
         AtomicFile.Replace(Path(serviceDir), data);
     }
 
-    static string Path(string serviceDir) => serviceDir + "/supervise/death_tally";
+    static string Path(string serviceDir) => serviceDir + "/" + File;
 }
