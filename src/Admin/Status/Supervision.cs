@@ -13,8 +13,6 @@ static class Supervision
     public const string V3Scandir = "/run/service", V2Scandir = "/var/run/s6/services", LiveDir = "/run/s6-rc";
     /// s6-rc's live state: a byte per service of the database, these bits (s6-rc's own).
     const byte StateUp = 1, StateWantedUp = 2;
-    /// The size of one death_tally record (s6's: a TAI64N stamp, the exit code, the signal).
-    const int DeathRecord = 14;
 
     /// The scandir of the boot that is running: v3's, else v2's; null when neither exists.
     public static string? FindScandir(string? given) =>
@@ -53,8 +51,8 @@ static class Supervision
         bool notifies = File.Exists(dir + "/notification-fd"), normallyUp = !File.Exists(dir + "/down");
         if (ServiceStatus.Read(dir) is not { } st)
             return new ServiceRow(name, kind, "unsupervised", null, null, null, null, null, null, normallyUp, normallyUp);
-        var tally = Unistd.ReadFile(dir + "/supervise/death_tally") ?? [];
-        long restarts = tally.Length / DeathRecord;
+        var tally = DeathTally.Decode(Unistd.ReadFile(dir + "/" + DeathTally.File) ?? []) ?? [];
+        long restarts = tally.Length;
         string state = st.Finishing ? "finishing" : st.Pid != 0 ? (st.Paused ? "paused" : "up") : "down";
         return new ServiceRow(name, kind, state, st.Pid != 0 ? st.Pid : null, state == "up" ? now.SecondsSince(st.Stamp) : null,
             restarts, notifies ? st.Ready && state == "up" : null, LastExit(tally, st), CrashLoop.Read(dir), st.WantUp, normallyUp);
@@ -63,13 +61,12 @@ static class Supervision
     /// How run last ended: death_tally's last record (code, or 128+signal then the signal), else the wait
     /// status in supervise/status of a service that is down (with max-death-tally 0 nothing is recorded);
     /// null when it never ended.
-    static string? LastExit(byte[] tally, ServiceStatus st)
+    static string? LastExit(DeathTally.Death[] tally, ServiceStatus st)
     {
-        if (tally.Length >= DeathRecord)
+        if (tally.Length > 0)
         {
-            int end = tally.Length / DeathRecord * DeathRecord;
-            byte code = tally[end - 2], signal = tally[end - 1];
-            return signal != 0 ? "SIG" + SignalNames.Name(signal) : code.ToString();
+            var last = tally[^1];
+            return last.Signal != 0 ? "SIG" + SignalNames.Name(last.Signal) : last.ExitCode.ToString();
         }
         if (st.Pid != 0 || st.Wstat == 0) return null;
         return st.DiedOfSignal ? "SIG" + SignalNames.Name((uint)st.Signal) : st.ExitCode.ToString();
