@@ -218,9 +218,15 @@ sealed class ScannedService
     }
 
     /// What s6-svscan's kill matrix sends this pair: SIGTERM to the service's supervisor, SIGTERM or
-    /// SIGHUP to the logger's. A pair no longer wanted gives up its respawns and its pipe ends.
-    public void Stop(bool killLogger)
+    /// SIGHUP to the logger's. A pair no longer wanted gives up its respawns and its pipe ends. gone: the
+    /// scan no longer finds its directory, whose supervisors go on in the directory itself.
+    public void Stop(bool killLogger, bool gone = false)
     {
+        if (gone)
+        {
+            Main?.ScandirEntryGone();
+            Log?.ScandirEntryGone();
+        }
         _main.At = _log.At = long.MaxValue;
         _main.Wanted = _log.Wanted = false;
         if (Main == null)

@@ -162,7 +162,7 @@ sealed class Scanner
     void Prune(bool killLoggers)
     {
         foreach (var s in _services.Values.ToArray())
-            if (!s.Active) s.Stop(killLoggers);
+            if (!s.Active) s.Stop(killLoggers, gone: true);
     }
 
     /// `t`/`i`/`q`/`b` and the signals standing for them.

@@ -16,7 +16,9 @@ sealed class ServiceSupervisor
     /// Why SetUp failed: the exit code s6-supervise would die with, and its line.
     public readonly record struct Failure(int Code, string Line);
 
-    public string Dir { get; }
+    /// The service directory: its scandir path, or where it is once that path is gone (ScandirEntryGone).
+    public string Dir => _location.Path;
+    readonly ServiceLocation _location;
     public string Name { get; }
     public ServiceState State { get; private set; } = ServiceState.Down;
     public bool IsGone { get; private set; }
@@ -52,17 +54,28 @@ sealed class ServiceSupervisor
     /// policy of a service without its own, and how to stop the container when a policy says so.
     public ServiceSupervisor(EventLoop loop, ProcessState baseState, string dir, string name, int stdin = -1, int stdout = -1,
         Container? container = null)
-        : this(new LoopEffects(loop, baseState, dir, container ?? Container.None), baseState, dir, name, stdin, stdout,
-            (container ?? Container.None).DefaultPolicy)
+        : this(new ServiceLocation(dir), loop, baseState, name, stdin, stdout, container ?? Container.None)
+    {
+    }
+
+    ServiceSupervisor(ServiceLocation location, EventLoop loop, ProcessState baseState, string name, int stdin, int stdout, Container container)
+        : this(new LoopEffects(loop, baseState, location, container), baseState, location, name, stdin, stdout, container.DefaultPolicy)
     {
     }
 
     public ServiceSupervisor(ISupervisorEffects effects, ProcessState baseState, string dir, string name, int stdin = -1, int stdout = -1,
         CrashLoopPolicy? defaultPolicy = null)
+        : this(effects, baseState, new ServiceLocation(dir), name, stdin, stdout, defaultPolicy)
+    {
+    }
+
+    ServiceSupervisor(ISupervisorEffects effects, ProcessState baseState, ServiceLocation location, string name, int stdin, int stdout,
+        CrashLoopPolicy? defaultPolicy)
     {
         _effects = effects;
         _base = baseState;
-        Dir = dir;
+        _location = location;
+        string dir = location.Path;
         Name = name;
         _stdin = stdin;
         _stdout = stdout;
@@ -128,6 +141,10 @@ sealed class ServiceSupervisor
         int fd = _base.Fds.Real(2);
         if (fd >= 0) Unistd.WriteAll(fd, Text.Bytes.ToBytes(Line(level, text) + "\n"));
     }
+
+    /// s6-svscan stops us because our scandir path is gone: what follows (finish, status, events) happens
+    /// in the directory itself, as in s6-supervise's cwd.
+    public void ScandirEntryGone() => _location.Detach(_lock);
 
     /// One byte of `supervise/control`; bytes s6-supervise 2.11 does not know are ignored.
     public void Command(char c)

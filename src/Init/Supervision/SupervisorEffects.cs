@@ -26,7 +26,7 @@ interface ISupervisorEffects
     bool StopContainer(int code);
 }
 
-sealed class LoopEffects(EventLoop loop, ProcessState baseState, string dir, Container container) : ISupervisorEffects
+sealed class LoopEffects(EventLoop loop, ProcessState baseState, ServiceLocation location, Container container) : ISupervisorEffects
 {
     public long Now => EventLoop.Now;
 
@@ -35,7 +35,7 @@ sealed class LoopEffects(EventLoop loop, ProcessState baseState, string dir, Con
     /// state's again before that descriptor goes.
     public int Spawn(IReadOnlyList<string> argv, ProcessState st, Action<WaitStatus> onExit)
     {
-        int dirFd = Fcntl.Open(dir, Fcntl.O_PATH | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC);
+        int dirFd = Fcntl.Open(location.Path, Fcntl.O_PATH | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC);
         if (dirFd < 0) return -Errno.Value;
         st.CwdFd = dirFd;
         int pid = Chain.SpawnBlock(argv, st);
@@ -51,8 +51,8 @@ sealed class LoopEffects(EventLoop loop, ProcessState baseState, string dir, Con
         if (!loop.HasEnded(Math.Abs(pid))) Signal.kill(pid, sig);
     }
 
-    public int Save(ServiceStatus status) => status.Save(dir);
-    public void Notify(string events) => FifoDir.Notify(dir + "/event", Text.Bytes.ToBytes(events));
+    public int Save(ServiceStatus status) => status.Save(location.Path);
+    public void Notify(string events) => FifoDir.Notify(location.Path + "/event", Text.Bytes.ToBytes(events));
     public void WakeAt(long when, Action<long> onTime) => loop.WakeAt(when, onTime);
     public void Watch(int fd, Action onReadable) => loop.WatchFd(fd, onReadable);
     public void Unwatch(int fd) => loop.UnwatchFd(fd);
