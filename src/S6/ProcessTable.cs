@@ -29,6 +29,19 @@ public static class ProcessTable
         }
     }
 
+    /// s6-nuke's broadcasts, those asked for in its order, to every process outside spared: HUP, TERM then
+    /// CONT, KILL.
+    public static void Nuke(HashSet<int> spared, bool hangup, bool terminate, bool kill = false)
+    {
+        if (hangup) Broadcast(Signal.SIGHUP, spared);
+        if (terminate)
+        {
+            Broadcast(Signal.SIGTERM, spared);
+            Broadcast(Signal.SIGCONT, spared);
+        }
+        if (kill) Broadcast(Signal.SIGKILL, spared);
+    }
+
     /// The children of parent, and every process below them.
     public static (List<int> Children, HashSet<int> Below) Descendants(int parent)
     {

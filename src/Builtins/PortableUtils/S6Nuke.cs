@@ -1,4 +1,3 @@
-using Execline.Native;
 using Execline.Runtime;
 using Execline.S6;
 
@@ -30,14 +29,7 @@ public sealed class S6Nuke : Builtin
                 default: throw inv.Usage();
             }
         }
-        var spared = ProcessTable.SelfAndAncestors();
-        if (hangup) ProcessTable.Broadcast(Signal.SIGHUP, spared);
-        if (terminate)
-        {
-            ProcessTable.Broadcast(Signal.SIGTERM, spared);
-            ProcessTable.Broadcast(Signal.SIGCONT, spared);
-        }
-        if (kill) ProcessTable.Broadcast(Signal.SIGKILL, spared);
+        ProcessTable.Nuke(ProcessTable.SelfAndAncestors(), hangup, terminate, kill);
         return Outcome.Exit(0);
     }
 }

@@ -39,12 +39,7 @@ public sealed class Nuke : Builtin
             (cmd, var below) = ProcessTable.Descendants(waiter);
             spared.UnionWith(below);
         }
-        if (hangup) ProcessTable.Broadcast(Signal.SIGHUP, spared);
-        if (terminate)
-        {
-            ProcessTable.Broadcast(Signal.SIGTERM, spared);
-            ProcessTable.Broadcast(Signal.SIGCONT, spared);
-        }
+        ProcessTable.Nuke(spared, hangup, terminate);
         // The CMD last: its waiter already has its TERM pending when the CMD's exit could wake it, so the
         // waiter says nothing of an exit a docker stop caused, as without the variable.
         foreach (int pid in cmd)
