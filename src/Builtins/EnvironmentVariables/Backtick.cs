@@ -71,13 +71,13 @@ public sealed class Backtick : Builtin
         return SetAndExec.Run(inv, inv.Rest(next), variable, value, import);
     }
 
-    /// Runs the block with fd 1 on a pipe that this process drains meanwhile (on a thread while the
-    /// block's builtins run here, so one writing more than a pipe holds cannot block forever).
+    /// Runs the block with fd 1 on a pipe that this process drains meanwhile (see PipeReader), so that
+    /// nothing writing more than a pipe holds waits forever.
     static (string output, WaitStatus status) Capture(Invocation inv, IReadOnlyList<string> block)
     {
         var (r, w) = Unistd.Pipe();
         if (r < 0) throw inv.DieErrno(111, "unable to spawn " + block[0], Errno.Value);
-        var reader = new PipeReader(r);
+        using var reader = new PipeReader(r);
         var clone = inv.State.Clone();
         clone.Fds.Set(1, clone.Own(w));
         var result = inv.RunBlock(block, clone, reader);

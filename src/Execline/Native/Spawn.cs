@@ -58,6 +58,8 @@ public static unsafe partial class Spawn
         posix_spawnattr_init(attr);
         try
         {
+            // The new process may write into a pipe this thread drains, at any time: it needs a reader that waits.
+            if (!CapturedPipes.HandOffAll()) return -Errno.EAGAIN;
             // The directory first: a dup2 below may land on the number of its descriptor.
             if (req.ChdirFd >= 0) posix_spawn_file_actions_addfchdir_np(actions, req.ChdirFd);
             for (int i = 0; i < req.DupFrom.Count; i++) posix_spawn_file_actions_adddup2(actions, req.DupFrom[i], req.DupTo[i]);

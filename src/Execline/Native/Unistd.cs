@@ -66,7 +66,8 @@ public static unsafe partial class Unistd
         return (fds[0], fds[1]);
     }
 
-    /// Writes all of data, retrying on short writes and EINTR. Returns 0 or an errno.
+    /// Writes all of data, retrying on short writes and EINTR. Returns 0 or an errno. Into a pipe this
+    /// thread drains itself (CapturedPipes), it writes no more than fits at a time.
     public static int WriteAll(int fd, ReadOnlySpan<byte> data)
     {
         fixed (byte* p = data)
@@ -74,7 +75,7 @@ public static unsafe partial class Unistd
             nint off = 0;
             while (off < data.Length)
             {
-                nint n = write(fd, p + off, data.Length - off);
+                nint n = write(fd, p + off, CapturedPipes.Room(fd, data.Length - off));
                 if (n < 0)
                 {
                     int e = Errno.Value;

@@ -116,7 +116,7 @@ public static class Chain
         {
             var c = Start(argv, st, execer);
             // execline forks before anything of the block runs: a thread we cannot start stands for that fork.
-            if (reader != null && Advance(c, st, true, out _) == Stop.NeedsOwnProcess && !reader.ReadInBackground())
+            if (reader != null && Advance(c, st, true, out _) == Stop.NeedsOwnProcess && !reader.CaptureHere())
                 return BlockResult.NotStarted(Errno.EAGAIN, argv[0]);
             if (Advance(c, st, false, out int code) == Stop.Exit) return BlockResult.Done(WaitStatus.Exited(code));
             int pid = SpawnExternal(c, st, out int err);
