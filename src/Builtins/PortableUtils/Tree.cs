@@ -72,6 +72,8 @@ static class Tree
         return Files.Chmod(dst, mode);
     }
 
+    [ThreadStatic] static byte[]? _buffer;
+
     /// dst (created or truncated) holding src's bytes.
     static int CopyFile(string src, string dst, int mode)
     {
@@ -93,7 +95,9 @@ static class Tree
     /// Copies from one descriptor to another until end of file. Returns 0 or an errno.
     public static unsafe int Pump(int from, int to)
     {
-        var buf = new byte[65536];
+        // One buffer per thread for every copy: a fresh one per file (a boot copies each service's files
+        // twice) was 64 KiB zeroed each time, and a collection every thirty files.
+        var buf = _buffer ??= GC.AllocateUninitializedArray<byte>(65536);
         while (true)
         {
             nint n;

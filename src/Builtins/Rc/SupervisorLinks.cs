@@ -57,23 +57,31 @@ static class SupervisorLinks
         public int Errno { get; } = errno;
     }
 
-    /// Until every listener has seen `s`: 0, or ETIMEDOUT, or the errno of a failed read.
+    /// Until every listener has seen `s`: 0, or ETIMEDOUT, or the errno of a failed read. Each wake-up
+    /// reads every listener that has something, not one (fifty new supervisors said `s` in fifty polls
+    /// of up to fifty descriptors).
     static int WaitStarted(List<FtrigListener> listeners, long deadline)
     {
         var waiting = new List<FtrigListener>(listeners);
+        var ready = new HashSet<int>();
         while (waiting.Count > 0)
         {
             int ms = deadline == long.MaxValue ? -1 : (int)Math.Clamp(deadline - Environment.TickCount64, 0, int.MaxValue);
-            int ready = Poll.WaitReadable(waiting.Select(l => l.Fd).ToArray(), ms);
-            if (ready == -2) return Errno.Value;
-            if (ready == -1)
+            ready.Clear();
+            int n = Poll.WaitReadable(waiting.Select(l => l.Fd).ToList(), ms, ready);
+            if (n == -2) return Errno.Value;
+            if (n == 0)
             {
                 if (ms == 0) return Errno.ETIMEDOUT;
                 continue;
             }
-            var events = waiting[ready].ReadAvailable(out int err);
-            if (events == null) return err;
-            if (Array.IndexOf(events, (byte)'s') >= 0) waiting.RemoveAt(ready);
+            for (int i = waiting.Count - 1; i >= 0; i--)
+            {
+                if (!ready.Contains(waiting[i].Fd)) continue;
+                var events = waiting[i].ReadAvailable(out int err);
+                if (events == null) return err;
+                if (Array.IndexOf(events, (byte)'s') >= 0) waiting.RemoveAt(i);
+            }
         }
         return 0;
     }

@@ -48,6 +48,10 @@ sealed class Transitions
     readonly List<Pending> _pending = new();
     readonly int _signals;
     bool _lameDuck;
+    /// The descriptors the last wait found readable; null when there was no wait (look at every one).
+    HashSet<int>? _readable;
+    /// The state changed since the state file was written.
+    bool _stateChanged;
 
     /// signals: what Signals gave.
     public Transitions(Invocation inv, int signals, ServiceDatabase db, LiveDir live, byte[] state, Options o)
@@ -98,19 +102,27 @@ sealed class Transitions
         int code = 0;
         while (_pending.Count > 0)
         {
+            _readable = null;
             if (!RunDeferred()) Wait();
-            foreach (var (p, ok, failure) in Collect())
+            try
             {
-                _pending.Remove(p);
-                p.Watch?.Dispose();
-                if (p.PidFd >= 0) Unistd.close(p.PidFd);
-                if (p.Why != null) Warn(p.Why);
-                if (ok) Succeeded(plan, p.Service, up);
-                else
+                foreach (var (p, ok, failure) in Collect())
                 {
-                    code = 1;
-                    Failed(p.Service, up, failure);
+                    _pending.Remove(p);
+                    p.Watch?.Dispose();
+                    if (p.PidFd >= 0) Unistd.close(p.PidFd);
+                    if (p.Why != null) Warn(p.Why);
+                    if (ok) Succeeded(plan, p.Service, up);
+                    else
+                    {
+                        code = 1;
+                        Failed(p.Service, up, failure);
+                    }
                 }
+            }
+            finally
+            {
+                SaveState();
             }
         }
         return code;
@@ -244,7 +256,8 @@ sealed class Transitions
             int ms = next == long.MaxValue ? -1 : (int)Math.Min(next - now, int.MaxValue);
             // a child without a pidfd is looked at every 10 ms
             if (_pending.Any(p => p.Pid > 0 && p.PidFd < 0)) ms = ms < 0 ? 10 : Math.Min(ms, 10);
-            if (Poll.WaitReadable(fds.ToArray(), ms) == -2) throw Die(111, $"unable to iopause: {Errno.StrError(Errno.Value)}");
+            _readable = new HashSet<int>();
+            if (Poll.WaitReadable(fds, ms, _readable) == -2) throw Die(111, $"unable to iopause: {Errno.StrError(Errno.Value)}");
         }
         if (Environment.TickCount64 >= _o.Deadline)
         {
@@ -294,14 +307,14 @@ sealed class Transitions
                 done.Add((p, p.Code == 0, p.Code));
                 continue;
             }
-            if (p.Pid > 0 && Children.TryWait(p.Pid, out var st))
+            if (p.Pid > 0 && MayHaveNews(p.PidFd) && Children.TryWait(p.Pid, out var st))
             {
                 // s6-sudoc reports a script killed by signal s as exited 128+s
                 int code = st.IsSignaled ? 128 + st.Signal : st.ExitCode;
                 done.Add((p, code == 0, code));
                 continue;
             }
-            if (p.Watch != null && p.Watch.Update() is bool reached)
+            if (p.Watch != null && MayHaveNews(p.Watch.Fd) && p.Watch.Update() is bool reached)
             {
                 done.Add((p, reached, reached ? 0 : 1));
                 continue;
@@ -318,6 +331,9 @@ sealed class Transitions
         return done;
     }
 
+    /// Whether fd may have something to read: the last wait said it is readable, or there was no wait.
+    bool MayHaveNews(int fd) => fd < 0 || _readable == null || _readable.Contains(fd);
+
     void Succeeded(TransitionPlan plan, int i, bool up)
     {
         if (!DryRun)
@@ -325,11 +341,26 @@ sealed class Transitions
             if (IsLongrun(i) && !IsVirtual(i)) SetDownFile(i, up);
             if (up) _state[i] |= LiveDir.Up;
             else _state[i] &= unchecked((byte)~LiveDir.Up);
-            _live.WriteState(_inv, _state);
+            _stateChanged = true;
         }
-        if (!_lameDuck) Do(plan.Succeeded(i), up);
+        if (!_lameDuck)
+        {
+            var next = plan.Succeeded(i);
+            // What starts now finds the state file saying what is up already (a oneshot may ask s6-rc -a).
+            if (next.Any(s => s.Kind == TransitionPlan.Kind.Start)) SaveState();
+            Do(next, up);
+        }
         if (_o.Verbosity >= 2)
             Info($"{(DryRun ? "dry run: " : "")}service {Name(i)} successfully {(up ? "started" : "stopped")}");
+    }
+
+    /// The state file, once per batch of transitions that ended together rather than once per transition
+    /// (fifty longruns up at once wrote it fifty times).
+    void SaveState()
+    {
+        if (!_stateChanged) return;
+        _live.WriteState(_inv, _state);
+        _stateChanged = false;
     }
 
     /// Up, the live service directory loses its `down` file (the service comes back if the supervisor

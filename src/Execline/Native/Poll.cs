@@ -30,4 +30,18 @@ public static unsafe partial class Poll
             if (p[i].Revents != 0) return i;
         return -1;
     }
+
+    /// Waits up to timeoutMs (-1: forever) for some of fds to be readable; adds every one that is to
+    /// ready. The number of them (0 on timeout), -2 on error.
+    public static int WaitReadable(IReadOnlyList<int> fds, int timeoutMs, ISet<int> ready)
+    {
+        PollFd* p = stackalloc PollFd[fds.Count];
+        for (int i = 0; i < fds.Count; i++) p[i] = new PollFd { Fd = fds[i], Events = POLLIN };
+        int r;
+        do r = poll(p, fds.Count, timeoutMs); while (r < 0 && Errno.Value == Errno.EINTR);
+        if (r < 0) return -2;
+        for (int i = 0; i < fds.Count; i++)
+            if (p[i].Revents != 0) ready.Add(fds[i]);
+        return r;
+    }
 }
