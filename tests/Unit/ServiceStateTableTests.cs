@@ -65,6 +65,9 @@ public class ServiceStateTableTests : IDisposable
         }
 
         public void Kill(int pid, int sig) => Record($"kill {pid} {SignalName(sig)}");
+        public void WaitExec(int pid) { }
+        // One event is one turn of the loop here.
+        public void AtTurnEnd(Action then) => then();
 
         public int Save(ServiceStatus s)
         {
@@ -439,6 +442,8 @@ public class ServiceStateTableTests : IDisposable
     {
         public long Now => fx.Now;
         public int Spawn(IReadOnlyList<string> argv, ProcessState st, Action<WaitStatus> onExit) => -2;
+        public void WaitExec(int pid) => fx.WaitExec(pid);
+        public void AtTurnEnd(Action then) => fx.AtTurnEnd(then);
         public void Kill(int pid, int sig) => fx.Kill(pid, sig);
         public int Save(ServiceStatus status) => fx.Save(status);
         public void Notify(string events) => fx.Notify(events);
@@ -611,6 +616,8 @@ public class ServiceStateTableTests : IDisposable
     {
         public long Now => fx.Now;
         public int Spawn(IReadOnlyList<string> argv, ProcessState st, Action<WaitStatus> onExit) => fx.Spawn(argv, st, onExit);
+        public void WaitExec(int pid) => fx.WaitExec(pid);
+        public void AtTurnEnd(Action then) => fx.AtTurnEnd(then);
         public void Kill(int pid, int sig) => fx.Kill(pid, sig);
         public int Save(ServiceStatus status) => fx.Save(status);
         public void Notify(string events) => fx.Notify(events);

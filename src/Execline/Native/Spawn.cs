@@ -21,6 +21,37 @@ public static unsafe partial class Spawn
 
     const short SETPGROUP = 0x02, SETSIGDEF = 0x04, SETSIGMASK = 0x08, SETSID = 0x80;
 
+    [LibraryImport("execline-startup", EntryPoint = "execline_spawn_early_return")]
+    private static partial nint SpawnEarlyReturn(byte* path, byte** argv, byte** envp, int* from, int* to, int moves,
+        int* closes, int ncloses, int chdirFd, int newSession, int pgroup);
+
+    [LibraryImport("execline-startup", EntryPoint = "execline_spawn_early_return_release")]
+    private static partial void ReleaseEarlyReturns();
+
+    [LibraryImport("execline-startup", EntryPoint = "execline_spawn_early_return_wait")]
+    private static partial void WaitEarlyReturn(int pid);
+
+    /// Until pid, if an early-return spawn started it, has exec'd or ended.
+    public static void WaitExec(int pid)
+    {
+        if (EarlyReturn) WaitEarlyReturn(pid);
+    }
+
+    /// Frees what the early-return spawns of children that have exec'd since were holding (a boot that
+    /// starts fifty services would keep it until the next spawn).
+    public static void ReleaseExecuted()
+    {
+        if (EarlyReturn) ReleaseEarlyReturns();
+    }
+
+    /// Set by the supervisor: its spawns return as soon as the child exists, not once it has exec'd
+    /// (Startup/spawn-early-return.c), so that the services one turn of its loop starts exec side by side
+    /// rather than one after the other; it waits for each exec (WaitExec) before it says the service is up.
+    /// What would make the exec fail is found beforehand and returned as before; an exec that fails all
+    /// the same shows as the child's exit, 127 or 126. Off where the C helper is not linked in (a JIT run
+    /// of the tests).
+    public static bool EarlyReturn;
+
     /// Set when this process raised its soft limit on open files (the supervisor does, to hold every
     /// service's descriptors): the soft limit the programs it starts get instead (what it was given), its
     /// own, and the hard limit. posix_spawn copies the limits when it clones, so ours is lowered just
@@ -60,6 +91,7 @@ public static unsafe partial class Spawn
         {
             // The new process may write into a pipe this thread drains, at any time: it needs a reader that waits.
             if (!CapturedPipes.HandOffAll()) return -Errno.EAGAIN;
+            if (EarlyReturn && req.ChdirFd < 0 && StartEarly(path, argv, envp, req) is int early) return early;
             // The directory first: a dup2 below may land on the number of its descriptor.
             if (req.ChdirFd >= 0) posix_spawn_file_actions_addfchdir_np(actions, req.ChdirFd);
             for (int i = 0; i < req.DupFrom.Count; i++) posix_spawn_file_actions_adddup2(actions, req.DupFrom[i], req.DupTo[i]);
@@ -88,6 +120,33 @@ public static unsafe partial class Spawn
             posix_spawnattr_destroy(attr);
             foreach (var fd in req.CloseAfter) Unistd.close(fd);
         }
+    }
+
+    /// The early-return spawn, or null when it is not there (EarlyReturn goes off).
+    static int? StartEarly(string path, CStringArray argv, CStringArray envp, Request req)
+    {
+        int moves = req.DupFrom.Count, closes = req.Closes.Count;
+        int* from = stackalloc int[moves + 1];
+        int* to = stackalloc int[moves + 1];
+        int* close = stackalloc int[closes + 1];
+        for (int i = 0; i < moves; i++) (from[i], to[i]) = (req.DupFrom[i], req.DupTo[i]);
+        for (int i = 0; i < closes; i++) close[i] = req.Closes[i];
+        try
+        {
+            fixed (byte* p = Libc.C(path))
+            {
+                if (OpenFiles is { } lowered) SysResource.SetLimit(SysResource.RLIMIT_NOFILE, lowered.Child, lowered.Hard);
+                nint r = SpawnEarlyReturn(p, argv.Pointer, envp.Pointer, from, to, moves, close, closes, -1,
+                    req.NewSession ? 1 : 0, req.ProcessGroup);
+                if (OpenFiles is { } raised) SysResource.SetLimit(SysResource.RLIMIT_NOFILE, raised.Ours, raised.Hard);
+                if (r != -Errno.ENOSYS) return (int)r;
+            }
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+        }
+        EarlyReturn = false;
+        return null;
     }
 
     /// execve; returns only on failure, with the errno.

@@ -89,9 +89,10 @@ sealed unsafe class EventLoop
     void Once()
     {
         ulong* tokens = stackalloc ulong[ReadyPerTurn];
-        int timeout = _deaths.Count > 0 ? 0
+        int timeout = _deaths.Count > 0 || _turnEnd.Count > 0 ? 0
             : _timers.TryPeek(out _, out long deadline) ? (int)Math.Clamp(deadline - Now, 0, int.MaxValue) : -1;
         int n = SysEpoll.Wait(_epollFd, tokens, ReadyPerTurn, timeout);
+        Spawn.ReleaseExecuted();
         TakeSignals();
         foreach (var (_, onReadable) in _first.ToArray()) onReadable();
         Reap();
@@ -106,7 +107,13 @@ sealed unsafe class EventLoop
             if (token != 0 && _handlers.TryGetValue(token, out var onReadable) && !_first.Exists(f => f.Token == token)) onReadable();
         }
         RunDueTimers();
+        while (_turnEnd.TryDequeue(out var then)) then();
     }
+
+    readonly Queue<Action> _turnEnd = new();
+
+    /// then runs once this turn's events have all been handled.
+    public void AtTurnEnd(Action then) => _turnEnd.Enqueue(then);
 
     void TakeSignals()
     {

@@ -31,6 +31,8 @@ sealed class ServiceSupervisor
     readonly LockFile _lock = new();
     readonly ControlFifo _control = new();
     readonly Action<long> _onTime;
+    readonly Action _announceStart;
+    bool _startToAnnounce;
     readonly CrashLoop _crash;
 
     ServiceStatus _status;
@@ -80,6 +82,7 @@ sealed class ServiceSupervisor
         _stdin = stdin;
         _stdout = stdout;
         _onTime = OnTime;
+        _announceStart = AnnounceStart;
         _crash = new CrashLoop(dir, defaultPolicy);
     }
 
@@ -162,6 +165,7 @@ sealed class ServiceSupervisor
     public void Dispatch(ServiceEvent e, long detail = 0)
     {
         if (IsGone) return;
+        AnnounceStart();
         switch (ServiceStateTable.Of(State, e))
         {
             case ServiceAction.Ignore: break;
@@ -503,6 +507,18 @@ sealed class ServiceSupervisor
         _status.Pid = pid;
         _status.Ready = false;
         _status.Stamp = Tai64n.Now();
+        // Up is said once run has exec'd, as s6-supervise says it; the programs started in this turn of
+        // the loop exec side by side meanwhile.
+        _startToAnnounce = true;
+        _effects.AtTurnEnd(_announceStart);
+    }
+
+    /// The start not said yet: before anything else happens to the service, and at the end of the turn.
+    void AnnounceStart()
+    {
+        if (!_startToAnnounce) return;
+        _startToAnnounce = false;
+        _effects.WaitExec((int)_status.Pid);
         Publish("u");
     }
 

@@ -10,8 +10,13 @@ namespace Execline.Init.Supervision;
 interface ISupervisorEffects
 {
     long Now { get; }
-    /// Starts argv with st in the service directory; onExit is told of its death. The pid, or -errno.
+    /// Starts argv with st in the service directory; onExit is told of its death. The pid, or -errno. The
+    /// program may not have exec'd yet when it returns: WaitExec says when it has.
     int Spawn(IReadOnlyList<string> argv, ProcessState st, Action<WaitStatus> onExit);
+    /// Until the program Spawn started as pid has exec'd (or ended).
+    void WaitExec(int pid);
+    /// Runs then at the end of this turn of the loop, once every event of the turn has been handled.
+    void AtTurnEnd(Action then);
     /// sig to pid (to the process group -pid when negative).
     void Kill(int pid, int sig);
     /// Writes supervise/status; 0 or an errno.
@@ -51,6 +56,8 @@ sealed class LoopEffects(EventLoop loop, ProcessState baseState, ServiceLocation
         if (!loop.HasEnded(Math.Abs(pid))) Signal.kill(pid, sig);
     }
 
+    public void WaitExec(int pid) => Native.Spawn.WaitExec(pid);
+    public void AtTurnEnd(Action then) => loop.AtTurnEnd(then);
     public int Save(ServiceStatus status) => status.Save(location.Path);
     public void Notify(string events) => FifoDir.Notify(location.Path + "/event", Text.Bytes.ToBytes(events));
     public void WakeAt(long when, Action<long> onTime) => loop.WakeAt(when, onTime);

@@ -66,6 +66,7 @@ public sealed class Svscan : Builtin
         if (err != 0) throw inv.DieErrno(111, $"unable to chdir to {dir}", err);
         string scandir = Unistd.GetCwd() ?? throw inv.DieErrno(111, "unable to getcwd", Errno.Value);
         Signals.IgnorePipe();
+        Spawn.EarlyReturn = true;
         int signalFd = Signals.OpenFd();
         if (signalFd < 0) throw inv.DieErrno(111, "unable to create signalfd", Errno.Value);
 
