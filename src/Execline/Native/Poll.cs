@@ -22,10 +22,7 @@ public static unsafe partial class Poll
     public static int WaitReadable(int[] fds, int timeoutMs)
     {
         PollFd* p = stackalloc PollFd[fds.Length];
-        for (int i = 0; i < fds.Length; i++) p[i] = new PollFd { Fd = fds[i], Events = POLLIN };
-        int r;
-        do r = poll(p, fds.Length, timeoutMs); while (r < 0 && Errno.Value == Errno.EINTR);
-        if (r < 0) return -2;
+        if (PollIn(fds, timeoutMs, p) < 0) return -2;
         for (int i = 0; i < fds.Length; i++)
             if (p[i].Revents != 0) return i;
         return -1;
@@ -36,12 +33,19 @@ public static unsafe partial class Poll
     public static int WaitReadable(IReadOnlyList<int> fds, int timeoutMs, ISet<int> ready)
     {
         PollFd* p = stackalloc PollFd[fds.Count];
-        for (int i = 0; i < fds.Count; i++) p[i] = new PollFd { Fd = fds[i], Events = POLLIN };
-        int r;
-        do r = poll(p, fds.Count, timeoutMs); while (r < 0 && Errno.Value == Errno.EINTR);
+        int r = PollIn(fds, timeoutMs, p);
         if (r < 0) return -2;
         for (int i = 0; i < fds.Count; i++)
             if (p[i].Revents != 0) ready.Add(fds[i]);
+        return r;
+    }
+
+    /// poll for input on fds (p holds as many), again when a signal interrupts it.
+    static int PollIn(IReadOnlyList<int> fds, int timeoutMs, PollFd* p)
+    {
+        for (int i = 0; i < fds.Count; i++) p[i] = new PollFd { Fd = fds[i], Events = POLLIN };
+        int r;
+        do r = poll(p, fds.Count, timeoutMs); while (r < 0 && Errno.Value == Errno.EINTR);
         return r;
     }
 }
