@@ -56,8 +56,14 @@ public class ServiceStateTableTests : IDisposable
 
         public long Now { get; set; } = Start;
 
+        /// When set, every spawn fails with this errno, and records nothing.
+        public int SpawnErrno;
+        /// When clear, there is no container to stop (s6-supervise alone): StopContainer records nothing.
+        public bool HasContainer = true;
+
         public int Spawn(IReadOnlyList<string> argv, ProcessState st, Action<WaitStatus> onExit)
         {
+            if (SpawnErrno != 0) return -SpawnErrno;
             string stdio = IsDevNull(st.Fds.Real(0)) && IsDevNull(st.Fds.Real(1)) ? " <>/dev/null" : "";
             string notify = Target(st.Fds.Real(3))?.StartsWith("pipe:") == true ? " 3>pipe" : "";
             Record($"spawn {string.Join(' ', argv)}{stdio}{notify}");
@@ -98,6 +104,7 @@ public class ServiceStateTableTests : IDisposable
 
         public bool StopContainer(int code)
         {
+            if (!HasContainer) return false;
             Record($"stop container {code}");
             return true;
         }
@@ -425,9 +432,9 @@ public class ServiceStateTableTests : IDisposable
     [Fact]
     public void A_run_that_cannot_be_spawned_is_tried_again_in_10_seconds()
     {
-        var failing = new FailingSpawns(_fx);
+        _fx.SpawnErrno = Errno.ENOENT;
         File.WriteAllText(_dir + "/down", "");
-        _sup = new ServiceSupervisor(failing, _base, _dir, "svc");
+        _sup = new ServiceSupervisor(_fx, _base, _dir, "svc");
         Assert.Null(_sup.SetUp());
         _fx.Take();
         Feed("u");
@@ -435,22 +442,6 @@ public class ServiceStateTableTests : IDisposable
             "s6-supervise svc: warning: unable to spawn ./run - waiting 10 seconds: No such file or directory",
             "timer +10000"], _fx.Take());
         Assert.Equal("Down", Next());
-    }
-
-    /// Spawns fail with ENOENT; the rest is recorded.
-    sealed class FailingSpawns(Recorder fx) : ISupervisorEffects
-    {
-        public long Now => fx.Now;
-        public int Spawn(IReadOnlyList<string> argv, ProcessState st, Action<WaitStatus> onExit) => -2;
-        public void WaitExec(int pid) => fx.WaitExec(pid);
-        public void AtTurnEnd(Action then) => fx.AtTurnEnd(then);
-        public void Kill(int pid, int sig) => fx.Kill(pid, sig);
-        public int Save(ServiceStatus status) => fx.Save(status);
-        public void Notify(string events) => fx.Notify(events);
-        public void WakeAt(long when, Action<long> onTime) => fx.WakeAt(when, onTime);
-        public void Watch(int fd, Action onReadable) => fx.Watch(fd, onReadable);
-        public void Unwatch(int fd) => fx.Unwatch(fd);
-        public bool StopContainer(int code) => fx.StopContainer(code);
     }
 
     [Fact]
@@ -600,7 +591,8 @@ public class ServiceStateTableTests : IDisposable
     public void Giving_up_with_an_exit_code_and_no_container_to_stop_says_so_and_stays_down()
     {
         File.WriteAllText(_dir + "/crash-loop", "give-up=1/1m then=exit:3");
-        _sup = new ServiceSupervisor(new NoContainer(_fx), _base, _dir, "svc");
+        _fx.HasContainer = false;
+        _sup = new ServiceSupervisor(_fx, _base, _dir, "svc");
         Assert.Null(_sup.SetUp());
         Feed("RunDied");
         _fx.Take();
@@ -609,22 +601,6 @@ public class ServiceStateTableTests : IDisposable
             "s6-supervise svc: warning: run died 1 times within 60000 ms: giving up (crash-loop), down until s6-svc -u (no container to stop with exit code 3)"],
             _fx.Take());
         Assert.Equal("Down", Next());
-    }
-
-    /// As s6-supervise alone: no container to stop; the rest is recorded.
-    sealed class NoContainer(Recorder fx) : ISupervisorEffects
-    {
-        public long Now => fx.Now;
-        public int Spawn(IReadOnlyList<string> argv, ProcessState st, Action<WaitStatus> onExit) => fx.Spawn(argv, st, onExit);
-        public void WaitExec(int pid) => fx.WaitExec(pid);
-        public void AtTurnEnd(Action then) => fx.AtTurnEnd(then);
-        public void Kill(int pid, int sig) => fx.Kill(pid, sig);
-        public int Save(ServiceStatus status) => fx.Save(status);
-        public void Notify(string events) => fx.Notify(events);
-        public void WakeAt(long when, Action<long> onTime) => fx.WakeAt(when, onTime);
-        public void Watch(int fd, Action onReadable) => fx.Watch(fd, onReadable);
-        public void Unwatch(int fd) => fx.Unwatch(fd);
-        public bool StopContainer(int code) => false;
     }
 
     [Fact]
