@@ -2,6 +2,7 @@ using Execline.Builtins.PortableUtils;
 using Execline.Native;
 using Execline.Rc;
 using Execline.Rc.Compile;
+using Execline.Rc.Sources;
 using Execline.S6;
 
 namespace Execline.Builtins.Rc;
@@ -27,14 +28,14 @@ sealed class ServiceDirWriter(string compiled, CompiledSources sources, CompileL
         {
             string dst = $"{_root}/{services[i].Name}";
             Mkdir(dst);
-            if (sources.DefinitionDirectory(i) is { } src) Write(services[i].Name, src, dst);
+            if (sources.LongrunDefinitions[i] is { } src) Write(services[i].Name, src, dst);
         }
     }
 
-    void Write(string name, string src, string dst)
+    void Write(string name, DefinitionFiles src, string dst)
     {
-        if (Disk.Readable($"{src}/finish")) Copy($"{src}/finish", $"{dst}/finish", Executable);
-        Copy($"{src}/run", $"{dst}/run", Executable);
+        if (src.Readable("finish")) Copy(src.PathOf("finish"), $"{dst}/finish", Executable);
+        Copy(src.PathOf("run"), $"{dst}/run", Executable);
         uint notification = 0;
         if (CopyNumber(src, dst, "notification-fd") is { } fd)
         {
@@ -89,15 +90,18 @@ sealed class ServiceDirWriter(string compiled, CompiledSources sources, CompileL
 
     /// A file s6-supervise reads verbatim (down-signal, reload-signal): copied when it is there, no
     /// error when it is not, nor when it cannot be read.
-    static void CopyIfThere(string src, string dst, string file) => TryCopy($"{src}/{file}", $"{dst}/{file}", Readable);
+    static void CopyIfThere(DefinitionFiles src, string dst, string file)
+    {
+        if (src.MayHold(file)) TryCopy(src.PathOf(file), $"{dst}/{file}", Readable);
+    }
 
     /// A number s6-supervise reads (a descriptor, milliseconds, a count), rewritten as digits and a newline
     /// when the definition has it: its first line, at most 11 bytes read, must be all digits within 32
     /// bits. Null when the file is absent.
-    static uint? CopyNumber(string src, string dst, string file)
+    static uint? CopyNumber(DefinitionFiles src, string dst, string file)
     {
-        string from = $"{src}/{file}", to = $"{dst}/{file}";
-        var data = Disk.ReadPrefix(from, 11, out int errno);
+        string from = src.PathOf(file), to = $"{dst}/{file}";
+        var data = src.ReadPrefix(file, 11, out int errno);
         if (data == null)
         {
             if (errno == Errno.ENOENT) return null;
@@ -134,19 +138,20 @@ sealed class ServiceDirWriter(string compiled, CompiledSources sources, CompileL
     }
 
     /// A flag s6-supervise tests the presence of: an empty file when the definition has one.
-    static void CopyEmpty(string src, string dst, string file)
+    static void CopyEmpty(DefinitionFiles src, string dst, string file)
     {
-        string from = $"{src}/{file}", to = $"{dst}/{file}";
-        if (!(Disk.Exists(from, out int errno) ?? throw new RcError(111, $"unable to access {from}", errno))) return;
+        string from = src.PathOf(file), to = $"{dst}/{file}";
+        if (!(src.Exists(file, out int errno) ?? throw new RcError(111, $"unable to access {from}", errno))) return;
         int fd = Fcntl.Open(to, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_CLOEXEC, Created);
         if (fd < 0) throw new RcError(111, $"unable to create {to}", Errno.Value);
         Unistd.close(fd);
     }
 
     /// A directory copied whole (links inside it as links) when the definition has one; true when it did.
-    static bool CopyDirectory(string src, string dst, string dir)
+    static bool CopyDirectory(DefinitionFiles src, string dst, string dir)
     {
-        string from = $"{src}/{dir}", to = $"{dst}/{dir}";
+        if (!src.MayHold(dir)) return false;
+        string from = src.PathOf(dir), to = $"{dst}/{dir}";
         var st = Files.Stat(from, out int err);
         if (st is not { } s)
         {

@@ -3,14 +3,9 @@ using Execline.Rc.Sources;
 
 namespace Execline.Rc.Compile;
 
-/// A database compiled from source directories, and where each longrun was defined (its service
-/// directory is made from that definition directory's files).
-public sealed record CompiledSources(ServiceDatabase Database, IReadOnlyList<string?> LongrunSources)
-{
-    /// SRC/NAME of longrun i, null for s6-rc's internal ones.
-    public string? DefinitionDirectory(int i) =>
-        LongrunSources[i] is { } src ? $"{src}/{Database.Services[i].Name}" : null;
-}
+/// A database compiled from source directories, and the definition directory of each longrun (its service
+/// directory is made from that directory's files; null for s6-rc's internal ones).
+public sealed record CompiledSources(ServiceDatabase Database, IReadOnlyList<DefinitionFiles?> LongrunDefinitions);
 
 public static class Compiler
 {
@@ -22,6 +17,6 @@ public static class Compiler
         foreach (var source in sources) set.Add(source);
         PipelineBundles.Add(set);
         var db = new Resolver(set).Resolve();
-        return new CompiledSources(db, set.Longruns.Select(l => l.SourceDir).ToList());
+        return new CompiledSources(db, set.Longruns.Select(l => l.Files).ToList());
     }
 }

@@ -3,15 +3,15 @@ using Execline.Rc.Database;
 namespace Execline.Rc.Sources;
 
 /// What one service definition directory says, before any name in it is resolved.
-abstract class Definition(string name, string? sourceDir)
+abstract class Definition(string name, DefinitionFiles? files)
 {
     public string Name { get; } = name;
-    /// The source directory it was read in (null for s6-rc-compile's own definitions).
-    public string? SourceDir { get; } = sourceDir;
+    /// The definition directory it was read from (null for s6-rc-compile's own definitions).
+    public DefinitionFiles? Files { get; } = files;
     public ServiceFlags Flags { get; set; }
 }
 
-abstract class AtomicDefinition(string name, string? sourceDir) : Definition(name, sourceDir)
+abstract class AtomicDefinition(string name, DefinitionFiles? files) : Definition(name, files)
 {
     /// Direct dependencies by name, in the order read, the implicit ones last.
     public List<string> Dependencies { get; } = [];
@@ -19,12 +19,12 @@ abstract class AtomicDefinition(string name, string? sourceDir) : Definition(nam
     public uint TimeoutDown { get; set; }
 }
 
-sealed class OneshotDefinition(string name, string sourceDir) : AtomicDefinition(name, sourceDir)
+sealed class OneshotDefinition(string name, DefinitionFiles files) : AtomicDefinition(name, files)
 {
     public OneshotScripts Scripts { get; set; } = new([], [], []);
 }
 
-sealed class LongrunDefinition(string name, string? sourceDir) : AtomicDefinition(name, sourceDir)
+sealed class LongrunDefinition(string name, DefinitionFiles? files) : AtomicDefinition(name, files)
 {
     /// The longrun its stdout feeds (producer-for).
     public string? Consumer { get; set; }
@@ -35,7 +35,7 @@ sealed class LongrunDefinition(string name, string? sourceDir) : AtomicDefinitio
     public string? PipelineName { get; set; }
 }
 
-sealed class BundleDefinition(string name, string? sourceDir) : Definition(name, sourceDir)
+sealed class BundleDefinition(string name, DefinitionFiles? files) : Definition(name, files)
 {
     public List<string> Contents { get; } = [];
 }

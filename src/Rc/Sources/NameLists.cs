@@ -9,10 +9,10 @@ static class NameLists
 {
     /// The entries of SRC/NAME/LIST not starting with a dot, in directory order; null when there is no
     /// such directory.
-    public static List<string>? FromDirectory(NameTable names, string srcdir, string service, string list)
+    public static List<string>? FromDirectory(NameTable names, DefinitionFiles files, string service, string list)
     {
-        string path = $"{srcdir}/{service}/{list}";
-        var entries = Disk.List(path, out int errno);
+        string path = files.PathOf(list);
+        var entries = files.List(list, out int errno);
         if (entries == null)
         {
             if (errno == Errno.ENOENT) return null;
@@ -31,10 +31,10 @@ static class NameLists
     /// The names of the file SRC/NAME/LIST: one a line, blanks (spaces, tabs) before it skipped, blanks
     /// after it kept, empty lines and lines starting with # ignored, a name listed twice kept once. Null
     /// when there is no such file.
-    public static List<string>? FromFile(NameTable names, CompileLog log, string srcdir, string service, string list)
+    public static List<string>? FromFile(NameTable names, CompileLog log, DefinitionFiles files, string service, string list)
     {
-        string path = $"{srcdir}/{service}/{list}";
-        var data = Disk.ReadAll(path, out int errno, out bool opened);
+        string path = files.PathOf(list);
+        var data = files.ReadAll(list, out int errno, out bool opened);
         if (data == null)
         {
             if (!opened && errno == Errno.ENOENT) return null;

@@ -10,15 +10,15 @@ namespace Execline.Rc.Sources;
 /// first problem found is the one it would report.
 sealed class ServiceDirectory(SourceSet set, string srcdir, string name)
 {
-    readonly string _dir = $"{srcdir}/{name}";
+    readonly DefinitionFiles _files = new($"{srcdir}/{name}");
     NameTable Names => set.Names;
     CompileLog Log => set.Log;
 
-    string PathOf(string file) => $"{_dir}/{file}";
+    string PathOf(string file) => _files.PathOf(file);
 
     public void Read()
     {
-        Log.Detail($"parsing {_dir}");
+        Log.Detail($"parsing {_files.Dir}");
         switch (ReadType())
         {
             case ServiceType.Longrun: ReadLongrun(); break;
@@ -31,7 +31,7 @@ sealed class ServiceDirectory(SourceSet set, string srcdir, string name)
     /// The first 8 bytes of type, less one final newline, must be exactly a type's word.
     ServiceType ReadType()
     {
-        var data = Disk.ReadPrefix(PathOf("type"), 8, out int errno)
+        var data = _files.ReadPrefix("type", 8, out int errno)
             ?? throw new RcError(111, $"unable to read {PathOf("type")}", errno);
         int n = data.Length;
         if (n < 6) return ServiceType.Undefined;
@@ -49,7 +49,7 @@ sealed class ServiceDirectory(SourceSet set, string srcdir, string name)
     void ReadOneshot()
     {
         Log.Detail($"{name} has type oneshot");
-        var oneshot = new OneshotDefinition(name, srcdir);
+        var oneshot = new OneshotDefinition(name, _files);
         ReadCommon(oneshot, ServiceType.Oneshot, set.Oneshots.Count);
         var reload = ReadScript("reload", mandatory: false);
         var up = ReadScript("up", mandatory: true);
@@ -62,11 +62,11 @@ sealed class ServiceDirectory(SourceSet set, string srcdir, string name)
     void ReadLongrun()
     {
         Log.Detail($"{name} has type longrun");
-        var longrun = new LongrunDefinition(name, srcdir);
+        var longrun = new LongrunDefinition(name, _files);
         ReadCommon(longrun, ServiceType.Longrun, set.Longruns.Count);
         CheckRunScript();
         bool producer = false, lastConsumer = false;
-        if (NameLists.FromFile(Names, Log, srcdir, name, "producer-for") is { } consumers)
+        if (NameLists.FromFile(Names, Log, _files, name, "producer-for") is { } consumers)
         {
             if (consumers.Count != 1) throw new RcError(1, $"{PathOf("producer-for")} should only contain one service name");
             longrun.Consumer = consumers[0];
@@ -75,7 +75,7 @@ sealed class ServiceDirectory(SourceSet set, string srcdir, string name)
             Log.Detail($"{name} is a producer for {consumers[0]}");
             producer = true;
         }
-        if (NameLists.FromFile(Names, Log, srcdir, name, "consumer-for") is { Count: > 0 } producers)
+        if (NameLists.FromFile(Names, Log, _files, name, "consumer-for") is { Count: > 0 } producers)
         {
             if (!producer)
             {
@@ -91,24 +91,24 @@ sealed class ServiceDirectory(SourceSet set, string srcdir, string name)
         }
         if (lastConsumer)
         {
-            if (NameLists.FromFile(Names, Log, srcdir, name, "pipeline-name") is { } pipeline)
+            if (NameLists.FromFile(Names, Log, _files, name, "pipeline-name") is { } pipeline)
             {
                 if (pipeline.Count != 1) throw new RcError(1, $"{PathOf("pipeline-name")} should only contain one name");
                 longrun.PipelineName = pipeline[0];
             }
         }
         else if (Exists("pipeline-name", "access"))
-            Log.Warn($"{_dir} contains a pipeline-name file despite not being a last consumer; this file will be ignored");
+            Log.Warn($"{_files.Dir} contains a pipeline-name file despite not being a last consumer; this file will be ignored");
         set.Longruns.Add(longrun);
     }
 
     void ReadBundle()
     {
         Log.Detail($"{name} has type bundle");
-        var bundle = new BundleDefinition(name, srcdir);
+        var bundle = new BundleDefinition(name, _files);
         Names.Define(srcdir, name, ServiceType.Bundle, set.Bundles.Count);
-        var contents = NameLists.FromDirectory(Names, srcdir, name, "contents.d")
-            ?? NameLists.FromFile(Names, Log, srcdir, name, "contents")
+        var contents = NameLists.FromDirectory(Names, _files, name, "contents.d")
+            ?? NameLists.FromFile(Names, Log, _files, name, "contents")
             ?? throw new RcError(111, $"unable to open {PathOf("contents")}", Errno.ENOENT);
         bundle.Contents.AddRange(contents);
         bundle.Flags = ReadFlags();
@@ -119,8 +119,8 @@ sealed class ServiceDirectory(SourceSet set, string srcdir, string name)
     void ReadCommon(AtomicDefinition service, ServiceType type, int index)
     {
         Names.Define(srcdir, name, type, index);
-        var deps = NameLists.FromDirectory(Names, srcdir, name, "dependencies.d")
-            ?? NameLists.FromFile(Names, Log, srcdir, name, "dependencies");
+        var deps = NameLists.FromDirectory(Names, _files, name, "dependencies.d")
+            ?? NameLists.FromFile(Names, Log, _files, name, "dependencies");
         if (deps != null) service.Dependencies.AddRange(deps);
         service.TimeoutDown = ReadTimeout("timeout-down");
         service.TimeoutUp = ReadTimeout("timeout-up");
@@ -131,7 +131,7 @@ sealed class ServiceDirectory(SourceSet set, string srcdir, string name)
     /// 63 bytes read, within 32 bits.
     uint ReadTimeout(string file)
     {
-        var data = Disk.ReadPrefix(PathOf(file), 63, out int errno);
+        var data = _files.ReadPrefix(file, 63, out int errno);
         if (data == null)
         {
             if (errno != Errno.ENOENT) throw new RcError(111, $"unable to read {PathOf(file)}", errno);
@@ -154,13 +154,13 @@ sealed class ServiceDirectory(SourceSet set, string srcdir, string name)
 
     /// Whether the file is there; any error but its absence ends the compilation, "unable to VERB" it.
     bool Exists(string file, string verb) =>
-        Disk.Exists(PathOf(file), out int errno) ?? throw new RcError(111, $"unable to {verb} {PathOf(file)}", errno);
+        _files.Exists(file, out int errno) ?? throw new RcError(111, $"unable to {verb} {PathOf(file)}", errno);
 
     /// run must be there and be a regular file (a link to one will do); it is copied when the database
     /// is written.
     void CheckRunScript()
     {
-        var regular = Disk.IsRegularFile(PathOf("run"), out int errno, out bool failedOpen);
+        var regular = _files.IsRegularFile("run", out int errno, out bool failedOpen);
         if (regular == null)
         {
             if (failedOpen && errno == Errno.ENOENT) throw new RcError(1, $"unable to find a run script in {PathOf("run")}");
@@ -174,7 +174,7 @@ sealed class ServiceDirectory(SourceSet set, string srcdir, string name)
     IReadOnlyList<string> ReadScript(string file, bool mandatory)
     {
         string path = PathOf(file);
-        var data = Disk.ReadAll(path, out int errno, out bool opened);
+        var data = _files.ReadAll(file, out int errno, out bool opened);
         if (data == null)
         {
             if (!opened && (errno != Errno.ENOENT || mandatory)) throw new RcError(111, $"unable to open {path}", errno);
