@@ -20,6 +20,18 @@ public class InitBootTests
             Run(root, ["hello", "world"], Env("S6_CMD_ARG0=echo")));
     }
 
+    /// Process 1 is s6-svscan by name once stage 1 is over, renamed in place (see V3BootTests). Here /init's
+    /// command line is shorter than the supervisor's: the name goes on over the environment's strings (moved
+    /// away first), which the kernel shows as one string, the words joined by spaces.
+    [Fact]
+    public void Process_1_is_s6_svscan_by_name_after_a_command_line_shorter_than_its_own()
+    {
+        using var root = Image();
+        root.Write("x", "#!/bin/sh\ncat /proc/1/comm; tr '\\0' '\\n' </proc/1/cmdline | grep .\n", "755");
+        AssertRan(Banners.Boot() + "s6-svscan\ns6-svscan -t0 /var/run/s6/services\n[cmd] /x exited 0\n" + Banners.Fin(), "", 0,
+            Run(root, ["/x"]));
+    }
+
     [Fact]
     public void T22_cont_init_scripts_run_in_bytewise_order_hidden_ones_never_and_0644_ones_anyway()
     {

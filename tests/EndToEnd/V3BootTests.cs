@@ -36,6 +36,16 @@ public class V3BootTests
             V3.Boot + V3.Down, 0, r);
     }
 
+    /// Process 1 is s6-svscan by name once stage 1 is over, as s6-linux-init's exec makes it (ps, pidof and
+    /// pgrep find it), though it is renamed in place, without an exec: its argv where the kernel keeps /init's.
+    [Fact]
+    public void Process_1_is_s6_svscan_by_name_with_its_arguments()
+    {
+        using var root = V3.Image();
+        AssertRan("s6-svscan\ns6-svscan\n/run/service\n", V3.Boot + V3.Down, 0,
+            V3.Run(root, ["sh", "-c", "cat /proc/1/comm; tr '\\0' '\\n' </proc/1/cmdline | grep ."], V3.G0()));
+    }
+
     [Fact]
     public void S70_S6_VERBOSITY_1_leaves_only_the_warning_of_the_essential_runner()
     {

@@ -54,8 +54,14 @@ public sealed class Svscan : Builtin
         var control = new SvscanControl();
         int code = control.Open(dir, inv.State, out string error);
         if (code != 0) throw inv.Die(code, error);
-        if (!Signals.BlockedEverywhere) control.KeepAcrossExec(inv.State);
-        Signals.BlockInEveryThread(inv);
+        // Process 1 is s6-svscan by name from here on, as s6-linux-init's exec makes it (ps, pidof and pgrep
+        // find it). When /init blocked our signals first thing (s6-overlay-holdsignals), every thread has
+        // them blocked and a rename in place does: the exec cost the boot some 3 ms, stage 2 waiting.
+        if (!Signals.BlockedEverywhere || !ProcessTitle.Set(inv.Argv.Select((a, i) => i == 0 ? Prog : a).ToList()))
+        {
+            control.KeepAcrossExec(inv.State);
+            SignalMask.ReExec(inv, Signals.Handled);
+        }
         OpenFileLimit.Raise();
         // Not process 1 (docker run --init, a shared PID namespace): orphans would go to the real init, so we
         // ask for them, since reaping them is part of the job.
