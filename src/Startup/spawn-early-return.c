@@ -9,7 +9,9 @@
  * once that has happened (or by the supervisor's loop, between two turns). What would make the exec
  * fail is looked for before the clone and returned as posix_spawn returns it (s6-supervise reports
  * those failures, it does not count a death); when the exec fails all the same (a race, E2BIG...), the
- * child exits 127 (ENOENT) or 126. x86_64 only: elsewhere the caller uses posix_spawn (-ENOSYS). */
+ * child exits 127 (ENOENT) or 126. The caller may watch for the exec instead of waiting for it: a pipe's
+ * end of file says it happened (execline_spawn_early_return_exec_fd). x86_64 only: elsewhere the caller
+ * uses posix_spawn (-ENOSYS). */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
@@ -20,6 +22,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -29,6 +32,7 @@ struct block {
     struct block *next;
     volatile pid_t tid;
     pid_t pid;
+    int exec_fd;
     const char *path;
     char **argv, **envp;
     int *from, *to, moves;
@@ -87,6 +91,7 @@ static void sweep(void)
         if (__atomic_load_n(&b->tid, __ATOMIC_ACQUIRE) == 0)
         {
             *p = b->next;
+            if (b->exec_fd >= 0) close(b->exec_fd);
             free(b);
         }
         else p = &b->next;
@@ -157,7 +162,8 @@ static int exec_would_fail(const char *path)
 }
 
 long execline_spawn_early_return(const char *path, char *const *argv, char *const *envp, const int *from,
-    const int *to, int moves, const int *closes, int ncloses, int chdir_fd, int new_session, int pgroup)
+    const int *to, int moves, const int *closes, int ncloses, int chdir_fd, int new_session, int pgroup,
+    long child_nofile)
 {
     int refused = exec_would_fail(path);
     if (refused) return -refused;
@@ -189,6 +195,31 @@ long execline_spawn_early_return(const char *path, char *const *argv, char *cons
     copy_vector(b->envp, envp, envc, s);
     b->stack_top = (char *)b + size + STACK;
 
+    /* The exec's witness: a pipe whose write end only the child holds (close-on-exec), so that its read
+     * end sees end of file once the child has exec'd or exited. Numbered past every descriptor the child
+     * is to move, or a dup2 there would close it early. Without descriptors to spare there is none, and
+     * the caller waits for the exec instead. */
+    int pipe_fds[2] = { -1, -1 };
+    if (pipe2(pipe_fds, O_CLOEXEC) == 0)
+    {
+        int above = pipe_fds[1];
+        for (int i = 0; i < moves; i++) if (to[i] >= above) above = to[i] + 1;
+        if (above != pipe_fds[1])
+        {
+            int moved = fcntl(pipe_fds[1], F_DUPFD_CLOEXEC, above);
+            close(pipe_fds[1]);
+            pipe_fds[1] = moved;
+            if (moved < 0) { close(pipe_fds[0]); pipe_fds[0] = -1; }
+        }
+    }
+    b->exec_fd = pipe_fds[0];
+
+    /* The child gets the soft limit on open files we were given, not the one we raised for ourselves
+     * (clone copies the limits). */
+    struct rlimit ours;
+    int lower = child_nofile >= 0 && getrlimit(RLIMIT_NOFILE, &ours) == 0 && (rlim_t)child_nofile < ours.rlim_cur;
+    if (lower) setrlimit(RLIMIT_NOFILE, &(struct rlimit){ (rlim_t)child_nofile, ours.rlim_max });
+
     sigset_t all, old;
     sigfillset(&all);
     pthread_mutex_lock(&lock);
@@ -198,9 +229,12 @@ long execline_spawn_early_return(const char *path, char *const *argv, char *cons
         &b->tid, NULL, &b->tid);
     int err = errno;
     pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (lower) setrlimit(RLIMIT_NOFILE, &ours);
+    if (pipe_fds[1] >= 0) close(pipe_fds[1]);
     if (pid < 0)
     {
         pthread_mutex_unlock(&lock);
+        if (pipe_fds[0] >= 0) close(pipe_fds[0]);
         free(b);
         return -err;
     }
@@ -227,6 +261,20 @@ void execline_spawn_early_return_wait(int pid)
         syscall(SYS_futex, &b->tid, FUTEX_WAIT, tid, NULL, NULL, 0);
 }
 
+/* The descriptor that reads end of file once the child pid started here has exec'd or exited, now the
+ * caller's to watch and close; -1 when it was not started here or has been released. Not taken, it is
+ * closed with its block. */
+int execline_spawn_early_return_exec_fd(int pid)
+{
+    pthread_mutex_lock(&lock);
+    struct block *b = running;
+    while (b && b->pid != pid) b = b->next;
+    int fd = b ? b->exec_fd : -1;
+    if (b) b->exec_fd = -1;
+    pthread_mutex_unlock(&lock);
+    return fd;
+}
+
 /* Frees the blocks of children that have exec'd or exited since the last call. */
 void execline_spawn_early_return_release(void)
 {
@@ -241,12 +289,18 @@ void execline_spawn_early_return_wait(int pid)
 {
 }
 
+int execline_spawn_early_return_exec_fd(int pid)
+{
+    return -1;
+}
+
 void execline_spawn_early_return_release(void)
 {
 }
 
 long execline_spawn_early_return(const char *path, char *const *argv, char *const *envp, const int *from,
-    const int *to, int moves, const int *closes, int ncloses, int chdir_fd, int new_session, int pgroup)
+    const int *to, int moves, const int *closes, int ncloses, int chdir_fd, int new_session, int pgroup,
+    long child_nofile)
 {
     return -ENOSYS;
 }

@@ -72,8 +72,8 @@ public class ServiceStateTableTests : IDisposable
 
         public void Kill(int pid, int sig) => Record($"kill {pid} {SignalName(sig)}");
         public void WaitExec(int pid) { }
-        // One event is one turn of the loop here.
-        public void AtTurnEnd(Action then) => then();
+        // Every exec is done at once here.
+        public void OnExec(int pid, Action then) => then();
 
         public int Save(ServiceStatus s)
         {

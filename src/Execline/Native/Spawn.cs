@@ -23,7 +23,10 @@ public static unsafe partial class Spawn
 
     [LibraryImport("execline-startup", EntryPoint = "execline_spawn_early_return")]
     private static partial nint SpawnEarlyReturn(byte* path, byte** argv, byte** envp, int* from, int* to, int moves,
-        int* closes, int ncloses, int chdirFd, int newSession, int pgroup);
+        int* closes, int ncloses, int chdirFd, int newSession, int pgroup, nint childNofile);
+
+    [LibraryImport("execline-startup", EntryPoint = "execline_spawn_early_return_exec_fd")]
+    private static partial int ExecFd(int pid);
 
     [LibraryImport("execline-startup", EntryPoint = "execline_spawn_early_return_release")]
     private static partial void ReleaseEarlyReturns();
@@ -37,6 +40,11 @@ public static unsafe partial class Spawn
         if (EarlyReturn) WaitEarlyReturn(pid);
     }
 
+    /// A descriptor that reads end of file once the program an early-return spawn started as pid has
+    /// exec'd (or ended), the caller's to watch and close; -1 when there is none (another kind of spawn, or
+    /// no descriptor to spare: WaitExec then).
+    public static int TakeExecFd(int pid) => EarlyReturn ? ExecFd(pid) : -1;
+
     /// Frees what the early-return spawns of children that have exec'd since were holding (a boot that
     /// starts fifty services would keep it until the next spawn).
     public static void ReleaseExecuted()
@@ -46,7 +54,8 @@ public static unsafe partial class Spawn
 
     /// Set by the supervisor: its spawns return as soon as the child exists, not once it has exec'd
     /// (Startup/spawn-early-return.c), so that the services one turn of its loop starts exec side by side
-    /// rather than one after the other; it waits for each exec (WaitExec) before it says the service is up.
+    /// rather than one after the other; it waits for each exec (TakeExecFd, WaitExec) before it says the
+    /// service is up.
     /// What would make the exec fail is found beforehand and returned as before; an exec that fails all
     /// the same shows as the child's exit, 127 or 126. Off where the C helper is not linked in (a JIT run
     /// of the tests).
@@ -135,10 +144,8 @@ public static unsafe partial class Spawn
         {
             fixed (byte* p = Libc.C(path))
             {
-                if (OpenFiles is { } lowered) SysResource.SetLimit(SysResource.RLIMIT_NOFILE, lowered.Child, lowered.Hard);
                 nint r = SpawnEarlyReturn(p, argv.Pointer, envp.Pointer, from, to, moves, close, closes, -1,
-                    req.NewSession ? 1 : 0, req.ProcessGroup);
-                if (OpenFiles is { } raised) SysResource.SetLimit(SysResource.RLIMIT_NOFILE, raised.Ours, raised.Hard);
+                    req.NewSession ? 1 : 0, req.ProcessGroup, OpenFiles is { } limits ? (nint)limits.Child : -1);
                 if (r != -Errno.ENOSYS) return (int)r;
             }
         }

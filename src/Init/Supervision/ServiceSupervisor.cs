@@ -507,16 +507,15 @@ sealed class ServiceSupervisor
         _status.Pid = pid;
         _status.Ready = false;
         _status.Stamp = Tai64n.Now();
-        // Up is said once run has exec'd, as s6-supervise says it; the programs started in this turn of
-        // the loop exec side by side meanwhile.
+        // Up is said once run has exec'd, as s6-supervise says it; meanwhile the loop goes on.
         _startToAnnounce = true;
-        _effects.AtTurnEnd(_announceStart);
+        _effects.OnExec(pid, _announceStart);
     }
 
-    /// The start not said yet: before anything else happens to the service, and at the end of the turn.
+    /// The start not said yet: once run has exec'd, or before anything else happens to the service.
     void AnnounceStart()
     {
-        if (!_startToAnnounce) return;
+        if (!_startToAnnounce || IsGone) return;
         _startToAnnounce = false;
         _effects.WaitExec((int)_status.Pid);
         Publish("u");

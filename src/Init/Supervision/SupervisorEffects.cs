@@ -11,12 +11,12 @@ interface ISupervisorEffects
 {
     long Now { get; }
     /// Starts argv with st in the service directory; onExit is told of its death. The pid, or -errno. The
-    /// program may not have exec'd yet when it returns: WaitExec says when it has.
+    /// program may not have exec'd yet when it returns: OnExec and WaitExec say when it has.
     int Spawn(IReadOnlyList<string> argv, ProcessState st, Action<WaitStatus> onExit);
     /// Until the program Spawn started as pid has exec'd (or ended).
     void WaitExec(int pid);
-    /// Runs then at the end of this turn of the loop, once every event of the turn has been handled.
-    void AtTurnEnd(Action then);
+    /// Runs then from the loop once the program Spawn started as pid has exec'd (or ended).
+    void OnExec(int pid, Action then);
     /// sig to pid (to the process group -pid when negative).
     void Kill(int pid, int sig);
     /// Writes supervise/status; 0 or an errno.
@@ -57,7 +57,23 @@ sealed class LoopEffects(EventLoop loop, ProcessState baseState, ServiceLocation
     }
 
     public void WaitExec(int pid) => Native.Spawn.WaitExec(pid);
-    public void AtTurnEnd(Action then) => loop.AtTurnEnd(then);
+    /// When the spawn's witness pipe ends, so the loop goes on meanwhile (the services it starts exec side
+    /// by side, and it serves the next commands); without one, at the end of the turn, waiting there.
+    public void OnExec(int pid, Action then)
+    {
+        int fd = Native.Spawn.TakeExecFd(pid);
+        if (fd < 0)
+        {
+            loop.AtTurnEnd(then);
+            return;
+        }
+        loop.WatchFd(fd, () =>
+        {
+            loop.UnwatchFd(fd);
+            Unistd.close(fd);
+            then();
+        });
+    }
     public int Save(ServiceStatus status) => status.Save(location.Path);
     public void Notify(string events) => FifoDir.Notify(location.Path + "/event", Text.Bytes.ToBytes(events));
     public void WakeAt(long when, Action<long> onTime) => loop.WakeAt(when, onTime);
