@@ -28,9 +28,13 @@ public sealed class ControlFifo
             made = SysStat.MakeFifo(path, SysStat.Mode0600);
             err = made < 0 ? Errno.Value : 0;
         }
-        if (made < 0 && err != Errno.EEXIST) return err;
-        if (SysStat.StatPath(path, out var st) < 0) return Errno.Value;
-        if ((st.Mode & SysStat.S_IFMT) != SysStat.S_IFIFO) return Errno.EEXIST;
+        if (made < 0)
+        {
+            // There already: it must be a FIFO (the one just made is)
+            if (err != Errno.EEXIST) return err;
+            if (SysStat.StatPath(path, out var st) < 0) return Errno.Value;
+            if ((st.Mode & SysStat.S_IFMT) != SysStat.S_IFIFO) return Errno.EEXIST;
+        }
         Fd = Fcntl.Open(path, Fcntl.O_RDWR | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC);
         return Fd < 0 ? Errno.Value : 0;
     }

@@ -28,7 +28,13 @@ public static class DeathTally
         return deaths;
     }
 
-    public static void Clear(string serviceDir) => AtomicFile.Replace(Path(serviceDir), ReadOnlySpan<byte>.Empty);
+    /// Empty, as a supervisor starts it. Truncated in place rather than replaced: an empty file is never
+    /// seen half-written, and the replace cost a rename and an inode freed per service set up.
+    public static void Clear(string serviceDir)
+    {
+        int fd = Fcntl.Open(Path(serviceDir), Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC, SysStat.Mode0666);
+        if (fd >= 0) Unistd.close(fd);
+    }
 
     public static void Append(string serviceDir, Tai64n stamp, WaitStatus death, uint max)
     {

@@ -210,18 +210,17 @@ public class ServiceStateTableTests : IDisposable
         // Down, not wanted up (a down file).
         Row("down", $"{SignalBytes} p c RunDied FinishDied Ready ReadinessClosed KillDue FinishKillDue", "Down"),
         Row("down", "d D O Q StartDue ResetDue", "Down"), // nothing to change: it is wanted down already
-        Row("down", "u", "Up", "status pid=0 wstat=0 wantup ready", "spawn ./run svc 3>pipe", "watch readiness",
-            "status pid=101 wstat=0 wantup stamp", "event u"),
-        Row("down", "U", "Up", "-down", "status pid=0 wstat=0 wantup ready", "spawn ./run svc 3>pipe",
-            "watch readiness", "status pid=101 wstat=0 wantup stamp", "event u"),
+        Row("down", "u", "Up", "spawn ./run svc 3>pipe", "watch readiness", "status pid=101 wstat=0 wantup stamp", "event u"),
+        Row("down", "U", "Up", "-down", "spawn ./run svc 3>pipe", "watch readiness", "status pid=101 wstat=0 wantup stamp",
+            "event u"),
         Row("down", "o", "Up", "spawn ./run svc 3>pipe", "watch readiness", "status pid=101 wstat=0 wantdown stamp", "event u"),
         Row("down", Leaves, "gone", LeaveWith()),
 
         // Down, wanted up: run died, finish ended, the throttle runs.
         Row("restarting", "StartDue u U", "Up", "spawn ./run svc 3>pipe", "watch readiness",
             "status pid=101 wstat=300 wantup stamp", "event u"),
-        Row("restarting", "o", "Up", "status pid=0 wstat=300 wantdown ready", "spawn ./run svc 3>pipe", "watch readiness",
-            "status pid=101 wstat=300 wantdown stamp", "event u"),
+        Row("restarting", "o", "Up", "spawn ./run svc 3>pipe", "watch readiness", "status pid=101 wstat=300 wantdown stamp",
+            "event u"),
         Row("restarting", "d O", "Down", "status pid=0 wstat=300 wantdown ready"),
         Row("restarting", "D Q", "Down", "+down", "status pid=0 wstat=300 wantdown ready"),
         Row("restarting", Leaves, "gone", LeaveWith()),
@@ -438,9 +437,9 @@ public class ServiceStateTableTests : IDisposable
         Assert.Null(_sup.SetUp());
         _fx.Take();
         Feed("u");
-        Assert.Equal(["status pid=0 wstat=0 wantup ready", "unwatch readiness",
+        Assert.Equal(["unwatch readiness",
             "s6-supervise svc: warning: unable to spawn ./run - waiting 10 seconds: No such file or directory",
-            "timer +10000"], _fx.Take());
+            "timer +10000", "status pid=0 wstat=0 wantup ready"], _fx.Take());
         Assert.Equal("Down", Next());
     }
 

@@ -11,6 +11,24 @@ sealed class ServiceLocation(string path)
 {
     public string Path { get; private set; } = path;
 
+    /// For a moment (setting up supervise/ and event/), the directory the path leads to now, by its own
+    /// path: s6-rc's live directories are reached through two links (the scandir's, then /run/s6-rc) that
+    /// every one of the setup's thirty system calls walked again. Null (nothing changed) without /proc.
+    public string? Resolve()
+    {
+        int fd = Fcntl.Open(Path, Fcntl.O_PATH | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC);
+        if (fd < 0) return null;
+        var real = Unistd.ReadLink($"/proc/self/fd/{fd}");
+        Unistd.close(fd);
+        if (real == null || !real.StartsWith('/') || real.EndsWith(" (deleted)", StringComparison.Ordinal)) return null;
+        var given = Path;
+        Path = real;
+        return given;
+    }
+
+    /// Back to the path Resolve was given.
+    public void Unresolve(string given) => Path = given;
+
     /// The scandir path is gone: from now on, the directory of the lock (found through its descriptor,
     /// which follows the directory wherever it is).
     public void Detach(LockFile held)

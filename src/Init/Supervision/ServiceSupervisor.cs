@@ -94,6 +94,19 @@ sealed class ServiceSupervisor
     /// s6-supervise would have died (nothing printed: the caller says it).
     public Failure? SetUp()
     {
+        var given = _location.Resolve();
+        try
+        {
+            return SetUpThere();
+        }
+        finally
+        {
+            if (given != null) _location.Unresolve(given);
+        }
+    }
+
+    Failure? SetUpThere()
+    {
         int err = FifoDir.Create(Dir + "/event", Unistd.getegid());
         if (err != 0) return Fail(111, "unable to mkfifodir event", err);
         err = MakeSuperviseDirectory();
@@ -252,10 +265,11 @@ sealed class ServiceSupervisor
     }
 
     /// Wanted up, and run starts now: a start asked for, so a crash loop's count starts over.
+    /// What is wanted is written with the start (or with its failure), as s6-supervise writes both at once.
     void Start()
     {
         _crash.Clear();
-        WantUp();
+        _status.WantUp = true;
         SpawnRun();
     }
 
@@ -263,7 +277,7 @@ sealed class ServiceSupervisor
     void StartOnce()
     {
         _crash.Clear();
-        WantDown();
+        _status.WantUp = false;
         SpawnRun();
     }
 
@@ -497,6 +511,7 @@ sealed class ServiceSupervisor
             CloseReadiness();
             Warn($"unable to spawn ./run - waiting 10 seconds: {Errno.StrError(-pid)}");
             _startAt = Timer(_effects.Now + SpawnRetry);
+            Save();
             return;
         }
         State = ServiceState.Up;
