@@ -56,6 +56,19 @@ static class Tree
         return 0;
     }
 
+    /// src, a directory, alone: made (or found) at dst with src's owner (where allowed) and mode, none of
+    /// its entries copied. Returns 0 or an errno; callers set the umask to 0, as for Copy.
+    public static int CopyDirectoryItself(string src, string dst)
+    {
+        var st = Files.Stat(src, out int err);
+        if (st is not { } s) return err;
+        if (!Files.IsType(s, SysStat.S_IFDIR)) return Errno.ENOTDIR;
+        err = Files.Mkdir(dst, SysStat.Mode0700);
+        if (err != 0 && err != Errno.EEXIST) return err;
+        Files.Chown(dst, (int)s.Uid, (int)s.Gid, follow: false);
+        return Files.Chmod(dst, (int)(s.Mode & SysStat.ALLPERMS));
+    }
+
     static int CopyDirectory(string src, string dst, int mode)
     {
         var names = Dirent.ListDirectory(src);

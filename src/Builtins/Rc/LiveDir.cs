@@ -88,15 +88,22 @@ sealed class LiveDir(string path)
     {
         for (int i = 0; i < db.LongrunCount; i++)
         {
-            var s = db.Services[i];
-            string dir = ServiceDir(s.Name);
-            int err = 0;
-            if (s.Consumer >= 0) err = WriteFile(dir + "/producer-for", Text.Bytes.ToBytes(db.Services[s.Consumer].Name + "\n"));
-            if (err == 0 && s.Producers.Length > 0)
-                err = WriteFile(dir + "/consumer-for", Text.Bytes.ToBytes(string.Concat(s.Producers.Select(p => db.Services[p].Name + "\n"))));
+            int err = DeclarePipeline(db, i);
             if (err != 0) return err;
         }
         return 0;
+    }
+
+    /// DeclarePipelines for longrun i alone.
+    public int DeclarePipeline(ServiceDatabase db, int i)
+    {
+        var s = db.Services[i];
+        string dir = ServiceDir(s.Name);
+        int err = 0;
+        if (s.Consumer >= 0) err = WriteFile(dir + "/producer-for", Text.Bytes.ToBytes(db.Services[s.Consumer].Name + "\n"));
+        if (err == 0 && s.Producers.Length > 0)
+            err = WriteFile(dir + "/consumer-for", Text.Bytes.ToBytes(string.Concat(s.Producers.Select(p => db.Services[p].Name + "\n"))));
+        return err;
     }
 
     /// Points the LIVE link at this directory (by its name: they are side by side), through a link made

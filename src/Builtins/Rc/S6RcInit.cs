@@ -77,12 +77,12 @@ public sealed class S6RcInit : Builtin
         }
         var dir = LiveDir.Create(live, Prog, scandir, prefix, bootdb, new byte[db.Count], out int err)
             ?? throw inv.DieErrno(111, "unable to create live directory", err);
-        using (new TemporaryUmask(0)) err = Tree.Copy(bootdb + "/servicedirs", dir.ServiceDirs);
-        if (err == 0) err = dir.DeclarePipelines(db);
+        string from = bootdb + "/servicedirs";
+        using (new TemporaryUmask(0)) err = Tree.CopyDirectoryItself(from, dir.ServiceDirs);
         if (err != 0)
         {
             Tree.Remove(dir.Path);
-            throw inv.DieErrno(111, $"unable to recursively copy {bootdb}/servicedirs to {dir.ServiceDirs}", err);
+            throw inv.DieErrno(111, $"unable to recursively copy {from} to {dir.ServiceDirs}", err);
         }
         err = dir.BecomeCurrent(live);
         if (err != 0)
@@ -95,11 +95,21 @@ public sealed class S6RcInit : Builtin
         // by its scandir path, follows.
         var current = new LiveDir(live);
         var services = Enumerable.Range(0, db.LongrunCount).Select(i => (current.ServiceDir(db.Services[i].Name), db.Services[i].Name)).ToList();
-        err = SupervisorLinks.Link(scandir, services, prefix, deadline);
+        // Each service directory is copied just before it is linked, and s6-svscan hears of the links as
+        // they come (SupervisorLinks): the supervisor sets the first services up while we copy the others.
+        int copyErr = 0;
+        err = SupervisorLinks.Link(scandir, services, prefix, deadline, i =>
+        {
+            string name = db.Services[i].Name;
+            using (new TemporaryUmask(0)) copyErr = Tree.Copy($"{from}/{name}", dir.ServiceDir(name));
+            if (copyErr == 0) copyErr = dir.DeclarePipeline(db, i);
+            return copyErr;
+        });
         if (err != 0)
         {
             Files.Unlink(live);
             Tree.Remove(dir.Path);
+            if (copyErr != 0) throw inv.DieErrno(111, $"unable to recursively copy {from} to {dir.ServiceDirs}", copyErr);
             if (err == Errno.ENXIO)
                 throw inv.Die(100, $"unable to supervise service directories in {live}/servicedirs: s6-svscan not running on {scandir}");
             throw inv.DieErrno(111, $"unable to supervise service directories in {live}/servicedirs", err);

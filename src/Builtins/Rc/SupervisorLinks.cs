@@ -5,22 +5,32 @@ namespace Execline.Builtins.Rc;
 
 /// What s6's s6_supervise_link does for s6-rc-init and s6-rc-update: each service directory not yet
 /// supervised gets a `down` file (it must not start before s6-rc says so) and its `event/` fifodir, which
-/// we subscribe to; a link to it goes into the scandir (PREFIXNAME); s6-svscan is told to rescan; then we
-/// wait until each new supervisor has said `s` (it is listening). Works with any s6-svscan, ours or s6's,
+/// we subscribe to; a link to it goes into the scandir (PREFIXNAME); s6-svscan is told to rescan (after
+/// every Early links, and after the last); then we wait until each new supervisor has said `s` (it is
+/// listening). Works with any s6-svscan, ours or s6's,
 /// as it only uses the scandir and the supervisors' on-disk interface.
 static class SupervisorLinks
 {
+    /// s6-svscan is told to rescan after this many links too, not only after the last.
+    const int Early = 16;
+
     /// 0 or an errno: ENXIO when no s6-svscan runs on the scandir, ETIMEDOUT past the deadline
     /// (Environment.TickCount64 milliseconds, long.MaxValue for none).
-    public static int Link(string scandir, IReadOnlyList<(string Dir, string Name)> services, string prefix, long deadline)
+    /// prepare, when given, makes service i's directory just before it is linked (0 or an errno).
+    public static int Link(string scandir, IReadOnlyList<(string Dir, string Name)> services, string prefix, long deadline,
+        Func<int, int>? prepare = null)
     {
         var listeners = new List<FtrigListener>();
+        int linked = 0;
         try
         {
             int gid = Unistd.getegid();
-            foreach (var (dir, name) in services)
+            for (int i = 0; i < services.Count; i++)
             {
-                int supervised = Supervised.Check(dir, out int err);
+                var (dir, name) = services[i];
+                int err = prepare?.Invoke(i) ?? 0;
+                if (err != 0) return err;
+                int supervised = Supervised.Check(dir, out err);
                 if (supervised < 0) return err;
                 if (supervised == 0)
                 {
@@ -33,6 +43,9 @@ static class SupervisorLinks
                 }
                 err = Files.Symlink(dir, $"{scandir}/{prefix}{name}");
                 if (err != 0 && (supervised == 0 || err != Errno.EEXIST)) return err;
+                // The supervisor sets the first ones up while we link the rest: at fifty services that
+                // was the boot's longest wait, one process idle while the other worked.
+                if (++linked % Early == 0) ControlFifo.Send(scandir, ".s6-svscan", "a", out _);
             }
             switch (ControlFifo.Send(scandir, ".s6-svscan", "a", out int sendErr))
             {
