@@ -46,6 +46,23 @@ public class V3BootTests
             V3.Run(root, ["sh", "-c", "cat /proc/1/comm; tr '\\0' '\\n' </proc/1/cmdline | grep ."], V3.G0()));
     }
 
+    /// Renamed in place, process 1 still has on its heap what it allocated running the stage scripts; it
+    /// gives that back once the boot is over (and its loop quiet for 100 ms), with what setting up twenty
+    /// services added. Without that, about 2.3 MB of it stayed resident; after, about 0.7.
+    [Fact]
+    public void Process_1_gives_its_heap_back_once_the_boot_is_over()
+    {
+        using var root = V3.Image();
+        for (int i = 0; i < 20; i++)
+        {
+            V3.Service(root, $"s{i}", ("type", "longrun\n"), ("run", "#!/bin/sh\nexec sleep 1000\n"));
+            V3.InUser(root, $"s{i}");
+        }
+        var r = V3.Run(root, ["sh", "-c", "sleep 1; awk '/^Anonymous:/ { print $2 }' /proc/1/smaps_rollup"], V3.G0());
+        Assert.Equal(0, r.ExitCode);
+        Assert.InRange(int.Parse(r.Out.Trim()), 1, 1500);
+    }
+
     [Fact]
     public void S70_S6_VERBOSITY_1_leaves_only_the_warning_of_the_essential_runner()
     {

@@ -32,6 +32,8 @@ sealed unsafe class EventLoop
 
     /// Called for every signal but SIGCHLD.
     public Action<int> OnSignal = _ => { };
+    /// Called at the end of every turn.
+    public Action AfterTurn = () => { };
     public bool Stopped { get; set; }
 
     public static long Now => Environment.TickCount64;
@@ -108,6 +110,7 @@ sealed unsafe class EventLoop
         }
         RunDueTimers();
         while (_turnEnd.TryDequeue(out var then)) then();
+        AfterTurn();
     }
 
     readonly Queue<Action> _turnEnd = new();

@@ -88,6 +88,7 @@ public sealed class Svscan : Builtin
         try
         {
             scanner.Scan();
+            loop.AfterTurn = new HeapTrim(loop).AfterTurn;
             loop.Run();
         }
         catch (Exception e)
