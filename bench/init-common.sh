@@ -21,6 +21,11 @@ base_image() { # NAME OVERLAY: a busybox image with OVERLAY (a tarball, or a tre
   chmod 755 "$dir/tmp/run"
 }
 
+# Every file of an image read just before it boots, outside the time taken: a machine may page out what
+# nobody touched for a while (this one runs DAMON's reclaim, which drops page cache idle for a minute), and
+# a boot that reads its programs from the disk again measures the disk, differently for each side.
+warm() { find "$tmp/$1" -xdev -type f -print0 | xargs -0 cat >/dev/null 2>&1 || true; }
+
 container() { "$root/scripts/container.sh" "$@" </dev/null >/dev/null 2>&1; }
 # A container given up on is killed through container.sh's process with SIGKILL: unshare --fork ignores
 # SIGTERM, and its --kill-child takes PID 1, hence the whole PID namespace, with it.
@@ -75,6 +80,7 @@ to_cmd() { # IMAGE SERVICES PREFIX...: ns from start to the CMD's first instruct
   local t0 c
   rm -f "$tmp/$1/tmp/up"
   echo "$2" >"$tmp/$1/tmp/want"
+  warm "$1"
   t0=$(now)
   (exec "$root/scripts/container.sh" "$tmp/$1" -- "${@:3}" sh -c "$cmd" </dev/null >/dev/null 2>&1) &
   c=$!
@@ -92,6 +98,7 @@ idle() { # IMAGE SERVICES ACTION: boots an idle container (CMD sleep), then ACTI
   local c p t0 t1
   rm -f "$tmp/$1/tmp/up"
   echo "$2" >"$tmp/$1/tmp/want"
+  warm "$1"
   # container.sh exec'd in the background, so that $! is its process (unshare, PID 1's parent): bash
   # does not always exec a background command in the process it forks for it
   (exec "$root/scripts/container.sh" "$tmp/$1" -- /init sh -c "$cmd; exec sleep 100000" </dev/null >/dev/null 2>&1) &

@@ -57,7 +57,7 @@ boot() { # IMAGE SERVICES
   ms "$(minus "$(for _ in $(seq "$runs"); do to_cmd "$1" "$2" /init; done | median)" "$bare")"
 }
 whole() { # IMAGE
-  ms "$(for _ in $(seq "$runs"); do t0=$(now); container "$tmp/$1" -- /init true && echo $(($(now) - t0)) || echo n/a; done | median)"
+  ms "$(for _ in $(seq "$runs"); do warm "$1"; t0=$(now); container "$tmp/$1" -- /init true && echo $(($(now) - t0)) || echo n/a; done | median)"
 }
 term() { # IMAGE SERVICES
   ms "$(for _ in $(seq "$runs"); do idle "$1" "$2" nothing; done | median)"
