@@ -121,7 +121,9 @@ public class FairnessTests
             """, 60000).Out;
         Assert.Equal("20 listening\n", Race("s6-svscan"));
         // The real s6-svscan makes the directory, then the FIFO, then opens it: a client in between reads
-        // "something is wrong with the directory" or "supervisor not listening".
-        Assert.NotEqual("20 listening\n", Race("/usr/bin/s6-svscan"));
+        // "something is wrong with the directory" or "supervisor not listening". Its window is narrow: on a
+        // busy machine it won twenty rounds in a row once, so it gets up to five times twenty.
+        var upstream = Enumerable.Range(0, 5).Select(_ => Race("/usr/bin/s6-svscan"));
+        Assert.Contains(upstream, r => r != "20 listening\n");
     }
 }

@@ -22,7 +22,8 @@ public sealed class Tree : IDisposable
         if (!string.IsNullOrEmpty(env)) return env;
         var d = AppContext.BaseDirectory;
         while (d != null && !File.Exists(Path.Combine(d, "Execline.sln"))) d = Path.GetDirectoryName(d);
-        foreach (var c in new[] { "out/overlay/usr/lib/execline-cs/execline", "src/Multicall/bin/Release/net10.0/execline", "src/Multicall/bin/Debug/net10.0/execline" })
+        // out/local runs on this machine; out/overlay's needs the loader it carries at /usr/lib/execline-cs.
+        foreach (var c in new[] { "out/local/usr/lib/execline-cs/execline", "src/Multicall/bin/Release/net10.0/execline", "src/Multicall/bin/Debug/net10.0/execline" })
             if (d != null && File.Exists(Path.Combine(d, c))) return Path.Combine(d, c);
         throw new InvalidOperationException("no execline binary: set EXECLINE_BIN or build src/Multicall");
     }
