@@ -72,6 +72,17 @@ public sealed class Words : Native.IByteStrings
             });
         }
 
+        /// What test says of word i's rest, read where it lies (a script's bytes are not made a string).
+        public bool Concerns(int i, Func<ReadOnlySpan<char>, bool> test)
+        {
+            if (_rest != null) return test(_rest[i]);
+            var bytes = _text.AsSpan(_start![i], _start[i + 1] - _start[i]);
+            if (bytes.Length > 1024) return test(System.Text.Encoding.Latin1.GetString(bytes));
+            Span<char> chars = stackalloc char[bytes.Length];
+            System.Text.Encoding.Latin1.GetChars(bytes, chars);
+            return test(chars);
+        }
+
         /// The indices of the words whose rest holds a "$", ascending.
         public int[] Dollars => _dollars ??= FindDollars();
 
@@ -248,7 +259,9 @@ public sealed class Words : Native.IByteStrings
 
     /// These words with each word holding a "$" offered to expand, which returns its replacement words, or
     /// null to keep it. Unchanged runs are shared with this view, and so are replacements that are views.
-    public Words Substitute(Func<string, IReadOnlyList<string>?> expand)
+    /// concerns, when given, sees the word first (its characters, without leading spaces, not made into a
+    /// string): a word it rejects is kept without being offered.
+    public Words Substitute(Func<string, IReadOnlyList<string>?> expand, Func<ReadOnlySpan<char>, bool>? concerns = null)
     {
         List<Part>? parts = null;
         for (int pi = 0; pi < _parts.Length; pi++)
@@ -259,6 +272,7 @@ public sealed class Words : Native.IByteStrings
             for (int d = FirstAtOrAfter(dollars, part.Start); d < dollars.Length && dollars[d] < end; d++)
             {
                 int j = dollars[d];
+                if (concerns != null && !part.Store.Concerns(j, concerns)) continue;
                 var replacement = expand(Word(part, j));
                 if (replacement == null) continue;
                 parts ??= new List<Part>(_parts[..pi]);
