@@ -14,9 +14,11 @@ public static class SetAndExec
         return Outcome.Exec(import ? ImportedBy(variable, rest) : rest);
     }
 
-    /// rest run through `importas -ui -- variable variable`: $variable substituted, variable unset.
-    public static List<string> ImportedBy(string variable, IReadOnlyList<string> rest) =>
-        ["importas", "-ui", "--", variable, variable, .. rest];
+    /// rest run through `importas -ui -- variable variable`: $variable substituted, variable unset. The
+    /// rest stays a view of the script's words (a copy made every word of the rest of a script a string
+    /// at each backtick -E).
+    public static IReadOnlyList<string> ImportedBy(string variable, IReadOnlyList<string> rest) =>
+        Words.Of(rest).Prefixed(["importas", "-ui", "--", variable, variable]);
 
     /// A C string ends at its first NUL byte.
     public static string UpToNul(string s)

@@ -92,18 +92,22 @@ public sealed class EnvDir
         return nl < 0 || nl > Bound;
     }
 
+    [ThreadStatic] static byte[]? _scratch;
+
     /// At most limit bytes of fd, fewer at its end or, with toNewline, once a newline has been read;
     /// null with errno on a read error.
     static unsafe byte[]? ReadUpTo(int fd, int limit, bool toNewline, out int errno)
     {
         errno = 0;
-        var buf = GC.AllocateUninitializedArray<byte>(Math.Min(limit, 4096));
+        // The first 4 KiB are read into a buffer kept for the next file: a fresh one for each of a
+        // directory's files was most of what a script of s6-envdir backticks allocated.
+        var buf = _scratch ??= new byte[4096];
         int len = 0;
         while (len < limit)
         {
             if (len == buf.Length) Array.Resize(ref buf, Math.Min(limit, buf.Length * 2));
             nint n;
-            fixed (byte* p = buf) n = Unistd.read(fd, p + len, buf.Length - len);
+            fixed (byte* p = buf) n = Unistd.read(fd, p + len, Math.Min(buf.Length, limit) - len);
             if (n < 0)
             {
                 if (Errno.Value == Errno.EINTR) continue;

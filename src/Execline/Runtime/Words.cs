@@ -151,6 +151,11 @@ public sealed class Words : Native.IByteStrings
         return new Words([new Part(new Store(argv), 0, argv.Count, 0)]);
     }
 
+    /// head's words, then these: the rest is still this view, not copied (a directive put in front of the
+    /// rest of a long script).
+    public Words Prefixed(IReadOnlyList<string> head) =>
+        new([new Part(new Store(head), 0, head.Count, 0), .. _parts.Where(p => p.Count > 0)]);
+
     /// Builds the words of a parsed script, whose bytes the parser leaves in the script's buffer one word
     /// after the other: each word is its leading spaces (block depth included) and where its rest starts.
     public sealed class Builder
