@@ -52,10 +52,24 @@ images() { # SIDE OVERLAY
 images o "$ours"
 if [ -n "$ref" ]; then images r "$ref"; sides+=(r); fi
 
-bare=$(for _ in $(seq "$runs"); do generation='' to_cmd o0 0; done | median) # no /init, no s6-rc
-boot() { # IMAGE SERVICES
-  ms "$(minus "$(for _ in $(seq "$runs"); do to_cmd "$1" "$2" /init; done | median)" "$bare")"
+# The boots are interleaved: each run boots the bare image (no /init, no s6-rc: the container's own
+# setup), then each side's image, and a side's figure is the median of its boots less that run's bare
+# one. This machine's speed drifts by a quarter within minutes; measured one side after the other, the
+# drift went into the ratio.
+declare -A boots
+boot_all() { # SUFFIX SERVICES: boots[SIDE$SUFFIX] for every side
+  local bare t s r
+  declare -A got=()
+  for r in $(seq "$runs"); do
+    bare=$(generation='' to_cmd o0 0)
+    for s in "${sides[@]}"; do
+      t=$(to_cmd "$s$1" "$2" /init)
+      got[$s]+="$(minus "$t" "$bare") "
+    done
+  done
+  for s in "${sides[@]}"; do boots[$s$1]=$(ms "$(echo ${got[$s]} | tr ' ' '\n' | median)"); done
 }
+boot_all 0 0; boot_all 10 10; boot_all 50 50; boot_all c10 10
 whole() { # IMAGE
   ms "$(for _ in $(seq "$runs"); do warm "$1"; t0=$(now); container "$tmp/$1" -- /init true && echo $(($(now) - t0)) || echo n/a; done | median)"
 }
@@ -67,7 +81,7 @@ per() { case $1$2 in *n/a*) echo n/a ;; *) echo $(( ($2 - $1) / 50 )) ;; esac; }
 declare -A o r
 for s in "${sides[@]}"; do
   declare -n f=$s
-  f[b0]=$(boot "${s}0" 0); f[b10]=$(boot "${s}10" 10); f[b50]=$(boot "${s}50" 50); f[bc]=$(boot "${s}c10" 10)
+  f[b0]=${boots[${s}0]}; f[b10]=${boots[${s}10]}; f[b50]=${boots[${s}50]}; f[bc]=${boots[${s}c10]}
   f[true]=n/a # `true` cannot tell whether it was booted the v3 way: the same image's boot to CMD did
   [ "${f[b0]}" = n/a ] || f[true]=$(whole "${s}0")
   f[t0]=$(term "${s}0" 0); f[t50]=$(term "${s}50" 50)
