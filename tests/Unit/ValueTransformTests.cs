@@ -1,3 +1,4 @@
+using Execline.Runtime;
 using Execline.Substitution;
 
 namespace Execline.Tests.Unit;
@@ -32,6 +33,16 @@ public class ValueTransformTests
     public void Substitution_expands_the_cartesian_product_first_reference_slowest() =>
         Assert.Equal(["a1", "a2", "b1", "b2"], Substitutor.Apply(["${x}${y}"],
             new Dictionary<string, IReadOnlyList<string>> { ["x"] = ["a", "b"], ["y"] = ["1", "2"] }));
+
+    [Fact]
+    public void Words_naming_no_key_stay_as_they_are_backslashes_and_all() =>
+        Assert.Equal(["\\$y", "${y}z", "$x", "$x-", "a-", "b"], Substitutor.Apply(Words.Of(["\\$y", "${y}z", "\\$x", "$x-", "${x}-", "$z"]),
+            new Dictionary<string, IReadOnlyList<string>> { ["x"] = ["a"], ["z"] = ["b"] }));
+
+    [Fact]
+    public void A_script_substituted_in_place_changes_only_the_words_naming_a_key() =>
+        Assert.Equal(["if", " a", " ${w}", " v", ""], Substitutor.Apply(Execline.Parsing.ScriptParser.Parse("if { $v ${w} v }", "s.el"),
+            new Dictionary<string, IReadOnlyList<string>> { ["v"] = ["a"] }));
 
     [Fact]
     public void An_escaped_reference_stays_literal_and_halves_its_backslashes() =>

@@ -29,6 +29,15 @@ public class WordsTests
     public void A_block_without_terminator_has_no_end() => Assert.Equal(-1, Words.Of(["a", " b"]).EndOfBlock(0, []));
 
     [Fact]
+    public void Words_put_in_front_of_a_block_view_leave_the_view_as_it_is_seen()
+    {
+        var rest = Words.Of(["a", " b", "c", " d", ""]).Inner(1, 3);
+        var w = rest.Prefixed(["importas", "-ui", "--", "v", "v"]);
+        Assert.Equal(["importas", "-ui", "--", "v", "v", "b", "c", "d"], w);
+        Assert.Equal(["v", "b"], w.Slice(4, 2));
+    }
+
+    [Fact]
     public void Slices_keep_the_level_of_their_view()
     {
         var w = Words.Of(["a", " b", " c", ""]).Inner(1, 2).Slice(1);
@@ -45,6 +54,16 @@ public class WordsSubstitutionTests
     {
         var w = Words.Of(["a", "$b", "c", "$d", "e$"]).Substitute(Upper);
         Assert.Equal(["a", "B", "+", "c", "D", "+", "e$"], w);
+    }
+
+    [Fact]
+    public void A_word_the_filter_turns_down_is_kept_without_being_offered()
+    {
+        var script = Execline.Parsing.ScriptParser.Parse("a $b ${c}d $e", "s.el");
+        var offered = new List<string>();
+        var w = script.Substitute(x => { offered.Add(x); return [x.ToUpperInvariant()]; }, x => x.IndexOfAny('b', 'c') >= 0);
+        Assert.Equal(["a", "$B", "${C}D", "$e"], w);
+        Assert.Equal(["$b", "${c}d"], offered);
     }
 
     [Fact]
