@@ -23,7 +23,7 @@ public sealed class ControlFifo
     public int Open(string path)
     {
         int made, err;
-        using (new TemporaryUmask(0))
+        using (TemporaryUmask.Exact(SysStat.Mode0600))
         {
             made = SysStat.MakeFifo(path, SysStat.Mode0600);
             err = made < 0 ? Errno.Value : 0;

@@ -13,7 +13,7 @@ public sealed class LockFile
     public int Acquire(string path, int mode)
     {
         int fd;
-        using (new TemporaryUmask(0)) fd = Fcntl.Open(path, Fcntl.O_WRONLY | Fcntl.O_NONBLOCK | Fcntl.O_CREAT | Fcntl.O_CLOEXEC, mode);
+        using (TemporaryUmask.Exact(mode)) fd = Fcntl.Open(path, Fcntl.O_WRONLY | Fcntl.O_NONBLOCK | Fcntl.O_CREAT | Fcntl.O_CLOEXEC, mode);
         if (fd < 0) return Errno.Value;
         int err = Fcntl.LockWrite(fd);
         if (err != 0)

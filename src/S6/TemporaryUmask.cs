@@ -12,5 +12,8 @@ public readonly struct TemporaryUmask : IDisposable
 
     public TemporaryUmask(int mask) => _replaced = SysStat.umask(mask);
 
+    /// What makes mode exact: the mask in place when it takes no bit of mode (no change at all), else 0.
+    public static TemporaryUmask Exact(int mode) => new((SysStat.Umask & mode) == 0 ? SysStat.Umask : 0);
+
     public void Dispose() => SysStat.umask(_replaced);
 }

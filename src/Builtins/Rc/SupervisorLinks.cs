@@ -1,3 +1,4 @@
+using System.Numerics;
 using Execline.Native;
 using Execline.S6;
 
@@ -6,12 +7,13 @@ namespace Execline.Builtins.Rc;
 /// What s6's s6_supervise_link does for s6-rc-init and s6-rc-update: each service directory not yet
 /// supervised gets a `down` file (it must not start before s6-rc says so) and its `event/` fifodir, which
 /// we subscribe to; a link to it goes into the scandir (PREFIXNAME); s6-svscan is told to rescan (after
-/// every Early links, and after the last); then we wait until each new supervisor has said `s` (it is
+/// the first link, each doubling, every Early links, and the last); then we wait until each new supervisor has said `s` (it is
 /// listening). Works with any s6-svscan, ours or s6's,
 /// as it only uses the scandir and the supervisors' on-disk interface.
 static class SupervisorLinks
 {
-    /// s6-svscan is told to rescan after this many links too, not only after the last.
+    /// s6-svscan is told to rescan after every this many links too (and the first ones), not only after
+    /// the last.
     const int Early = 16;
 
     /// 0 or an errno: ENXIO when no s6-svscan runs on the scandir, ETIMEDOUT past the deadline
@@ -44,8 +46,10 @@ static class SupervisorLinks
                 err = Files.Symlink(dir, $"{scandir}/{prefix}{name}");
                 if (err != 0 && (supervised == 0 || err != Errno.EEXIST)) return err;
                 // The supervisor sets the first ones up while we link the rest: at fifty services that
-                // was the boot's longest wait, one process idle while the other worked.
-                if (++linked % Early == 0) ControlFifo.Send(scandir, ".s6-svscan", "a", out _);
+                // was the boot's longest wait, one process idle while the other worked. It is told at
+                // once, then after each doubling, so that it is busy from the first link on (it sets a
+                // service up more slowly than we link one) without a scan of the whole scandir per link.
+                if (BitOperations.IsPow2(++linked) || linked % Early == 0) ControlFifo.Send(scandir, ".s6-svscan", "a", out _);
             }
             switch (ControlFifo.Send(scandir, ".s6-svscan", "a", out int sendErr))
             {

@@ -59,7 +59,29 @@ public static unsafe partial class SysStat
     [LibraryImport(Libc.Name, SetLastError = true)] public static partial int lstat(byte* path, Stat* buf);
     [LibraryImport(Libc.Name, SetLastError = true)] public static partial int fstat(int fd, Stat* buf);
     [LibraryImport(Libc.Name, SetLastError = true)] public static partial int fstatat(int dirFd, byte* path, Stat* buf, int flags);
-    [LibraryImport(Libc.Name)] public static partial int umask(int mask);
+    [LibraryImport(Libc.Name, EntryPoint = "umask")] private static partial int SetUmask(int mask);
+
+    static int _umask = -1;
+
+    /// umask(2), with the mask in place remembered (nothing else in this process changes it): setting the
+    /// mask that is already there, as each builtin that makes files does, costs no system call.
+    public static int umask(int mask)
+    {
+        if (mask == _umask) return mask;
+        int replaced = SetUmask(mask);
+        _umask = mask;
+        return replaced;
+    }
+
+    /// The mask in place.
+    public static int Umask
+    {
+        get
+        {
+            if (_umask < 0) umask(umask(18));
+            return _umask;
+        }
+    }
     [LibraryImport(Libc.Name, SetLastError = true)] public static partial int mkdir(byte* path, int mode);
     [LibraryImport(Libc.Name, SetLastError = true)] public static partial int mkfifo(byte* path, int mode);
     [LibraryImport(Libc.Name, SetLastError = true)] public static partial int mknod(byte* path, int mode, ulong dev);

@@ -29,9 +29,7 @@ public sealed class ProcessState
 
     public static ProcessState FromThisProcess(IEnumerable<string> environ)
     {
-        int mask = SysStat.umask(18);
-        SysStat.umask(mask);
-        return new ProcessState(new Environ(environ), FdTable.Inherited(), mask);
+        return new ProcessState(new Environ(environ), FdTable.Inherited(), SysStat.Umask);
     }
 
     public ProcessState Clone() => new(Env.Clone(), Fds.Clone(), Umask)

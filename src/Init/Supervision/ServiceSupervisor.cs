@@ -140,7 +140,7 @@ sealed class ServiceSupervisor
             && SysStat.StatPath(path, out _) < 0 && Unistd.ReadLink(path) is string target)
             path = target.StartsWith('/') ? target : Dir + "/" + target;
         int err;
-        using (new TemporaryUmask(0)) err = SysStat.MakeDirectory(path, SysStat.Mode0700) < 0 ? Errno.Value : 0;
+        using (TemporaryUmask.Exact(SysStat.Mode0700)) err = SysStat.MakeDirectory(path, SysStat.Mode0700) < 0 ? Errno.Value : 0;
         if (err != Errno.EEXIST) return err;
         return SysStat.StatPath(path, out var st) == 0 && (st.Mode & SysStat.S_IFMT) == SysStat.S_IFDIR ? 0 : Errno.ENOTDIR;
     }

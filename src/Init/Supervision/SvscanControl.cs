@@ -23,7 +23,7 @@ sealed unsafe class SvscanControl
         if (SysStat.StatPath(dir, out _, follow: false) < 0 && Errno.Value == Errno.ENOENT) MakeAside(scandir, dir);
         if (Lock.Fd >= 0) return 0;
         int made, err;
-        using (new TemporaryUmask(0))
+        using (TemporaryUmask.Exact(SysStat.Mode0700))
         {
             made = SysStat.MakeDirectory(dir, SysStat.Mode0700);
             err = made < 0 ? Errno.Value : 0;
@@ -55,7 +55,7 @@ sealed unsafe class SvscanControl
     {
         string aside = $"{scandir}/.s6-svscan.{Environment.ProcessId}";
         int made;
-        using (new TemporaryUmask(0)) made = SysStat.MakeDirectory(aside, SysStat.Mode0700);
+        using (TemporaryUmask.Exact(SysStat.Mode0700)) made = SysStat.MakeDirectory(aside, SysStat.Mode0700);
         if (made < 0) return;
         bool placed = Lock.Acquire(aside + "/lock", SysStat.Mode0600) == 0 && Fifo.Open(aside + "/control") == 0
             && Stdio.Rename(aside, dir) == 0;
