@@ -78,13 +78,14 @@ public sealed class ControlFifo
         }
         try
         {
-            int flags = Fcntl.fcntl(fd, Fcntl.F_GETFL, 0);
-            if (flags < 0 || Fcntl.fcntl(fd, Fcntl.F_SETFL, flags & ~Fcntl.O_NONBLOCK) < 0)
+            if (bytes.Length == 0) return Delivery.Sent;
+            // O_NONBLOCK is the only status flag it was opened with
+            if (Fcntl.fcntl(fd, Fcntl.F_SETFL, 0) < 0)
             {
                 errno = Errno.Value;
                 return Delivery.Failed;
             }
-            errno = bytes.Length == 0 ? 0 : Unistd.WriteAll(fd, Text.Bytes.ToBytes(bytes));
+            errno = Unistd.WriteAll(fd, Text.Bytes.ToBytes(bytes));
             return errno == 0 ? Delivery.Sent : Delivery.Failed;
         }
         finally

@@ -97,14 +97,21 @@ public sealed class S6RcInit : Builtin
         var services = Enumerable.Range(0, db.LongrunCount).Select(i => (current.ServiceDir(db.Services[i].Name), db.Services[i].Name)).ToList();
         // Each service directory is copied just before it is linked, and s6-svscan hears of the links as
         // they come (SupervisorLinks): the supervisor sets the first services up while we copy the others.
+        // A producer's supervisor finds its consumer by the consumer's directory, which is copied first.
         int copyErr = 0;
-        err = SupervisorLinks.Link(scandir, services, prefix, deadline, i =>
+        var copied = new bool[db.LongrunCount];
+        int Copy(int i)
         {
+            if (copied[i]) return 0;
+            copied[i] = true;
             string name = db.Services[i].Name;
-            using (new TemporaryUmask(0)) copyErr = Tree.Copy($"{from}/{name}", dir.ServiceDir(name));
-            if (copyErr == 0) copyErr = dir.DeclarePipeline(db, i);
-            return copyErr;
-        });
+            int e;
+            using (new TemporaryUmask(0)) e = Tree.Copy($"{from}/{name}", dir.ServiceDir(name));
+            if (e == 0) e = dir.DeclarePipeline(db, i);
+            if (e == 0 && db.Services[i].Consumer >= 0) e = Copy(db.Services[i].Consumer);
+            return e;
+        }
+        err = SupervisorLinks.Link(scandir, services, prefix, deadline, i => copyErr = Copy(i));
         if (err != 0)
         {
             Files.Unlink(live);

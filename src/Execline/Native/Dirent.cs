@@ -5,7 +5,7 @@ namespace Execline.Native;
 /// <dirent.h>: listing directories.
 public static unsafe partial class Dirent
 {
-    /// struct dirent (glibc's dirent64 on 64-bit targets, the same on x86_64 and aarch64).
+    /// struct linux_dirent64, as getdents64 lays out each entry (the same on x86_64 and aarch64).
     [StructLayout(LayoutKind.Sequential)]
     public struct Entry
     {
@@ -16,10 +16,7 @@ public static unsafe partial class Dirent
         public fixed byte Name[256];
     }
 
-    [LibraryImport(Libc.Name, SetLastError = true)] public static partial nint opendir(byte* path);
-    [LibraryImport(Libc.Name, SetLastError = true)] public static partial nint fdopendir(int fd);
-    [LibraryImport(Libc.Name, SetLastError = true)] public static partial Entry* readdir(nint dir);
-    [LibraryImport(Libc.Name)] public static partial int closedir(nint dir);
+    [LibraryImport(Libc.Name, SetLastError = true)] private static partial nint getdents64(int fd, byte* buf, nint count);
 
     /// Names in a directory (without "." and ".."), or null when it cannot be opened.
     public static List<string>? ListDirectory(string path) => ListDirectory(path, out _);
@@ -28,14 +25,13 @@ public static unsafe partial class Dirent
     /// opened or read.
     public static List<string>? ListDirectory(string path, out int errno)
     {
-        nint dir;
-        fixed (byte* p = Libc.C(path)) dir = opendir(p);
-        if (dir == 0)
+        int fd = Fcntl.Open(path, Fcntl.O_RDONLY | Fcntl.O_NONBLOCK | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC);
+        if (fd < 0)
         {
             errno = Errno.Value;
             return null;
         }
-        return ReadNames(dir, out errno);
+        return ReadNames(fd, out errno);
     }
 
     /// Names in the directory open on dirFd (which stays open), as ListDirectory gives them.
@@ -43,29 +39,44 @@ public static unsafe partial class Dirent
     {
         // a description of its own, so that the listing starts at the beginning whatever dirFd has read
         int fd;
-        fixed (byte* dot = Libc.C(".")) fd = Fcntl.openat(dirFd, dot, Fcntl.O_RDONLY | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC, 0);
-        nint dir = fd < 0 ? 0 : fdopendir(fd);
-        if (dir == 0)
+        fixed (byte* dot = Libc.C(".")) fd = Fcntl.openat(dirFd, dot, Fcntl.O_RDONLY | Fcntl.O_NONBLOCK | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC, 0);
+        if (fd < 0)
         {
             errno = Errno.Value;
-            if (fd >= 0) Unistd.close(fd);
             return null;
         }
-        return ReadNames(dir, out errno);
+        return ReadNames(fd, out errno);
     }
 
-    /// Reads an open directory to its end, then closes it.
-    static List<string>? ReadNames(nint dir, out int errno)
+    [ThreadStatic] static byte[]? _entries;
+
+    /// Reads the directory open on fd to its end, then closes fd. getdents64 as readdir calls it, without
+    /// the fstat opendir makes first: a supervisor lists a directory for each event it sends.
+    static List<string>? ReadNames(int fd, out int errno)
     {
+        var buf = _entries ??= new byte[32768];
         var names = new List<string>();
-        Entry* ent;
-        while ((ent = readdir(dir)) != null)
+        errno = 0;
+        fixed (byte* p = buf)
         {
-            var name = Text.Bytes.FromCString(ent->Name);
-            if (name != "." && name != "..") names.Add(name);
+            while (true)
+            {
+                nint n = getdents64(fd, p, buf.Length);
+                if (n < 0)
+                {
+                    if (Errno.Value == Errno.EINTR) continue;
+                    errno = Errno.Value;
+                    break;
+                }
+                if (n == 0) break;
+                for (nint off = 0; off < n; off += ((Entry*)(p + off))->Reclen)
+                {
+                    var name = Text.Bytes.FromCString(((Entry*)(p + off))->Name);
+                    if (name != "." && name != "..") names.Add(name);
+                }
+            }
         }
-        errno = Errno.Value; // readdir returns null at the end and on errors alike; the import clears errno first
-        closedir(dir);
+        Unistd.close(fd);
         return errno == 0 ? names : null;
     }
 }
