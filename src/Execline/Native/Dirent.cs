@@ -48,32 +48,29 @@ public static unsafe partial class Dirent
         return ReadNames(fd, out errno);
     }
 
-    [ThreadStatic] static byte[]? _entries;
-
     /// Reads the directory open on fd to its end, then closes fd. getdents64 as readdir calls it, without
-    /// the fstat opendir makes first: a supervisor lists a directory for each event it sends.
+    /// the fstat opendir makes first: a supervisor lists a directory for each event it sends. The entries
+    /// go through a buffer on the stack, where a new array would be zeroed, page after page, first.
     static List<string>? ReadNames(int fd, out int errno)
     {
-        var buf = _entries ??= new byte[32768];
+        const int size = 4096;
+        byte* p = stackalloc byte[size];
         var names = new List<string>();
         errno = 0;
-        fixed (byte* p = buf)
+        while (true)
         {
-            while (true)
+            nint n = getdents64(fd, p, size);
+            if (n < 0)
             {
-                nint n = getdents64(fd, p, buf.Length);
-                if (n < 0)
-                {
-                    if (Errno.Value == Errno.EINTR) continue;
-                    errno = Errno.Value;
-                    break;
-                }
-                if (n == 0) break;
-                for (nint off = 0; off < n; off += ((Entry*)(p + off))->Reclen)
-                {
-                    var name = Text.Bytes.FromCString(((Entry*)(p + off))->Name);
-                    if (name != "." && name != "..") names.Add(name);
-                }
+                if (Errno.Value == Errno.EINTR) continue;
+                errno = Errno.Value;
+                break;
+            }
+            if (n == 0) break;
+            for (nint off = 0; off < n; off += ((Entry*)(p + off))->Reclen)
+            {
+                var name = Text.Bytes.FromCString(((Entry*)(p + off))->Name);
+                if (name != "." && name != "..") names.Add(name);
             }
         }
         Unistd.close(fd);
