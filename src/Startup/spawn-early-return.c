@@ -78,8 +78,8 @@ static unsigned long status_mask(const char *text, long n, const char *name, lon
 }
 
 /* The signals this process ignores or catches (its copy of ours), bit sig-1 each: all of them when
- * /proc cannot tell. Every other one is at its default already; one read instead of a system call per
- * signal, which cost the boot of fifty services a tenth of a millisecond each. */
+ * /proc cannot tell. Every other one is at its default already: one read instead of a system call per
+ * signal, which cost each service a tenth of a millisecond while a boot started fifty. */
 static unsigned long signals_to_reset(void)
 {
     char text[4096];

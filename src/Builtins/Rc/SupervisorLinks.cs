@@ -7,9 +7,9 @@ namespace Execline.Builtins.Rc;
 /// What s6's s6_supervise_link does for s6-rc-init and s6-rc-update: each service directory not yet
 /// supervised gets a `down` file (it must not start before s6-rc says so) and its `event/` fifodir, which
 /// we subscribe to; a link to it goes into the scandir (PREFIXNAME); s6-svscan is told to rescan (after
-/// the first link, each doubling, every Early links, and the last); then we wait until each new supervisor has said `s` (it is
-/// listening). Works with any s6-svscan, ours or s6's,
-/// as it only uses the scandir and the supervisors' on-disk interface.
+/// the first link, each doubling, every Early links, and the last); then we wait until each new
+/// supervisor has said `s` (it is listening). Works with any s6-svscan, ours or s6's, as it only uses the
+/// scandir and the supervisors' on-disk interface.
 static class SupervisorLinks
 {
     /// s6-svscan is told to rescan after every this many links too (and the first ones), not only after

@@ -82,6 +82,7 @@ public static unsafe partial class SysStat
             return _umask;
         }
     }
+
     [LibraryImport(Libc.Name, SetLastError = true)] public static partial int mkdir(byte* path, int mode);
     [LibraryImport(Libc.Name, SetLastError = true)] public static partial int mkfifo(byte* path, int mode);
     [LibraryImport(Libc.Name, SetLastError = true)] public static partial int mknod(byte* path, int mode, ulong dev);
